@@ -1,0 +1,171 @@
+package io.gucun.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into {@code application/problem+json}: field-level errors for bad input, no stack
+ * traces, and a 500 only for faults of ours (logged with an id the client can quote).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String REQUEST_ID = "X-Request-Id";
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem(Problem.TYPE_PREFIX + e.type(), e.title(), e.status(), e.getMessage(),
+                path(uri), requestId(headers), e.errors(), e.extensions()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        String detail = errors.size() == 1 ? errors.getFirst().field() + " " + errors.getFirst().message()
+                : errors.size() + " fields are invalid";
+        return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid request", 400, detail, path(uri),
+                requestId(headers), errors, null));
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class})
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        String field = e instanceof JsonMappingException m ? jsonPath(m) : "";
+        String detail = field.isEmpty() ? "the request body is not valid JSON"
+                : field + " has the wrong type or format";
+        List<FieldError> errors = field.isEmpty() ? List.of() : List.of(new FieldError(field, "has the wrong type or format"));
+        return respond(new Problem(Problem.TYPE_PREFIX + "malformed-body", "Malformed request body", 400, detail,
+                path(uri), requestId(headers), errors, null));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response staleWrite(Exception e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem(Problem.TYPE_PREFIX + "concurrent-modification", "Conflict", 409,
+                "the resource was changed by someone else; read it again and retry", path(uri), requestId(headers),
+                null, null));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(Exception e, UriInfo uri, HttpHeaders headers) {
+        return Response.fromResponse(respond(new Problem(Problem.TYPE_PREFIX + "unauthorized", "Unauthorized", 401,
+                        "a valid bearer token is required", path(uri), requestId(headers), null, null)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem(Problem.TYPE_PREFIX + "forbidden", "Forbidden", 403,
+                "your role or organization scope does not allow this", path(uri), requestId(headers), null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri, headers);
+        }
+        Response.StatusType info = Response.Status.fromStatusCode(status);
+        String title = info == null ? "Error" : info.getReasonPhrase();
+        String slug = title.toLowerCase().replace(' ', '-');
+        String detail = status == 404 ? "no such resource: " + path(uri) : title;
+        Response built = respond(new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, path(uri),
+                requestId(headers), null, null));
+        Response.ResponseBuilder copy = Response.fromResponse(built);
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                values.forEach(v -> copy.header(name, v));
+            }
+        });
+        return copy.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        String errorId = UUID.randomUUID().toString();
+        // The exception type and stack go to the log only; messages may quote input, so they are not logged.
+        LOG.errorf("unexpected error %s on %s: %s", errorId, path(uri), e.getClass().getName());
+        LOG.debug("stack of " + errorId, e);
+        return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
+                "an unexpected error occurred; quote error id " + errorId, path(uri), requestId(headers), null,
+                java.util.Map.of("errorId", errorId)));
+    }
+
+    static Response respond(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    private static String requestId(HttpHeaders headers) {
+        if (headers == null) {
+            return null;
+        }
+        String id = headers.getHeaderString(REQUEST_ID);
+        return id != null && id.matches("[A-Za-z0-9._-]{1,64}") ? id : null;
+    }
+
+    /**
+     * A request-body field is named by its property path ({@code address.city}); a query or path
+     * parameter by the parameter's name. The method and body-parameter nodes in front are noise.
+     */
+    static String fieldName(Path path) {
+        String parameter = "";
+        List<String> properties = new ArrayList<>();
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    String name = node.getName() == null ? "" : node.getName();
+                    if (node.getIndex() != null) {
+                        name = name + "[" + node.getIndex() + "]";
+                    } else if (node.getKey() != null) {
+                        name = name + "[" + node.getKey() + "]";
+                    }
+                    if (!name.isEmpty()) {
+                        properties.add(name);
+                    }
+                }
+            }
+        }
+        return properties.isEmpty() ? parameter : String.join(".", properties).replace(".[", "[");
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+}
