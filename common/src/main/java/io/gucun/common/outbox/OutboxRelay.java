@@ -76,27 +76,48 @@ public class OutboxRelay {
         return t;
     });
     private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final AtomicBoolean paused = new AtomicBoolean();
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         requestDrain();
     }
 
-    @Scheduled(every = "${gucun.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
+    /**
+     * Stops automatic publishing (events keep accumulating safely in the outbox), e.g. for maintenance.
+     * Returns once a drain already under way has finished.
+     */
+    public void pause() {
+        paused.set(true);
+        try {
+            worker.submit(() -> { }).get(sendTimeout.toSeconds() * 2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warnf("outbox relay did not settle while pausing: %s", e.toString());
+        }
+    }
+
+    public void resume() {
+        paused.set(false);
         requestDrain();
     }
 
     void requestDrain() {
-        if (enabled && drainQueued.compareAndSet(false, true)) {
-            worker.execute(() -> {
+        if (enabled && !paused.get() && !worker.isShutdown() && drainQueued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    drainQueued.set(false);
+                    drain();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shutting down: the outbox keeps the events for the next start
                 drainQueued.set(false);
-                drain();
-            });
+            }
         }
     }
 
     void drain() {
-        if (!schema.isReady()) {
+        if (paused.get() || !schema.isReady()) {
             return;
         }
         try {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Keys for personal data; optional so a service that stores none starts without them.
- *  In production they come from the environment
+ * In production they come from the environment
  * (see each service's {@code %prod} properties), never from a committed file.
  */
 @ConfigMapping(prefix = "gucun.pii")

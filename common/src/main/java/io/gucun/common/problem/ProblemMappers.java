@@ -1,6 +1,9 @@
 package io.gucun.common.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -49,7 +52,9 @@ public class ProblemMappers {
                 requestId(headers), errors, null));
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class})
+    // Listed one by one: Quarkus REST ships mappers for the specific Jackson types, and the most specific type wins.
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class, JsonMappingException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         String field = e instanceof JsonMappingException m ? jsonPath(m) : "";
         String detail = field.isEmpty() ? "the request body is not valid JSON"

@@ -1,9 +1,8 @@
 package io.gucun.common.schema;
 
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -31,7 +30,9 @@ public class SchemaMigrator {
     private volatile boolean ready;
     private volatile String problem = "schema not migrated yet";
 
-    void onStart(@Observes StartupEvent event) {
+    /** First attempt during start-up, so a reachable database is ready before the first request. */
+    @Startup
+    void migrateAtStart() {
         migrate();
     }
 
@@ -64,6 +65,10 @@ public class SchemaMigrator {
         return ready;
     }
 
+    public String problem() {
+        return problem;
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "";
@@ -80,9 +85,11 @@ public class SchemaMigrator {
 
         @Override
         public HealthCheckResponse call() {
-            var builder = HealthCheckResponse.named("database-schema").status(migrator.ready);
-            if (!migrator.ready) {
-                builder.withData("problem", migrator.problem);
+            // Through methods, not fields: the injected reference is a client proxy.
+            boolean ready = migrator.isReady();
+            var builder = HealthCheckResponse.named("database-schema").status(ready);
+            if (!ready) {
+                builder.withData("problem", migrator.problem());
             }
             return builder.build();
         }

@@ -1,0 +1,265 @@
+package io.gucun.deploy;
+
+import io.gucun.infra.KafkaBroker;
+import io.gucun.infra.LoopbackPorts;
+import io.gucun.infra.PostgresServer;
+import io.gucun.infra.keycloak.KeycloakServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+/**
+ * The whole system on one machine: PostgreSQL (one database per service), a Kafka broker, Keycloak with
+ * realm {@code union}, every service (N instances each) and the gateway, all on 127.0.0.1.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("membership", "dues", "rights", "outreach");
+    private static final Duration APP_READY = Duration.ofSeconds(120);
+
+    private final StackOptions options;
+    private final Path logs;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+    private final Map<String, List<AppProcess>> services = new LinkedHashMap<>();
+    private AppProcess gateway;
+
+    public Stack(StackOptions options) {
+        this.options = options;
+        this.logs = options.home.resolve("logs");
+    }
+
+    /** Starts everything and returns once every app reports ready; on any failure stops what started and throws. */
+    public Stack start() throws Exception {
+        checkFixedPortsFree();
+        try {
+            Files.createDirectories(logs);
+            Path data = options.home.resolve("data");
+            Map<String, String> secrets = secrets(data);
+            var pg = CompletableFuture.supplyAsync(() -> PostgresServer.builder()
+                    .port(options.port(StackOptions.POSTGRES_PORT))
+                    .dataDirectory(data.resolve("postgres"))
+                    .clean(options.clean)
+                    .databases(SERVICES)
+                    .start());
+            var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.builder()
+                    .port(options.port(StackOptions.KAFKA_PORT))
+                    .controllerPort(options.port(StackOptions.KAFKA_CONTROLLER_PORT))
+                    .dataDirectory(data.resolve("kafka"))
+                    .clean(options.clean)
+                    .start());
+            var kc = CompletableFuture.supplyAsync(() -> KeycloakServer.builder()
+                    .home(data.resolve("keycloak"))
+                    .httpPort(options.port(StackOptions.KEYCLOAK_PORT))
+                    .managementPort(options.port(StackOptions.KEYCLOAK_MANAGEMENT_PORT))
+                    .clean(options.clean)
+                    .start());
+            // Wait for all three before judging, so a failure of one never leaves another running unowned.
+            postgres = settle(pg);
+            kafka = settle(broker);
+            keycloak = settle(kc);
+            for (CompletableFuture<?> f : List.of(pg, broker, kc)) {
+                join(f);
+            }
+
+            List<AppProcess> started = new ArrayList<>();
+            for (int i = 0; i < SERVICES.size(); i++) {
+                String service = SERVICES.get(i);
+                List<AppProcess> instances = new ArrayList<>();
+                for (int n = 0; n < options.instances.get(service); n++) {
+                    int port = options.fixedPorts ? StackOptions.FIRST_SERVICE_PORT + i + 10 * n : LoopbackPorts.free();
+                    String name = service + "-service" + (n == 0 ? "" : "-" + (n + 1));
+                    AppProcess app = AppProcess.start(name, runJar(service + "-service"), port,
+                            serviceProperties(service, secrets), logs, "256m");
+                    instances.add(app);
+                    started.add(app);
+                }
+                services.put(service, instances);
+            }
+            for (AppProcess app : started) {
+                app.awaitReady(APP_READY);
+            }
+            gateway = AppProcess.start("gateway", runJar("gateway"), options.fixedPorts ? StackOptions.GATEWAY_PORT : LoopbackPorts.free(),
+                    gatewayProperties(), logs, "256m");
+            gateway.awaitReady(APP_READY);
+            return this;
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void checkFixedPortsFree() {
+        if (!options.fixedPorts) {
+            return;
+        }
+        LoopbackPorts.resolve(StackOptions.GATEWAY_PORT, "gateway");
+        for (int i = 0; i < SERVICES.size(); i++) {
+            for (int n = 0; n < options.instances.get(SERVICES.get(i)); n++) {
+                LoopbackPorts.resolve(StackOptions.FIRST_SERVICE_PORT + i + 10 * n, SERVICES.get(i) + "-service");
+            }
+        }
+        LoopbackPorts.resolve(StackOptions.KEYCLOAK_PORT, "Keycloak");
+        LoopbackPorts.resolve(StackOptions.KEYCLOAK_MANAGEMENT_PORT, "Keycloak management");
+        LoopbackPorts.resolve(StackOptions.KAFKA_PORT, "Kafka");
+        LoopbackPorts.resolve(StackOptions.KAFKA_CONTROLLER_PORT, "Kafka controller");
+        LoopbackPorts.resolve(StackOptions.POSTGRES_PORT, "PostgreSQL");
+    }
+
+    private Map<String, String> serviceProperties(String service, Map<String, String> secrets) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service));
+        p.put("quarkus.datasource.username", postgres.username());
+        p.put("quarkus.datasource.password", postgres.password());
+        p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        p.put("quarkus.oidc.auth-server-url", keycloak.issuerUrl());
+        p.put("quarkus.log.console.json.enabled", "false");
+        if (service.equals("membership") || service.equals("outreach")) {
+            p.put("gucun.pii.keys.k1", secrets.get("pii-key-k1"));
+            p.put("gucun.pii.active-key", "k1");
+            p.put("gucun.pii.hash-key", secrets.get("pii-hash-key"));
+        }
+        return p;
+    }
+
+    private Map<String, String> gatewayProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        services.forEach((service, instances) -> p.put("gucun.gateway.routes." + service + ".upstreams",
+                instances.stream().map(AppProcess::url).collect(Collectors.joining(","))));
+        p.put("quarkus.oidc.auth-server-url", keycloak.issuerUrl());
+        p.put("quarkus.log.console.json.enabled", "false");
+        return p;
+    }
+
+    /**
+     * Personal-data keys for this installation, made once and kept beside the data they protect, so a
+     * restart can still read what was written. They never enter the repository (.gucun/ is ignored).
+     */
+    private Map<String, String> secrets(Path data) throws IOException {
+        Path file = data.resolve("secrets.properties");
+        if (options.clean) {
+            Files.deleteIfExists(file);
+        }
+        Properties props = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                props.load(in);
+            }
+        } else {
+            SecureRandom random = new SecureRandom();
+            for (String name : List.of("pii-key-k1", "pii-hash-key")) {
+                byte[] key = new byte[32];
+                random.nextBytes(key);
+                props.setProperty(name, Base64.getEncoder().encodeToString(key));
+            }
+            Files.createDirectories(data);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                props.store(out, "Generated personal-data keys for this local installation; losing them makes stored ID numbers unreadable");
+            }
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        props.stringPropertyNames().forEach(k -> m.put(k, props.getProperty(k)));
+        return m;
+    }
+
+    private Path runJar(String module) {
+        return options.root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static <T> T settle(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            return null;
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return gateway.url();
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloak.httpPort();
+    }
+
+    public String tokenUrl() {
+        return keycloak.tokenUrl();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String jdbcUrl(String service) {
+        return postgres.jdbcUrl(service);
+    }
+
+    public List<String> serviceUrls(String service) {
+        return services.get(service).stream().map(AppProcess::url).toList();
+    }
+
+    /** name → pid of every process the stack runs, for reports. */
+    public Map<String, Long> pids() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        services.values().forEach(list -> list.forEach(a -> m.put(a.name, a.pid())));
+        if (gateway != null) {
+            m.put("gateway", gateway.pid());
+        }
+        return m;
+    }
+
+    /** Stops apps first (so they flush and close connections), then Keycloak, Kafka and PostgreSQL. */
+    @Override
+    public void close() {
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
+        services.values().forEach(list -> list.forEach(AppProcess::close));
+        services.clear();
+        closeQuietly(keycloak);
+        keycloak = null;
+        closeQuietly(kafka);
+        kafka = null;
+        closeQuietly(postgres);
+        postgres = null;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            System.err.println("while stopping " + c + ": " + e);
+        }
+    }
+}

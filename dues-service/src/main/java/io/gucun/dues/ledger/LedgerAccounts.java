@@ -1,0 +1,29 @@
+package io.gucun.dues.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
+
+@ApplicationScoped
+public class LedgerAccounts {
+
+    /** Opens the org's accounts that do not exist yet; safe to call again. Returns how many were opened. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int openFor(long orgId) {
+        Set<AccountPurpose> missing = EnumSet.allOf(AccountPurpose.class);
+        LedgerAccount.ofOrg(orgId).forEach(a -> missing.remove(a.purpose));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (AccountPurpose purpose : missing) {
+            LedgerAccount account = new LedgerAccount();
+            account.orgId = orgId;
+            account.purpose = purpose;
+            account.currency = "CNY";
+            account.openedAt = now;
+            account.persist();
+        }
+        return missing.size();
+    }
+}

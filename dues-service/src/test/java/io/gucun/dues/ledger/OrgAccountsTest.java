@@ -1,0 +1,101 @@
+package io.gucun.dues.ledger;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.gucun.infra.test.ServiceInfraTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** membership's OrgCreated, delivered at least once by Kafka, opens the org's accounts exactly once. */
+@QuarkusTest
+@QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "dues"))
+class OrgAccountsTest {
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    @OidcSecurity(claims = @Claim(key = "org_path", value = "1"))
+    void aRedeliveredOrgCreatedOpensTheAccountsOnce() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String data = "{\"orgId\":77,\"parentId\":1,\"path\":\"1.77\",\"name\":\"北京市总工会\",\"kind\":\"PROVINCE\",\"futureField\":true}";
+        send("77", eventId, "io.gucun.membership.OrgCreated", data);
+        send("77", eventId, "io.gucun.membership.OrgCreated", data);
+
+        awaitAccounts(77, 6);
+        // Let the redelivery be processed too, then check nothing doubled.
+        send("78", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
+                "{\"orgId\":78,\"parentId\":77,\"path\":\"1.77.78\",\"name\":\"东城区总工会\",\"kind\":\"DISTRICT\"}");
+        awaitAccounts(78, 6);
+        given().when().get("/api/dues/orgs/77/accounts")
+                .then().statusCode(200).body("size()", equalTo(6))
+                .body("purpose", hasItems("COLLECTED_FUNDS", "GRASSROOTS_SHARE", "PREPARATORY_FUND"))
+                .body("currency", hasItems("CNY"));
+    }
+
+    @Test
+    @TestSecurity(user = "officer.beijing", roles = "officer")
+    @OidcSecurity(claims = @Claim(key = "org_path", value = "1.2"))
+    void anOfficerSeesNoAccountsOutsideTheirScope() {
+        given().when().get("/api/dues/orgs/1/accounts")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnknownEventTypeIsSkippedAndTheConsumerKeepsGoing() throws Exception {
+        send("79", UUID.randomUUID().toString(), "io.gucun.membership.OrgRenamed", "{\"orgId\":79}");
+        send("80", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
+                "{\"orgId\":80,\"parentId\":1,\"path\":\"1.80\",\"name\":\"天津市总工会\",\"kind\":\"PROVINCE\"}");
+        awaitAccountsInDb(80, 6);
+    }
+
+    private static void send(String key, String id, String type, String data) throws Exception {
+        Properties p = new Properties();
+        p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceInfraTestResource.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            ProducerRecord<String, String> r = new ProducerRecord<>("membership.org.v1", key, data);
+            r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+            r.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+            r.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+            r.headers().add("ce_source", "/gucun/membership".getBytes(StandardCharsets.UTF_8));
+            r.headers().add("ce_subject", key.getBytes(StandardCharsets.UTF_8));
+            r.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+            r.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+            producer.send(r).get();
+        }
+    }
+
+    private static void awaitAccounts(long orgId, int expected) throws InterruptedException {
+        awaitAccountsInDb(orgId, expected);
+    }
+
+    private static void awaitAccountsInDb(long orgId, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            long n = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> LedgerAccount.count("orgId", orgId));
+            if (n >= expected) {
+                org.assertj.core.api.Assertions.assertThat(n).isEqualTo(expected);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("accounts of org " + orgId + " not opened within 30 s");
+    }
+}

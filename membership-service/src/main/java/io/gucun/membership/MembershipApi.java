@@ -1,0 +1,17 @@
+package io.gucun.membership;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+@OpenAPIDefinition(
+        info = @Info(title = "Membership API", version = "1",
+                description = "Real-name members, the union organization tree, joining, transfers, service cards and benefits."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "An access token from Keycloak realm `union`")
+public class MembershipApi extends Application {
+}

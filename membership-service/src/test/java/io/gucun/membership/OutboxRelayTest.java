@@ -1,0 +1,121 @@
+package io.gucun.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gucun.common.outbox.Outbox;
+import io.gucun.common.outbox.OutboxRelay;
+import io.gucun.common.outbox.ProcessedEvents;
+import io.gucun.infra.test.ServiceInfraTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox guarantees against a real broker: nothing for a rollback, everything after a relay dies. */
+@QuarkusTest
+@QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "membership"))
+class OutboxRelayTest {
+
+    private static final String TOPIC = "membership.relaytest.v1";
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void pauseRelay() {
+        relay.pause();
+    }
+
+    @AfterEach
+    void resumeRelay() {
+        relay.resume();
+    }
+
+    @Test
+    void aRolledBackTransactionPublishesNothing() {
+        String marker = UUID.randomUUID().toString();
+        QuarkusTransaction.begin();
+        outbox.record("relaytest", marker, "Probed", Map.of("marker", marker));
+        QuarkusTransaction.rollback();
+
+        drainAll();
+        String committed = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> outbox.record("relaytest", committed, "Probed", Map.of("marker", committed)));
+        drainAll();
+
+        List<KafkaProbe.Received> seen = KafkaProbe.readAll(ServiceInfraTestResource.kafkaBootstrapServers(), TOPIC,
+                Duration.ofSeconds(20), got -> got.stream().anyMatch(e -> committed.equals(e.key())));
+        assertThat(seen).extracting(KafkaProbe.Received::key).contains(committed).doesNotContain(marker);
+        assertThat(outboxRows(marker)).isZero();
+    }
+
+    @Test
+    void aRelayThatDiesBeforeItsCommitRepublishesAndTheConsumerAppliesOnce() {
+        String aggregate = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 3; i++) {
+                outbox.record("relaytest", aggregate, "Probed", Map.of("n", i));
+            }
+        });
+
+        // The relay sends, then "dies": its transaction (which marks rows published) never commits.
+        QuarkusTransaction.begin();
+        assertThat(relay.publishBatch()).isGreaterThanOrEqualTo(3);
+        QuarkusTransaction.rollback();
+        assertThat(pendingRows(aggregate)).isEqualTo(3);
+
+        // Restarted, it publishes everything again with the same event ids.
+        drainAll();
+        assertThat(pendingRows(aggregate)).isZero();
+
+        List<KafkaProbe.Received> seen = KafkaProbe.readAll(ServiceInfraTestResource.kafkaBootstrapServers(), TOPIC,
+                Duration.ofSeconds(20), got -> got.stream().filter(e -> aggregate.equals(e.key())).count() >= 6);
+        List<KafkaProbe.Received> mine = seen.stream().filter(e -> aggregate.equals(e.key())).toList();
+        assertThat(mine).hasSize(6);
+        assertThat(mine.stream().map(KafkaProbe.Received::id).distinct()).hasSize(3);
+        // Same aggregate, same key, same partition: the order of the first delivery is the order of writing.
+        assertThat(mine.subList(0, 3)).extracting(e -> e.value().replace(" ", ""))
+                .containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}");
+
+        // An idempotent consumer applies each distinct event exactly once.
+        long applied = QuarkusTransaction.requiringNew().call(() -> mine.stream()
+                .filter(e -> processed.firstTime("relay-test-consumer", e.id())).count());
+        assertThat(applied).isEqualTo(3);
+    }
+
+    private void drainAll() {
+        while (QuarkusTransaction.requiringNew().call(relay::publishBatch) > 0) {
+            // keep going until the outbox is empty
+        }
+    }
+
+    private long outboxRows(String aggregateId) {
+        return QuarkusTransaction.requiringNew().call(() -> (Long) em
+                .createQuery("select count(e) from OutboxEvent e where e.aggregateId = :a")
+                .setParameter("a", aggregateId).getSingleResult());
+    }
+
+    private long pendingRows(String aggregateId) {
+        return QuarkusTransaction.requiringNew().call(() -> (Long) em
+                .createQuery("select count(e) from OutboxEvent e where e.aggregateId = :a and e.publishedAt is null")
+                .setParameter("a", aggregateId).getSingleResult());
+    }
+}
