@@ -44,7 +44,7 @@ public final class Launcher {
                 Gucun is ready (%d.%01d s).
 
                   Gateway (all APIs)   %s/api/{membership,dues,rights,outreach}/...
-                  API console          %s/q/swagger-ui
+                  API console          %s/console/
                   Keycloak             %s  (realm "union")
                   Logs                 %s
                   Data                 %s%s

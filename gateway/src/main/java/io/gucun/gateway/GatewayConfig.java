@@ -1,0 +1,81 @@
+package io.gucun.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything under {@code gucun.gateway.*}. Quarkus's own keys (OIDC, CORS, body size, console) stay under {@code quarkus.*}. */
+@ConfigMapping(prefix = "gucun.gateway")
+public interface GatewayConfig {
+
+    /**
+     * One entry per service, keyed by its name. The name is also its path segment: route {@code membership} serves
+     * {@code /api/membership/**} (forwarded unchanged) and its OpenAPI document at {@code /openapi/membership}.
+     */
+    Map<String, Route> routes();
+
+    /** How long an upstream may stay silent (no response bytes) before the gateway answers 504. */
+    @WithDefault("30s")
+    Duration upstreamTimeout();
+
+    /** How long connecting to an upstream may take before it counts as a connection failure. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** Connections kept per upstream. */
+    @WithDefault("64")
+    int maxConnectionsPerUpstream();
+
+    HealthCheck healthCheck();
+
+    RateLimit rateLimit();
+
+    interface Route {
+        /** Base URLs ({@code http://host:port}, no path) of the service's instances, load-balanced round-robin. */
+        List<String> upstreams();
+
+        /** Path and query of the service's OpenAPI document, proxied at {@code /openapi/<route>}. */
+        @WithDefault("/q/openapi?format=json")
+        String openapiPath();
+    }
+
+    interface HealthCheck {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Time between two checks of every upstream's readiness. */
+        @WithDefault("5s")
+        Duration interval();
+
+        @WithDefault("/q/health/ready")
+        String path();
+
+        @WithDefault("2s")
+        Duration timeout();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second per client (token-bucket refill rate). */
+        @WithDefault("50")
+        double perSecond();
+
+        /** Bucket size: how many requests a client may send at once after a quiet spell. */
+        @WithDefault("100")
+        int burst();
+
+        /** Overrides per client id (the token's {@code azp}), e.g. {@code clients.partner-tax.per-second=200}. */
+        Map<String, ClientLimit> clients();
+
+        interface ClientLimit {
+            Optional<Double> perSecond();
+
+            Optional<Integer> burst();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.gucun.gateway.proxy;
+
+import io.vertx.core.Future;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Wraps the request body on its way upstream in a {@link RequestBodyStream}: a body of unknown length (chunked, or
+ * HTTP/2 without Content-Length) is counted and the exchange aborted (→ 413) once it passes the limit; a declared
+ * Content-Length over the limit never gets here ({@code BodySizeFilter}).
+ */
+final class RequestBodyInterceptor implements ProxyInterceptor {
+
+    private static final String STREAM = RequestBodyInterceptor.class.getName() + ".stream";
+
+    private final long limit;
+
+    RequestBodyInterceptor(long limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        Body body = context.request().getBody();
+        if (body != null) {
+            long length = body.length();
+            RequestBodyStream stream = new RequestBodyStream(body.stream(), length < 0 ? limit : Long.MAX_VALUE);
+            context.set(STREAM, stream);
+            context.request().setBody(Body.body(stream, length));
+        }
+        return context.sendRequest();
+    }
+
+    static boolean exceeded(ProxyContext context) {
+        RequestBodyStream stream = context.get(STREAM, RequestBodyStream.class);
+        return stream != null && stream.exceeded();
+    }
+
+    static long limit(ProxyContext context) {
+        RequestBodyStream stream = context.get(STREAM, RequestBodyStream.class);
+        return stream == null ? -1 : stream.limit();
+    }
+}
