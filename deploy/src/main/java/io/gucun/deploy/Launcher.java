@@ -14,6 +14,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        // The launcher's own Kafka and PostgreSQL clients would otherwise print their whole configuration.
+        java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
         StackOptions options = new StackOptions(GucunPaths.root());
         try {
             parse(args, options);
@@ -39,6 +41,8 @@ public final class Launcher {
             System.exit(1);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        // localhost, not 127.0.0.1: the console's Keycloak login redirects back to localhost.
+        String gateway = stack.gatewayUrl().replace("127.0.0.1", "localhost");
         System.out.printf("""
 
                 Gucun is ready (%d.%01d s).
@@ -59,10 +63,10 @@ public final class Launcher {
                 Press Ctrl-C to stop.
                 """,
                 took.toSeconds(), took.toMillisPart() / 100,
-                stack.gatewayUrl(), stack.gatewayUrl(), stack.keycloakUrl(),
+                gateway, gateway, stack.keycloakUrl(),
                 options.home.resolve("logs"), options.home.resolve("data"),
                 options.clean ? " (wiped at start)" : " (kept across runs; --clean wipes it)",
-                stack.tokenUrl(), stack.gatewayUrl());
+                stack.tokenUrl(), gateway);
         stopped.await();
     }
 

@@ -64,6 +64,8 @@ class ProofSliceIT {
                 "{\"parentId\":1,\"name\":\"" + name + "\",\"kind\":\"TOWN\",\"regionCode\":\"310113\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-Request-Id")).isPresent();
+        // The service sits behind the gateway: the new resource is named by the gateway's address.
+        assertThat(created.headers().firstValue("Location")).get().asString().startsWith(stack.gatewayUrl() + "/api/membership/orgs/");
         long orgId = JSON.readTree(created.body()).get("id").asLong();
 
         JsonNode accounts = awaitAccounts(token, orgId, Duration.ofSeconds(60));
