@@ -163,7 +163,8 @@ public class EnterpriseService {
         if (e == null) {
             throw ApiException.notFound("enterprise", id);
         }
-        UnionOrg org = UnionOrg.findById(e.orgId);
+        // Share-locked before its path is read: a concurrent move of the org commits first or waits for us.
+        UnionOrg org = UnionOrg.findForChildren(e.orgId);
         caller.requireCovers(org.path);
         if (e.unionOrgId != null) {
             UnionOrg existing = UnionOrg.findById(e.unionOrgId);

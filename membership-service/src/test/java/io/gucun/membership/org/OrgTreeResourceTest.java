@@ -279,6 +279,19 @@ class OrgTreeResourceTest {
                 .when().post(ORGS + "/999999/close").then().statusCode(404);
     }
 
+    @Test
+    void theOpenApiDocumentNamesEveryOperation() {
+        JsonPath doc = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        String paths = doc.getString("paths.keySet()");
+        assertThat(paths).contains("/api/membership/orgs/{id}/move", "/api/membership/orgs/{id}/subtree",
+                "/api/membership/enterprises/{id}/union", "/api/membership/enterprises/by-credit-code/{creditCode}");
+        List<String> ids = doc.getList("paths.values().collect { it.values() }.flatten().operationId", String.class);
+        assertThat(ids).contains("createOrg", "getOrg", "renameOrg", "moveOrg", "closeOrg", "listOrgSubtree", "listOrgChildren",
+                "registerEnterprise", "getEnterprise", "getEnterpriseByCreditCode", "listEnterprises", "foundEnterpriseUnion");
+        assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(doc.getString("paths.'/api/membership/orgs/{id}/close'.post.responses.'428'.description")).isNotBlank();
+    }
+
     private static java.util.function.Predicate<KafkaProbe.Received> distinctIds() {
         java.util.Set<String> seen = new java.util.HashSet<>();
         return e -> seen.add(e.id());
