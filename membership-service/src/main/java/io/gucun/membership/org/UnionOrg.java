@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -39,6 +40,15 @@ public class UnionOrg extends PanacheEntityBase {
     @Column(name = "region_code")
     public String regionCode;
 
+    /** Only for {@link OrgKind#JOINT_AREA}. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "area_type")
+    public AreaType areaType;
+
+    /** Only for {@link OrgKind#JOINT_INDUSTRY}: the industry whose workers it gathers. */
+    @Column(name = "industry")
+    public String industry;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
@@ -49,8 +59,31 @@ public class UnionOrg extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
     @Version
     public int version;
+
+    public boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+
+    /**
+     * Reads the org and takes a share lock on its row until the transaction ends: a concurrent move or close
+     * of it waits, so a child is never created under a stale path or under an org being closed.
+     */
+    public static UnionOrg findForChildren(long id) {
+        return getEntityManager().find(UnionOrg.class, id, LockModeType.PESSIMISTIC_READ);
+    }
+
+    /** Reads the org with an exclusive row lock, for changes to the org itself. */
+    public static UnionOrg findForUpdate(long id) {
+        return getEntityManager().find(UnionOrg.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
 
     public static long nextId() {
         return ((Number) getEntityManager().createNativeQuery("select nextval('union_org_id_seq')").getSingleResult()).longValue();

@@ -1,0 +1,66 @@
+package io.gucun.membership.enterprise;
+
+import io.gucun.common.identity.ValidCreditCode;
+import io.gucun.membership.org.OrgDtos;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class EnterpriseDtos {
+
+    private EnterpriseDtos() {
+    }
+
+    @Schema(name = "NewEnterprise", description = "An enterprise to register under an organization in your scope")
+    public record NewEnterprise(
+            @Schema(description = "Unified Social Credit Code (GB 32100), 18 characters; stored upper case",
+                    examples = "91310113MA1GL3XKX1")
+            @NotBlank @ValidCreditCode String creditCode,
+            @Schema(examples = "上海顾村精密机械有限公司") @NotBlank @Size(max = 200) String name,
+            @Schema(examples = "上海市宝山区顾村镇沪太路 5000 号") @Size(max = 500) String address,
+            @Schema(description = "Code of the management grid the enterprise lies in", examples = "BS-GC-017")
+            @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String gridCode,
+            @Schema(examples = "86") @NotNull @PositiveOrZero @Max(10_000_000) Integer employeeCount,
+            @Schema(description = "Date of establishment (business licence)", examples = "2019-04-12")
+            @PastOrPresent LocalDate establishedOn,
+            @Schema(description = "The org it sits under: a town/street federation, a joint union, ...", examples = "12")
+            @NotNull Long orgId) {
+    }
+
+    @Schema(name = "Enterprise", description = "An enterprise and whether it has founded a union")
+    public record EnterpriseView(
+            @Schema(examples = "7") long id,
+            @Schema(examples = "91310113MA1GL3XKX1") String creditCode,
+            @Schema(examples = "上海顾村精密机械有限公司") String name,
+            @Schema(examples = "上海市宝山区顾村镇沪太路 5000 号") String address,
+            @Schema(examples = "BS-GC-017") String gridCode,
+            @Schema(examples = "86") int employeeCount,
+            @Schema(examples = "2019-04-12") LocalDate establishedOn,
+            @Schema(examples = "12") long orgId,
+            @Schema(description = "Path of the org it sits under", examples = "1.2.3.11.12") String orgPath,
+            @Schema(description = "Whether it has an active enterprise union", examples = "true") boolean hasUnion,
+            @Schema(description = "Its enterprise union, once founded", examples = "31") Long unionOrgId,
+            @Schema(examples = "2025-05-01T10:00:00+08:00") OffsetDateTime unionFoundedAt,
+            @Schema(examples = "2025-03-01T09:30:00Z") OffsetDateTime registeredAt,
+            @Schema(examples = "1") int version) {
+    }
+
+    @Schema(name = "UnionFounding", description = "Founding an enterprise's union; every field may be omitted")
+    public record FoundUnion(
+            @Schema(description = "Name of the new union; default \"<enterprise name>工会\"", examples = "上海顾村精密机械有限公司工会")
+            @Size(max = 200) String name,
+            @Schema(description = "When it was founded, if earlier than now (recording an existing union)",
+                    examples = "2025-05-01T10:00:00+08:00") OffsetDateTime foundedAt) {
+    }
+
+    @Schema(name = "FoundedUnion", description = "The enterprise and its new union")
+    public record FoundedUnion(EnterpriseView enterprise, OrgDtos.OrgView unionOrg) {
+    }
+}
