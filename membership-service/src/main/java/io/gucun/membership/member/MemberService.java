@@ -8,7 +8,6 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
-import io.gucun.common.security.Roles;
 import io.gucun.membership.org.OrgService;
 import io.gucun.membership.org.UnionOrg;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -293,10 +292,5 @@ public class MemberService {
         m.accountSubject = s;
         em.flush();
         return m;
-    }
-
-    /** Whether the caller has the member role only (a worker acting for themself). */
-    boolean actsAsWorker() {
-        return caller.hasRole(Roles.MEMBER) && !access.isOfficerOrAdmin();
     }
 }
