@@ -1,0 +1,13 @@
+package io.gucun.membership.member;
+
+/** Why a membership ended; a code, so events carry no free text (free text stays in the member's record). */
+public enum LeaveReason {
+    /** The member chose to leave. */
+    VOLUNTARY,
+    DECEASED,
+    /** Moved abroad or out of reach of any union. */
+    EMIGRATED,
+    /** Expelled under the union's statutes. */
+    EXPELLED,
+    OTHER
+}

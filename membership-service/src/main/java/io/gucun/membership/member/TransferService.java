@@ -1,0 +1,239 @@
+package io.gucun.membership.member;
+
+import io.gucun.common.api.Page;
+import io.gucun.common.api.PageRequest;
+import io.gucun.common.outbox.Outbox;
+import io.gucun.common.problem.ApiException;
+import io.gucun.common.security.CallerScope;
+import io.gucun.membership.org.UnionOrg;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Transfers of a membership between orgs (with history) and leaving. */
+@ApplicationScoped
+public class TransferService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    MemberAccess access;
+
+    @Inject
+    JoiningService joining;
+
+    @Inject
+    EntityManager em;
+
+    /** Requested by the member themself or an officer of the member's current org. */
+    @Transactional
+    public MembershipTransfer request(long memberId, MemberDtos.NewTransfer request) {
+        Member m = access.visibleForUpdate(memberId);
+        access.requireManage(m);
+        if (!m.status.holdsMembership()) {
+            throw notAMember(m);
+        }
+        MembershipTransfer pending = MembershipTransfer.find("memberId = ?1 and status = ?2", m.id, TransferStatus.PENDING)
+                .firstResult();
+        if (pending != null) {
+            throw ApiException.conflict("transfer-pending", "member " + m.id + " already has a pending transfer",
+                    Map.of("transferId", pending.id));
+        }
+        UnionOrg to = UnionOrg.findById(request.toOrgId());
+        JoinRules.requireJoinable(to, request.toOrgId(), "toOrgId");
+        if (to.id.equals(m.orgId)) {
+            throw ApiException.invalid("toOrgId", "is the member's current organization");
+        }
+        MembershipTransfer t = new MembershipTransfer();
+        t.memberId = m.id;
+        t.fromOrgId = m.orgId;
+        t.toOrgId = to.id;
+        t.status = TransferStatus.PENDING;
+        t.reason = request.reason().trim();
+        t.requestedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        t.requestedBy = caller.username();
+        t.persist();
+        em.flush();
+        return t;
+    }
+
+    private static ApiException notAMember(Member m) {
+        return ApiException.conflict("not-a-member", "member " + m.id + " holds no membership (status " + m.status + ")",
+                Map.of("status", m.status.name()));
+    }
+
+    /** An officer of the receiving org accepts: the old period closes, a new one opens, MemberTransferred. */
+    @Transactional
+    public MembershipTransfer accept(long transferId, String reason) {
+        MembershipTransfer t = lock(transferId);
+        UnionOrg to = UnionOrg.findById(t.toOrgId);
+        caller.requireCovers(to.path);
+        t.status = t.status.decide(TransferStatus.ACCEPTED);
+        JoinRules.requireJoinable(to, t.toOrgId, "toOrgId");
+        Member m = em.find(Member.class, t.memberId, LockModeType.PESSIMISTIC_WRITE);
+        if (!m.status.holdsMembership() || !t.fromOrgId.equals(m.orgId)) {
+            throw ApiException.conflict("member-moved", "member " + m.id + " is no longer a member of organization "
+                    + t.fromOrgId, null);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        closeOpenPeriod(m, now, MembershipPeriod.Reason.TRANSFER_OUT, null);
+        em.flush(); // the old period closes before the new one opens: at most one open period per member
+        MembershipPeriod next = new MembershipPeriod();
+        next.memberId = m.id;
+        next.orgId = to.id;
+        next.startedAt = now;
+        next.startReason = MembershipPeriod.Reason.TRANSFER_IN;
+        next.persist();
+        m.orgId = to.id;
+        t.decidedAt = now;
+        t.decidedBy = caller.username();
+        t.decisionReason = reason == null || reason.isBlank() ? null : reason.trim();
+        outbox.record(MemberEvents.AGGREGATE, m.id, "MemberTransferred",
+                new MemberEvents.MemberTransferred(m.id, t.fromOrgId, to.id, to.path, now));
+        em.flush();
+        return t;
+    }
+
+    @Transactional
+    public MembershipTransfer reject(long transferId, String reason) {
+        MembershipTransfer t = lock(transferId);
+        UnionOrg to = UnionOrg.findById(t.toOrgId);
+        caller.requireCovers(to.path);
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.invalid("reason", "is required to reject a transfer");
+        }
+        t.status = t.status.decide(TransferStatus.REJECTED);
+        t.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        t.decidedBy = caller.username();
+        t.decisionReason = reason.trim();
+        em.flush();
+        return t;
+    }
+
+    /** The requesting side (the member or an officer of the sending org) takes the request back. */
+    @Transactional
+    public MembershipTransfer cancel(long transferId) {
+        MembershipTransfer t = lock(transferId);
+        if (!visible(t)) {
+            throw ApiException.notFound("transfer", transferId);
+        }
+        Member m = Member.findById(t.memberId);
+        UnionOrg from = UnionOrg.findById(t.fromOrgId);
+        if (!access.isSelf(m) && !(access.isOfficerOrAdmin() && caller.covers(from.path))) {
+            throw ApiException.forbidden("only the member or an officer of the sending organization may cancel a transfer");
+        }
+        t.status = t.status.decide(TransferStatus.CANCELLED);
+        t.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        t.decidedBy = caller.username();
+        em.flush();
+        return t;
+    }
+
+    private MembershipTransfer lock(long id) {
+        MembershipTransfer t = em.find(MembershipTransfer.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (t == null) {
+            throw ApiException.notFound("transfer", id);
+        }
+        return t;
+    }
+
+    /** Both sides see a transfer, before and after the decision; so does the member. */
+    private boolean visible(MembershipTransfer t) {
+        if (caller.isAdmin()) {
+            return true;
+        }
+        if (access.isOfficerOrAdmin()) {
+            UnionOrg from = UnionOrg.findById(t.fromOrgId);
+            UnionOrg to = UnionOrg.findById(t.toOrgId);
+            if (caller.covers(from.path) || caller.covers(to.path)) {
+                return true;
+            }
+        }
+        return access.isSelf(Member.findById(t.memberId));
+    }
+
+    public MembershipTransfer get(long id) {
+        MembershipTransfer t = MembershipTransfer.findById(id);
+        if (t == null || !visible(t)) {
+            throw ApiException.notFound("transfer", id);
+        }
+        return t;
+    }
+
+    public List<MembershipTransfer> ofMember(long memberId) {
+        access.visible(memberId);
+        return MembershipTransfer.list("memberId = ?1 order by requestedAt desc, id desc", memberId);
+    }
+
+    /** Transfers into or out of the subtree of {@code orgId} (or the caller's scope). */
+    public Page<MembershipTransfer> list(Long orgId, String status, PageRequest page) {
+        TransferStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = TransferStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("status", "must be one of PENDING, ACCEPTED, REJECTED, CANCELLED");
+            }
+        }
+        String path = joining.scopePath(orgId);
+        StringBuilder where = new StringBuilder(" from membership_transfer t join union_org f on f.id = t.from_org_id"
+                + " join union_org o on o.id = t.to_org_id where true");
+        Map<String, Object> params = new HashMap<>();
+        if (path != null) {
+            where.append(" and (o.path <@ cast(:path as ltree) or f.path <@ cast(:path as ltree))");
+            params.put("path", path);
+        }
+        if (wanted != null) {
+            where.append(" and t.status = :status");
+            params.put("status", wanted.name());
+        }
+        return Paging.page(em, where.toString(), "t.id", params, page, MembershipTransfer.class);
+    }
+
+    /** Ends a membership (the member themself or an officer of their org); a pending transfer is cancelled with it. */
+    @Transactional
+    public Member leave(long memberId, MemberDtos.Leave request) {
+        Member m = access.visibleForUpdate(memberId);
+        access.requireManage(m);
+        if (!m.status.holdsMembership()) {
+            throw notAMember(m);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String note = request.reason().name()
+                + (request.note() == null || request.note().isBlank() ? "" : ": " + request.note().trim());
+        closeOpenPeriod(m, now, MembershipPeriod.Reason.LEFT, note);
+        List<MembershipTransfer> pending = MembershipTransfer.list("memberId = ?1 and status = ?2", m.id, TransferStatus.PENDING);
+        for (MembershipTransfer t : pending) {
+            t.status = t.status.decide(TransferStatus.CANCELLED);
+            t.decidedAt = now;
+            t.decidedBy = caller.username();
+            t.decisionReason = "the member left";
+        }
+        m.status = MemberStatus.LEFT;
+        outbox.record(MemberEvents.AGGREGATE, m.id, "MemberLeft",
+                new MemberEvents.MemberLeft(m.id, m.orgId, request.reason(), now));
+        em.flush();
+        return m;
+    }
+
+    private void closeOpenPeriod(Member m, OffsetDateTime at, MembershipPeriod.Reason reason, String note) {
+        MembershipPeriod open = MembershipPeriod.find("memberId = ?1 and endedAt is null", m.id).firstResult();
+        if (open != null) {
+            open.endedAt = at;
+            open.endReason = reason;
+            open.endNote = note;
+        }
+    }
+}
