@@ -75,6 +75,11 @@ public class OutboxRelay {
         t.setDaemon(true);
         return t;
     });
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-sender");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
 
@@ -145,13 +150,32 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Uni<Void>> acks = batch.stream().map(this::send).toList();
-        Uni.join().all(acks).andFailFast().await().atMost(sendTimeout);
+        sendAll(batch);
         em.createQuery("update OutboxEvent set publishedAt = :now where seq in :seqs")
                 .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter("seqs", batch.stream().map(e -> e.seq).toList())
                 .executeUpdate();
         return batch.size();
+    }
+
+    /**
+     * Sends on a thread of its own and waits for every ack. That thread carries no transaction: context
+     * propagation would otherwise tie the Kafka callbacks to the relay's transaction, and the commit that
+     * marks the rows would then fail with "multiple threads active".
+     */
+    private void sendAll(List<OutboxEvent> batch) {
+        try {
+            sender.submit(() -> {
+                List<Uni<Void>> acks = batch.stream().map(this::send).toList();
+                Uni.join().all(acks).andFailFast().await().atMost(sendTimeout);
+                return null;
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing the outbox", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
     }
 
     private Uni<Void> send(OutboxEvent e) {
@@ -186,5 +210,6 @@ public class OutboxRelay {
 
     void onStop(@Observes ShutdownEvent event) {
         worker.shutdown();
+        sender.shutdown();
     }
 }

@@ -233,6 +233,9 @@ class JoiningTest {
                 .extract();
         long memberId = ((Number) r.path("member.id")).longValue();
         get("/members/" + memberId + "/history").statusCode(200).body("[0].startReason", equalTo("ON_SITE"));
+        // The org tree counts the new active member at the joint union and at every level above it.
+        get("/orgs/" + tree.jointArea().id() + "/subtree").statusCode(200).body("items[0].counts.members", equalTo(1));
+        get("/orgs/" + tree.town().id() + "/subtree").statusCode(200).body("items[0].counts.members", equalTo(1));
 
         var joined = new ObjectMapper().readTree(MemberApi.memberEvents(memberId, "MemberJoined").stream()
                 .filter(e -> "io.gucun.membership.MemberJoined".equals(e.type())).findFirst().orElseThrow().value());

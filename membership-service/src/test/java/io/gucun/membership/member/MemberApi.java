@@ -89,7 +89,7 @@ final class MemberApi {
     }
 
     static void closeOrg(long orgId, EntityManager em) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update union_org set status = 'CLOSED' where id = :id")
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update union_org set status = 'CLOSED', closed_at = now(), closed_by = 'test' where id = :id")
                 .setParameter("id", orgId).executeUpdate());
     }
 
