@@ -10,12 +10,17 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Launcher {
 
+    /**
+     * The launcher's own Kafka admin client would otherwise print its whole configuration. Held in a field:
+     * java.util.logging keeps loggers only weakly, and a collected logger forgets its level.
+     */
+    private static final java.util.logging.Logger KAFKA_CLIENT_LOGS = java.util.logging.Logger.getLogger("org.apache.kafka");
+
     private Launcher() {
     }
 
     public static void main(String[] args) throws Exception {
-        // The launcher's own Kafka and PostgreSQL clients would otherwise print their whole configuration.
-        java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
+        KAFKA_CLIENT_LOGS.setLevel(java.util.logging.Level.WARNING);
         StackOptions options = new StackOptions(GucunPaths.root());
         try {
             parse(args, options);
