@@ -46,6 +46,12 @@ public final class Launcher {
             System.exit(1);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        String demo;
+        try {
+            demo = DemoData.ensure(stack);
+        } catch (Exception e) {
+            demo = "demo organizations not created: " + e.getMessage();
+        }
         // localhost, not 127.0.0.1: the console's Keycloak login redirects back to localhost.
         String gateway = stack.gatewayUrl().replace("127.0.0.1", "localhost");
         System.out.printf("""
@@ -57,20 +63,21 @@ public final class Launcher {
                   Keycloak             %s  (realm "union")
                   Logs                 %s
                   Data                 %s%s
+                  Demo data            %s
 
                 Get a token (demo user admin / admin-dev) and call the API:
 
                   TOKEN=$(curl -s %s -d grant_type=password -d client_id=union-app \\
                             -d username=admin -d password=admin-dev | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                   curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
-                       -d '{"parentId":1,"name":"上海市总工会","kind":"PROVINCE","regionCode":"310000"}' %s/api/membership/orgs
+                       -d '{"parentId":5,"name":"顾村镇园区联合工会","kind":"JOINT_AREA","areaType":"PARK"}' %s/api/membership/orgs
 
                 Press Ctrl-C to stop.
                 """,
                 took.toSeconds(), took.toMillisPart() / 100,
                 gateway, gateway, stack.keycloakUrl(),
                 options.home.resolve("logs"), options.home.resolve("data"),
-                options.clean ? " (wiped at start)" : " (kept across runs; --clean wipes it)",
+                options.clean ? " (wiped at start)" : " (kept across runs; --clean wipes it)", demo,
                 stack.tokenUrl(), gateway);
         stopped.await();
     }
