@@ -1,16 +1,12 @@
 package io.gucun.membership.card;
 
 import io.gucun.common.security.Roles;
-import io.gucun.membership.benefit.BenefitDtos;
-import io.gucun.membership.benefit.BenefitService;
-import io.gucun.membership.member.Member;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,9 +20,6 @@ public class MyCardResource {
 
     @Inject
     CardService cards;
-
-    @Inject
-    BenefitService benefits;
 
     @GET
     @Operation(operationId = "getMyCard", summary = "My service card (full number): the live one, else the latest")

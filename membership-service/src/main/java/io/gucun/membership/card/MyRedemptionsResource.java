@@ -3,7 +3,6 @@ package io.gucun.membership.card;
 import io.gucun.common.security.Roles;
 import io.gucun.membership.benefit.BenefitDtos;
 import io.gucun.membership.benefit.BenefitService;
-import io.gucun.membership.member.Member;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
