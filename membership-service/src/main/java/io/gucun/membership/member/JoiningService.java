@@ -5,6 +5,7 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.membership.card.CardService;
 import io.gucun.membership.org.OrgService;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,10 @@ public class JoiningService {
     @Inject
     EntityManager em;
 
-    /** Makes the member a member of {@code org}: status, current org, an open history period and MemberJoined. */
+    @Inject
+    CardService cards;
+
+    /** Makes the member a member of {@code org}: status, current org, an open history period, MemberJoined and a service card. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void admit(Member m, UnionOrg org, JoinVia via, OffsetDateTime at) {
         if (!m.status.canJoin()) {
@@ -56,6 +60,7 @@ public class JoiningService {
         period.persist();
         outbox.record(MemberEvents.AGGREGATE, m.id, "MemberJoined",
                 new MemberEvents.MemberJoined(m.id, org.id, org.path, at, via));
+        cards.issueOnAdmission(m, org.id, "issued on admission (" + via + ")");
     }
 
     private static ApiException alreadyMember(Member m) {

@@ -5,6 +5,7 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.membership.card.CardService;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,9 @@ public class TransferService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    CardService cards;
 
     @Inject
     CallerScope caller;
@@ -222,6 +226,7 @@ public class TransferService {
             t.decisionReason = "the member left";
         }
         m.status = MemberStatus.LEFT;
+        cards.closeOnLeave(m, "the member left: " + note);
         outbox.record(MemberEvents.AGGREGATE, m.id, "MemberLeft",
                 new MemberEvents.MemberLeft(m.id, m.orgId, request.reason(), now));
         em.flush();
