@@ -44,10 +44,30 @@ public class MembershipOrgConsumer {
 
     void apply(EventEnvelope event) {
         // Tolerant reader: unknown event types of the aggregate are skipped, unknown fields ignored.
-        if (!"OrgCreated".equals(event.name())) {
-            return;
+        switch (event.name()) {
+            case "OrgCreated" -> created(event.data());
+            case "OrgRenamed" -> KnownOrg.update("name = ?1 where id = ?2", event.data().path("newName").asText(),
+                    event.data().path("orgId").asLong());
+            case "OrgMoved" -> moved(event.data());
+            default -> {
+            }
         }
-        JsonNode d = event.data();
+    }
+
+    /** The whole subtree moves with the org, so every local path under the old one is rewritten. */
+    private void moved(JsonNode d) {
+        KnownOrg.getEntityManager().createNativeQuery(
+                        // new parent's path || the part from the moved org down (subpath cannot return an empty ltree)
+                        "update known_org set path = subpath(cast(?1 as ltree), 0, nlevel(cast(?1 as ltree)) - 1)"
+                                + " || subpath(path, nlevel(cast(?2 as ltree)) - 1)"
+                                + " where path <@ cast(?2 as ltree)")
+                .setParameter(1, d.path("newPath").asText())
+                .setParameter(2, d.path("oldPath").asText())
+                .executeUpdate();
+        KnownOrg.update("parentId = ?1 where id = ?2", d.path("newParentId").asLong(), d.path("orgId").asLong());
+    }
+
+    private void created(JsonNode d) {
         long orgId = d.path("orgId").asLong();
         KnownOrg org = KnownOrg.findById(orgId);
         if (org == null) {

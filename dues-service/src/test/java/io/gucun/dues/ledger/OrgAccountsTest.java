@@ -57,6 +57,36 @@ class OrgAccountsTest {
     }
 
     @Test
+    @TestSecurity(user = "officer.target", roles = "officer")
+    @OidcSecurity(claims = @Claim(key = "org_path", value = "1.92"))
+    void aMovedOrgTakesItsSubtreeAlongIntoTheNewParentsScope() throws Exception {
+        send("90", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
+                "{\"orgId\":90,\"parentId\":1,\"path\":\"1.90\",\"name\":\"甲区总工会\",\"kind\":\"DISTRICT\"}");
+        send("91", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
+                "{\"orgId\":91,\"parentId\":90,\"path\":\"1.90.91\",\"name\":\"甲镇总工会\",\"kind\":\"TOWN\"}");
+        send("92", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
+                "{\"orgId\":92,\"parentId\":1,\"path\":\"1.92\",\"name\":\"乙市总工会\",\"kind\":\"CITY\"}");
+        awaitAccountsInDb(91, 6);
+        awaitAccountsInDb(92, 6);
+        given().when().get("/api/dues/orgs/91/accounts").then().statusCode(404);
+
+        send("90", UUID.randomUUID().toString(), "io.gucun.membership.OrgMoved",
+                "{\"orgId\":90,\"oldParentId\":1,\"newParentId\":92,\"oldPath\":\"1.90\",\"newPath\":\"1.92.90\",\"subtreeSize\":2}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String path = null;
+        while (System.nanoTime() < deadline) {
+            path = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                    io.gucun.dues.org.KnownOrg.<io.gucun.dues.org.KnownOrg>findById(91L).path);
+            if ("1.92.90.91".equals(path)) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        org.assertj.core.api.Assertions.assertThat(path).isEqualTo("1.92.90.91");
+        given().when().get("/api/dues/orgs/91/accounts").then().statusCode(200).body("size()", equalTo(6));
+    }
+
+    @Test
     void anUnknownEventTypeIsSkippedAndTheConsumerKeepsGoing() throws Exception {
         send("79", UUID.randomUUID().toString(), "io.gucun.membership.OrgRenamed", "{\"orgId\":79}");
         send("80", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
