@@ -50,6 +50,19 @@ public class Enterprise extends PanacheEntityBase {
     @Column(name = "union_founded_at")
     public OffsetDateTime unionFoundedAt;
 
+    /** The day the enterprise closed down; null while it operates. */
+    @Column(name = "closed_on")
+    public LocalDate closedOn;
+
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    @Column(name = "closure_note")
+    public String closureNote;
+
     @Column(name = "registered_at", nullable = false)
     public OffsetDateTime registeredAt;
 

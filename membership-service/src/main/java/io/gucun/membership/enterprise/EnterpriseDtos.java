@@ -49,7 +49,27 @@ public final class EnterpriseDtos {
             @Schema(description = "Its enterprise union, once founded", examples = "31") Long unionOrgId,
             @Schema(examples = "2025-05-01T10:00:00+08:00") OffsetDateTime unionFoundedAt,
             @Schema(examples = "2025-03-01T09:30:00Z") OffsetDateTime registeredAt,
+            @Schema(description = "The day it closed down; null while it operates", examples = "null") LocalDate closedOn,
             @Schema(examples = "1") int version) {
+    }
+
+    @Schema(name = "EnterpriseClosure", description = "An enterprise closed down (注销/关停)")
+    public record Closure(
+            @Schema(description = "The day it closed; not in the future, not before it was established", examples = "2026-11-20")
+            @NotNull LocalDate closedOn,
+            @Schema(description = "Remark kept with the enterprise", examples = "企业注销，会员会籍由顾村镇总工会代管")
+            @Size(max = 500) String note) {
+    }
+
+    @Schema(name = "ClosedEnterprise", description = "The closed enterprise and what happened to its union's members")
+    public record Closed(
+            EnterpriseView enterprise,
+            @Schema(description = "Its enterprise union, closed with it; null when it had none", examples = "31") Long closedUnionOrgId,
+            @Schema(description = "The upper union now holding the members; null when there was no union", examples = "12")
+            Long heldByOrgId,
+            @Schema(description = "Members whose membership the upper union now holds", examples = "42") int membersHeld,
+            @Schema(description = "Pending transfers cancelled or rejected", examples = "1") int transfersSettled,
+            @Schema(description = "Pending applications rejected", examples = "2") int applicationsRejected) {
     }
 
     @Schema(name = "UnionFounding", description = "Founding an enterprise's union; every field may be omitted")

@@ -17,6 +17,14 @@ public final class EnterpriseEvents {
     public record UnionFounded(long enterpriseId, String creditCode, long unionOrgId, String orgPath, OffsetDateTime foundedAt) {
     }
 
+    /**
+     * An enterprise closed down. When it had an active union, that union closed too (OrgClosed) and
+     * {@code heldByOrgId} holds its {@code membersHeld} members (each also gets MemberTransferred, reason EMPLOYER_CLOSED).
+     */
+    public record EnterpriseClosed(long enterpriseId, String creditCode, LocalDate closedOn, Long closedUnionOrgId,
+                                   Long heldByOrgId, int membersHeld) {
+    }
+
     private EnterpriseEvents() {
     }
 }

@@ -147,6 +147,27 @@ public class EnterpriseResource {
                 .entity(founded).build();
     }
 
+    @POST
+    @Path("/{id}/closure")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Operation(operationId = "closeEnterprise", summary = "Record that an enterprise closed down",
+            description = "Its active enterprise union closes with it; the union above holds its members' memberships "
+                    + "(history period HELD_BY_UPPER_UNION, MemberTransferred with reason EMPLOYER_CLOSED); pending "
+                    + "applications and transfers involving the union are settled. Emits EnterpriseClosed and OrgClosed.")
+    @APIResponse(responseCode = "200", description = "Closed",
+            content = @Content(schema = @Schema(implementation = EnterpriseDtos.Closed.class)))
+    @APIResponse(responseCode = "400", description = "closedOn missing, in the future or before the enterprise was established",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such enterprise in your scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already closed (type urn:gucun:problem:enterprise-closed, with closedOn)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Its union still has active child organizations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EnterpriseDtos.Closed close(@PathParam("id") long id, @Valid @NotNull EnterpriseDtos.Closure request) {
+        return enterprises.close(id, request);
+    }
+
     /** The same operation for a request without a body (and so without a Content-Type). */
     @POST
     @Path("/{id}/union")

@@ -4,6 +4,7 @@ import io.gucun.common.problem.ApiException;
 import io.gucun.membership.org.OrgKind;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /** Rules about enterprises that need no database. */
 public final class EnterpriseRules {
@@ -36,6 +37,24 @@ public final class EnterpriseRules {
         }
         if (establishedOn != null && foundedAt.toLocalDate().isBefore(establishedOn)) {
             throw ApiException.invalid("foundedAt", "must not be before the enterprise was established (" + establishedOn + ")");
+        }
+    }
+
+    /** An enterprise closes neither in the future nor before it was established. */
+    public static void requireClosingDate(LocalDate closedOn, LocalDate establishedOn, LocalDate today) {
+        if (closedOn.isAfter(today)) {
+            throw ApiException.invalid("closedOn", "must not be in the future");
+        }
+        if (establishedOn != null && closedOn.isBefore(establishedOn)) {
+            throw ApiException.invalid("closedOn", "must not be before the enterprise was established (" + establishedOn + ")");
+        }
+    }
+
+    /** A closed enterprise is history: no union can be founded for it, it cannot close twice. */
+    public static void requireOperating(long enterpriseId, LocalDate closedOn) {
+        if (closedOn != null) {
+            throw ApiException.conflict("enterprise-closed", "enterprise " + enterpriseId + " closed on " + closedOn,
+                    Map.of("closedOn", closedOn.toString()));
         }
     }
 

@@ -6,6 +6,7 @@ import io.gucun.common.identity.CreditCode;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.membership.member.TransferService;
 import io.gucun.membership.org.OrgDtos;
 import io.gucun.membership.org.OrgKind;
 import io.gucun.membership.org.OrgService;
@@ -18,6 +19,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +45,12 @@ public class EnterpriseService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TransferService transfers;
+
+    /** Dates of a closure are days in China. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Registers an enterprise under an open org in the caller's scope; one row per credit code nationwide. */
     @Transactional
@@ -131,7 +139,9 @@ public class EnterpriseService {
         Map<String, Object> params = new HashMap<>();
         params.put("anchor", anchor);
         if (hasUnion != null) {
-            where.append(hasUnion ? " and u.status = 'ACTIVE'" : " and (u.id is null or u.status <> 'ACTIVE')");
+            // Without a union means a founding target: a closed enterprise is none.
+            where.append(hasUnion ? " and u.status = 'ACTIVE'"
+                    : " and (u.id is null or u.status <> 'ACTIVE') and e.closed_on is null");
         }
         if (minEmployees != null) {
             where.append(" and e.employee_count >= :minEmployees");
@@ -163,6 +173,7 @@ public class EnterpriseService {
         if (e == null) {
             throw ApiException.notFound("enterprise", id);
         }
+        EnterpriseRules.requireOperating(e.id, e.closedOn);
         // Share-locked before its path is read: a concurrent move of the org commits first or waits for us.
         UnionOrg org = UnionOrg.findForChildren(e.orgId);
         caller.requireCovers(org.path);
@@ -189,6 +200,44 @@ public class EnterpriseService {
         outbox.record(EnterpriseEvents.AGGREGATE, e.id, "UnionFounded",
                 new EnterpriseEvents.UnionFounded(e.id, e.creditCode, union.id, union.path, foundedAt));
         return new EnterpriseDtos.FoundedUnion(view(e, org, union), OrgDtos.OrgView.of(union));
+    }
+
+    /**
+     * The enterprise closed down. Its active union closes with it and the union above holds the members' memberships
+     * (MemberTransferred reason EMPLOYER_CLOSED, OrgClosed, EnterpriseClosed) — all in one transaction.
+     */
+    @Transactional
+    public EnterpriseDtos.Closed close(long id, EnterpriseDtos.Closure request) {
+        Enterprise e = Enterprise.findForUpdate(id);
+        UnionOrg org = e == null ? null : UnionOrg.findById(e.orgId);
+        if (org == null || !caller.covers(org.path)) {
+            throw ApiException.notFound("enterprise", id);
+        }
+        EnterpriseRules.requireOperating(e.id, e.closedOn);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        EnterpriseRules.requireClosingDate(request.closedOn(), e.establishedOn, LocalDate.now(ZONE));
+        String note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        Long closedUnion = null;
+        Long heldBy = null;
+        TransferService.Custody custody = new TransferService.Custody(0, 0, 0);
+        UnionOrg union = e.unionOrgId == null ? null : UnionOrg.findForUpdate(e.unionOrgId);
+        if (union != null && union.isActive()) {
+            UnionOrg upper = UnionOrg.findForChildren(union.parentId);
+            custody = transfers.holdByUpperUnion(union, upper, now,
+                    "the employer " + e.creditCode + " closed on " + request.closedOn() + "; membership held by " + upper.name);
+            orgs.closeLocked(union);
+            closedUnion = union.id;
+            heldBy = upper.id;
+        }
+        e.closedOn = request.closedOn();
+        e.closedAt = now;
+        e.closedBy = caller.username();
+        e.closureNote = note;
+        em.flush();
+        outbox.record(EnterpriseEvents.AGGREGATE, e.id, "EnterpriseClosed", new EnterpriseEvents.EnterpriseClosed(
+                e.id, e.creditCode, e.closedOn, closedUnion, heldBy, custody.membersHeld()));
+        return new EnterpriseDtos.Closed(view(e, org, union), closedUnion, heldBy, custody.membersHeld(),
+                custody.transfersSettled(), custody.applicationsRejected());
     }
 
     private ApiException duplicate(Enterprise existing) {
@@ -229,6 +278,6 @@ public class EnterpriseService {
     private static EnterpriseDtos.EnterpriseView view(Enterprise e, UnionOrg org, UnionOrg union) {
         return new EnterpriseDtos.EnterpriseView(e.id, e.creditCode, e.name, e.address, e.gridCode, e.employeeCount,
                 e.establishedOn, e.orgId, org.path, union != null && union.isActive(), e.unionOrgId, e.unionFoundedAt,
-                e.registeredAt, e.version);
+                e.registeredAt, e.closedOn, e.version);
     }
 }

@@ -19,8 +19,12 @@ public final class MemberEvents {
     public record MemberJoined(long memberId, long orgId, String orgPath, OffsetDateTime joinedAt, JoinVia via) {
     }
 
-    /** A membership moved to another org. */
-    public record MemberTransferred(long memberId, long fromOrgId, long toOrgId, String toOrgPath, OffsetDateTime at) {
+    /**
+     * A membership moved to another org: {@code reason} TRANSFER (the receiving org accepted a transfer) or
+     * EMPLOYER_CLOSED (the enterprise closed; the union above its enterprise union now holds the membership).
+     */
+    public record MemberTransferred(long memberId, long fromOrgId, long toOrgId, String toOrgPath, OffsetDateTime at,
+                                    String reason) {
     }
 
     /** A membership ended. */

@@ -15,7 +15,15 @@ import java.time.OffsetDateTime;
 public class MembershipPeriod extends PanacheEntityBase {
 
     /** Why a period began or ended. */
-    public enum Reason { APPLICATION, ON_SITE, AUTO_APPROVED, TRANSFER_IN, TRANSFER_OUT, LEFT }
+    public enum Reason {
+        APPLICATION, ON_SITE, AUTO_APPROVED, TRANSFER_IN, TRANSFER_OUT, LEFT,
+        /** The employer closed and its union with it: the period at the enterprise union ends. */
+        EMPLOYER_CLOSED,
+        /** The membership continues, held by the union above the closed enterprise union. */
+        HELD_BY_UPPER_UNION,
+        /** The membership lapsed under the lapse policy in force. */
+        LAPSED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

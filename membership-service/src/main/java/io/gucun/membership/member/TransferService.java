@@ -105,7 +105,7 @@ public class TransferService {
         t.decidedBy = caller.username();
         t.decisionReason = reason == null || reason.isBlank() ? null : reason.trim();
         outbox.record(MemberEvents.AGGREGATE, m.id, "MemberTransferred",
-                new MemberEvents.MemberTransferred(m.id, t.fromOrgId, to.id, to.path, now));
+                new MemberEvents.MemberTransferred(m.id, t.fromOrgId, to.id, to.path, now, "TRANSFER"));
         em.flush();
         return t;
     }
@@ -231,6 +231,56 @@ public class TransferService {
                 new MemberEvents.MemberLeft(m.id, m.orgId, request.reason(), now));
         em.flush();
         return m;
+    }
+
+    /** What holding a closed enterprise union's members by the union above it changed. */
+    public record Custody(int membersHeld, int transfersSettled, int applicationsRejected) {
+    }
+
+    /**
+     * The employer closed (the caller closes its union {@code from} in the same transaction): every active member of
+     * {@code from} keeps their membership, now held by {@code upper} (会籍由上级工会代管), with the history period
+     * and MemberTransferred(reason EMPLOYER_CLOSED). Pending transfers out of {@code from} are cancelled, transfers
+     * and applications into it are rejected, each with {@code why}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Custody holdByUpperUnion(UnionOrg from, UnionOrg upper, OffsetDateTime at, String why) {
+        List<Member> members = em.createQuery("from Member where orgId = :org and status = :active order by id", Member.class)
+                .setParameter("org", from.id).setParameter("active", MemberStatus.ACTIVE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        for (Member m : members) {
+            closeOpenPeriod(m, at, MembershipPeriod.Reason.EMPLOYER_CLOSED, why);
+            em.flush(); // at most one open period per member
+            MembershipPeriod held = new MembershipPeriod();
+            held.memberId = m.id;
+            held.orgId = upper.id;
+            held.startedAt = at;
+            held.startReason = MembershipPeriod.Reason.HELD_BY_UPPER_UNION;
+            held.persist();
+            m.orgId = upper.id;
+            outbox.record(MemberEvents.AGGREGATE, m.id, "MemberTransferred",
+                    new MemberEvents.MemberTransferred(m.id, from.id, upper.id, upper.path, at, "EMPLOYER_CLOSED"));
+        }
+        int transfers = 0;
+        for (MembershipTransfer t : MembershipTransfer.<MembershipTransfer>list(
+                "status = ?1 and (fromOrgId = ?2 or toOrgId = ?2)", TransferStatus.PENDING, from.id)) {
+            t.status = t.status.decide(t.toOrgId.equals(from.id) ? TransferStatus.REJECTED : TransferStatus.CANCELLED);
+            t.decidedAt = at;
+            t.decidedBy = caller.username();
+            t.decisionReason = why;
+            transfers++;
+        }
+        int applications = 0;
+        for (MembershipApplication a : MembershipApplication.<MembershipApplication>list("status = ?1 and orgId = ?2",
+                ApplicationStatus.PENDING, from.id)) {
+            a.status = a.status.decide(ApplicationStatus.REJECTED);
+            a.decidedAt = at;
+            a.decidedBy = caller.username();
+            a.decisionReason = why;
+            applications++;
+        }
+        em.flush();
+        return new Custody(members.size(), transfers, applications);
     }
 
     private void closeOpenPeriod(Member m, OffsetDateTime at, MembershipPeriod.Reason reason, String note) {

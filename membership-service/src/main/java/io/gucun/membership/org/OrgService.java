@@ -137,7 +137,12 @@ public class OrgService {
 
     @Transactional
     public UnionOrg close(long id, OrgDtos.Close request, String ifMatch) {
-        UnionOrg org = lockForChange(id, ifMatch, request == null ? null : request.version());
+        return closeLocked(lockForChange(id, ifMatch, request == null ? null : request.version()));
+    }
+
+    /** Closes an org the caller has locked (e.g. an enterprise union whose employer closed): the same rules apply. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UnionOrg closeLocked(UnionOrg org) {
         long activeChildren = count("select count(*) from union_org where parent_id = :id and status = 'ACTIVE'", org.id);
         long activeMembers = count("select coalesce(sum(members), 0) from org_member_count where org_id = :id", org.id);
         OrgTreeRules.requireClosable(org.path, org.status, activeChildren, activeMembers);

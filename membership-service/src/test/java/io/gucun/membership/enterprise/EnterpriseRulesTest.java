@@ -45,4 +45,18 @@ class EnterpriseRulesTest {
         assertThat(LocalDate.of(2024, 6, 1)).isBefore(bound);
         assertThat(LocalDate.of(2024, 6, 2)).isEqualTo(bound);
     }
+
+    @Test
+    void anEnterpriseClosesNeitherInTheFutureNorBeforeItWasEstablished() {
+        LocalDate today = LocalDate.of(2026, 11, 24);
+        assertThatCode(() -> EnterpriseRules.requireClosingDate(today, LocalDate.of(2019, 4, 12), today)).doesNotThrowAnyException();
+        assertThatCode(() -> EnterpriseRules.requireClosingDate(LocalDate.of(2019, 4, 12), LocalDate.of(2019, 4, 12), today))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> EnterpriseRules.requireClosingDate(today.plusDays(1), null, today))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("closedOn"));
+        assertThatThrownBy(() -> EnterpriseRules.requireClosingDate(LocalDate.of(2019, 4, 11), LocalDate.of(2019, 4, 12), today))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("closedOn"));
+        assertThatThrownBy(() -> EnterpriseRules.requireOperating(7, LocalDate.of(2026, 1, 1)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
 }

@@ -101,6 +101,7 @@ class TransferAndLeaveTest {
         assertThat(moved.get("memberId").asLong()).isEqualTo(memberId);
         assertThat(moved.get("fromOrgId").asLong()).isEqualTo(shanghai.enterpriseA().id());
         assertThat(moved.get("toOrgId").asLong()).isEqualTo(home.jointArea().id());
+        assertThat(moved.get("reason").asText()).isEqualTo("TRANSFER");
         assertThat(moved.get("toOrgPath").asText()).isEqualTo(home.jointArea().path());
         assertThat(moved.get("at").asText()).isNotBlank();
     }
