@@ -52,6 +52,7 @@ public class JoiningService {
         m.status = MemberStatus.ACTIVE;
         m.orgId = org.id;
         m.joinedAt = at;
+        m.lastActiveOn = at.atZoneSameInstant(JoinPolicyTerms.ZONE).toLocalDate();
         MembershipPeriod period = new MembershipPeriod();
         period.memberId = m.id;
         period.orgId = org.id;

@@ -9,5 +9,7 @@ public enum LeaveReason {
     EMIGRATED,
     /** Expelled under the union's statutes. */
     EXPELLED,
+    /** No activity for longer than the lapse policy in force allows (set by a lapse run, not by a request). */
+    LAPSED,
     OTHER
 }

@@ -78,6 +78,10 @@ public class Member extends PanacheEntityBase {
     @Column(name = "joined_at")
     public OffsetDateTime joinedAt;
 
+    /** Last day something kept the membership alive (admission, transfer in, dues, union life); see {@link LapseRules}. */
+    @Column(name = "last_active_on")
+    public java.time.LocalDate lastActiveOn;
+
     /** The login ({@code sub} of the token) of the person themself, once linked. */
     @Column(name = "account_subject")
     public String accountSubject;

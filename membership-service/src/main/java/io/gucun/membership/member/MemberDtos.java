@@ -3,6 +3,8 @@ package io.gucun.membership.member;
 import io.gucun.common.identity.ValidCreditCode;
 import io.gucun.common.identity.ValidResidentId;
 import io.gucun.membership.org.UnionOrg;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -54,6 +56,8 @@ public final class MemberDtos {
             @Schema(examples = "顾村镇快递行业联合工会") String orgName,
             @Schema(examples = "1.3.4.42") String orgPath,
             OffsetDateTime joinedAt,
+            @Schema(description = "Last day something kept the membership alive (admission, transfer, dues, union life)",
+                    examples = "2026-11-20") LocalDate lastActiveOn,
             @Schema(description = "Whether the person's own login is linked (for /me)") boolean accountLinked,
             OffsetDateTime registeredAt,
             int version) {
@@ -62,7 +66,7 @@ public final class MemberDtos {
             UnionOrg org = m.orgId == null ? null : UnionOrg.findById(m.orgId);
             return new MemberView(m.id, m.name, m.idNumberMasked, m.mobileMasked, m.birthYear, m.regionCode,
                     m.employerCreditCode, m.employerName, m.occupation, m.occupationCategory, m.employmentForm, m.status,
-                    m.orgId, org == null ? null : org.name, org == null ? null : org.path, m.joinedAt,
+                    m.orgId, org == null ? null : org.name, org == null ? null : org.path, m.joinedAt, m.lastActiveOn,
                     m.accountSubject != null, m.registeredAt, m.version);
         }
     }
@@ -224,5 +228,68 @@ public final class MemberDtos {
             List<MembershipPeriod> periods = MembershipPeriod.list("memberId = ?1 order by startedAt, id", memberId);
             return periods.stream().map(PeriodView::of).toList();
         }
+    }
+
+    @Schema(name = "NewLapsePolicy", description = "A dated lapse policy for the members of an org's subtree")
+    public record NewLapsePolicy(
+            @Schema(examples = "12") @NotNull Long orgId,
+            @Schema(description = "Months without activity after which a membership lapses", examples = "6")
+            @NotNull @Min(1) @Max(120) Integer monthsWithoutActivity,
+            @Schema(examples = "2027-01-01") @NotNull LocalDate validFrom,
+            @Schema(description = "Exclusive; open-ended when omitted", examples = "null") LocalDate validTo) {
+    }
+
+    @Schema(name = "LapsePolicy")
+    public record LapsePolicyView(long id, long orgId, String orgPath, int monthsWithoutActivity, LocalDate validFrom,
+                                  LocalDate validTo, OffsetDateTime createdAt, String createdBy) {
+    }
+
+    @Schema(name = "LapsePolicies", description = "The lapse policies that can apply to members of an org: its own and those of the orgs above")
+    public record LapsePolicies(
+            @Schema(examples = "42") long orgId,
+            @Schema(description = "The policy in force today for members directly in this org; null when none", examples = "3")
+            Long inForceToday,
+            List<LapsePolicyView> policies) {
+    }
+
+    @Schema(name = "NewMemberActivity", description = "Something that kept a membership alive")
+    public record NewActivity(
+            @Schema(examples = "2026-11-20") @NotNull LocalDate activeOn,
+            @Schema(examples = "DUES_PAID") @NotNull MemberActivity.Kind kind,
+            @Schema(examples = "2026 年第四季度会费") @Size(max = 500) String note) {
+    }
+
+    @Schema(name = "MemberActivity")
+    public record ActivityView(long id, long memberId, LocalDate activeOn, MemberActivity.Kind kind, String note,
+                               OffsetDateTime recordedAt, String recordedBy) {
+    }
+
+    @Schema(name = "NewLapseRun", description = "Apply the lapse policies in force to the members of an org's subtree")
+    public record NewLapseRun(
+            @Schema(examples = "12") @NotNull Long orgId,
+            @Schema(description = "The day to judge; default today; not in the future", examples = "2026-11-24") LocalDate asOf,
+            @Schema(description = "true (default): only list who would lapse; false: end those memberships", examples = "true")
+            Boolean dryRun) {
+    }
+
+    @Schema(name = "LapsedMember")
+    public record LapsedMember(
+            @Schema(examples = "1001") long memberId,
+            @Schema(examples = "110105********1239") String idNumberMasked,
+            @Schema(examples = "42") long orgId,
+            @Schema(examples = "2026-03-02") LocalDate lastActiveOn,
+            @Schema(description = "The day the policy's months ran out", examples = "2026-09-02") LocalDate lapsedOn,
+            @Schema(examples = "3") long policyId) {
+    }
+
+    @Schema(name = "LapseRun", description = "Who lapses (or lapsed) on asOf")
+    public record LapseRunView(
+            long orgId,
+            LocalDate asOf,
+            boolean dryRun,
+            @Schema(description = "Memberships that lapse (dry run) or were ended") int lapsed,
+            @Schema(description = "Retirees and the unemployed past the limit, who keep their membership") int retained,
+            @Schema(description = "The lapsing members, at most 500") List<LapsedMember> members,
+            @Schema(description = "Whether members lists only the first 500") boolean truncated) {
     }
 }

@@ -40,6 +40,9 @@ public class MemberResource {
     @Inject
     TransferService transfers;
 
+    @Inject
+    LapseService lapses;
+
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.OFFICER, Roles.ADMIN})
     @Operation(operationId = "registerMember", summary = "Register a worker under their real name",
@@ -185,6 +188,30 @@ public class MemberResource {
     @APIResponse(responseCode = "404", description = "No such member that you may see")
     public List<MemberDtos.TransferView> memberTransfers(@PathParam("id") long id) {
         return transfers.ofMember(id).stream().map(MemberDtos.TransferView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/activities")
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
+    @Operation(operationId = "recordMemberActivity", summary = "Record dues paid or union life that keeps a membership alive",
+            description = "Moves the member's lastActiveOn forward (never back); lapse runs judge by it.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "400", description = "activeOn missing or in the future, kind unknown (problem+json naming the field)")
+    @APIResponse(responseCode = "403", description = "You do not manage the member's organization")
+    @APIResponse(responseCode = "404", description = "No such member that you may see")
+    @APIResponse(responseCode = "409", description = "The member holds no membership")
+    public Response recordActivity(@PathParam("id") long id, @Valid @NotNull MemberDtos.NewActivity request) {
+        return Response.status(Response.Status.CREATED).entity(lapses.record(id, request)).build();
+    }
+
+    @GET
+    @Path("/{id}/activities")
+    @RolesAllowed({Roles.MEMBER, Roles.OFFICER, Roles.ADMIN})
+    @Operation(operationId = "listMemberActivities", summary = "A member's recorded activity, newest first")
+    @APIResponse(responseCode = "200", description = "The activities")
+    @APIResponse(responseCode = "404", description = "No such member that you may see")
+    public List<MemberDtos.ActivityView> activities(@PathParam("id") long id) {
+        return lapses.activities(id);
     }
 
     @GET

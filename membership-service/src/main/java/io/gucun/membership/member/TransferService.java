@@ -101,6 +101,7 @@ public class TransferService {
         next.startReason = MembershipPeriod.Reason.TRANSFER_IN;
         next.persist();
         m.orgId = to.id;
+        m.lastActiveOn = now.atZoneSameInstant(JoinPolicyTerms.ZONE).toLocalDate();
         t.decidedAt = now;
         t.decidedBy = caller.username();
         t.decisionReason = reason == null || reason.isBlank() ? null : reason.trim();
@@ -214,23 +215,30 @@ public class TransferService {
         if (!m.status.holdsMembership()) {
             throw notAMember(m);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (request.reason() == LeaveReason.LAPSED) {
+            throw ApiException.invalid("reason", "LAPSED is set by a lapse run, not requested");
+        }
         String note = request.reason().name()
                 + (request.note() == null || request.note().isBlank() ? "" : ": " + request.note().trim());
-        closeOpenPeriod(m, now, MembershipPeriod.Reason.LEFT, note);
+        end(m, request.reason(), MembershipPeriod.Reason.LEFT, note, OffsetDateTime.now(ZoneOffset.UTC));
+        em.flush();
+        return m;
+    }
+
+    /** Ends the (locked) member's membership: history, pending transfers, card, MemberLeft. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void end(Member m, LeaveReason reason, MembershipPeriod.Reason periodReason, String note, OffsetDateTime now) {
+        closeOpenPeriod(m, now, periodReason, note);
         List<MembershipTransfer> pending = MembershipTransfer.list("memberId = ?1 and status = ?2", m.id, TransferStatus.PENDING);
         for (MembershipTransfer t : pending) {
             t.status = t.status.decide(TransferStatus.CANCELLED);
             t.decidedAt = now;
             t.decidedBy = caller.username();
-            t.decisionReason = "the member left";
+            t.decisionReason = "the membership ended";
         }
         m.status = MemberStatus.LEFT;
-        cards.closeOnLeave(m, "the member left: " + note);
-        outbox.record(MemberEvents.AGGREGATE, m.id, "MemberLeft",
-                new MemberEvents.MemberLeft(m.id, m.orgId, request.reason(), now));
-        em.flush();
-        return m;
+        cards.closeOnLeave(m, "the membership ended: " + note);
+        outbox.record(MemberEvents.AGGREGATE, m.id, "MemberLeft", new MemberEvents.MemberLeft(m.id, m.orgId, reason, now));
     }
 
     /** What holding a closed enterprise union's members by the union above it changed. */
