@@ -11,6 +11,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class EnterpriseDtos {
@@ -82,5 +83,14 @@ public final class EnterpriseDtos {
 
     @Schema(name = "FoundedUnion", description = "The enterprise and its new union")
     public record FoundedUnion(EnterpriseView enterprise, OrgDtos.OrgView unionOrg) {
+    }
+
+    @Schema(name = "UnionMatch", description = "The union a worker of this employer should join")
+    public record UnionMatchView(
+            @Schema(examples = "91310113MA1GL3XKX1") String creditCode,
+            @Schema(description = "The employer's name when it is registered", examples = "上海顾村精密机械有限公司") String enterpriseName,
+            @Schema(examples = "JOINT_UNION") UnionMatching.Reason reason,
+            @Schema(description = "The union to join; null when there is no match") UnionMatching.Candidate recommended,
+            @Schema(description = "Other joint unions that would also do") List<UnionMatching.Candidate> alternatives) {
     }
 }

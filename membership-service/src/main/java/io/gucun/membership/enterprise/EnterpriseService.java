@@ -240,6 +240,47 @@ public class EnterpriseService {
                 custody.transfersSettled(), custody.applicationsRejected());
     }
 
+    /** The union a worker of the employer with this credit code should join (see {@link UnionMatching}). */
+    public EnterpriseDtos.UnionMatchView matchUnion(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return new EnterpriseDtos.UnionMatchView(null, null, UnionMatching.Reason.NO_EMPLOYER, null, List.of());
+        }
+        CreditCode.problemWith(raw).ifPresent(problem -> {
+            throw ApiException.invalid("creditCode", problem);
+        });
+        String code = CreditCode.normalize(raw);
+        Enterprise e = Enterprise.findByCreditCode(code);
+        if (e == null || e.closedOn != null) {
+            return new EnterpriseDtos.UnionMatchView(code, null, UnionMatching.Reason.EMPLOYER_UNKNOWN, null, List.of());
+        }
+        UnionOrg union = e.unionOrgId == null ? null : UnionOrg.findById(e.unionOrgId);
+        UnionOrg at = UnionOrg.findById(e.orgId);
+        List<UnionMatching.Candidate> joints = UnionOrg.<UnionOrg>list(
+                        "parentId = ?1 and status = ?2 and kind in ?3", at.id, UnionOrg.Status.ACTIVE,
+                        List.of(OrgKind.JOINT_AREA, OrgKind.JOINT_INDUSTRY))
+                .stream().map(EnterpriseService::candidate).toList();
+        UnionMatching.Match m = UnionMatching.match(union != null && union.isActive() ? candidate(union) : null,
+                candidate(at), at.isActive() ? joints : List.of());
+        return new EnterpriseDtos.UnionMatchView(code, e.name, m.reason(), m.recommended(), m.alternatives());
+    }
+
+    /** The employer's active enterprise union, if the credit code names an operating enterprise that has one. */
+    public Long activeUnionOf(String normalizedCreditCode) {
+        if (normalizedCreditCode == null) {
+            return null;
+        }
+        Enterprise e = Enterprise.findByCreditCode(normalizedCreditCode);
+        if (e == null || e.unionOrgId == null || e.closedOn != null) {
+            return null;
+        }
+        UnionOrg union = UnionOrg.findById(e.unionOrgId);
+        return union != null && union.isActive() ? union.id : null;
+    }
+
+    private static UnionMatching.Candidate candidate(UnionOrg o) {
+        return new UnionMatching.Candidate(o.id, o.name, o.kind, o.path);
+    }
+
     private ApiException duplicate(Enterprise existing) {
         UnionOrg org = UnionOrg.findById(existing.orgId);
         Map<String, Object> ext = new HashMap<>();

@@ -6,6 +6,8 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.membership.card.CardService;
+import io.gucun.membership.enterprise.EnterpriseService;
+import io.gucun.membership.enterprise.UnionMatching;
 import io.gucun.membership.org.OrgService;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,12 +45,16 @@ public class JoiningService {
     @Inject
     CardService cards;
 
+    @Inject
+    EnterpriseService enterprises;
+
     /** Makes the member a member of {@code org}: status, current org, an open history period, MemberJoined and a service card. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void admit(Member m, UnionOrg org, JoinVia via, OffsetDateTime at) {
         if (!m.status.canJoin()) {
             throw alreadyMember(m);
         }
+        requireFitsEmployer(m, org);
         m.status = MemberStatus.ACTIVE;
         m.orgId = org.id;
         m.joinedAt = at;
@@ -64,6 +70,16 @@ public class JoiningService {
         cards.issueOnAdmission(m, org.id, "issued on admission (" + via + ")");
     }
 
+    /** 422 when the worker's employer has its own union and {@code org} is another one. */
+    private void requireFitsEmployer(Member m, UnionOrg org) {
+        Long employerUnion = enterprises.activeUnionOf(m.employerCreditCode);
+        if (!UnionMatching.fitsEmployer(employerUnion, org.id)) {
+            throw new ApiException(422, "employer-has-union", "Rule violated", "the worker's employer " + m.employerCreditCode
+                    + " has its own union (organization " + employerUnion + "); the worker joins there",
+                    null, Map.of("unionOrgId", employerUnion));
+        }
+    }
+
     private static ApiException alreadyMember(Member m) {
         return ApiException.conflict("already-member",
                 "member " + m.id + " already belongs to organization " + m.orgId + "; transfer the membership instead",
@@ -76,6 +92,7 @@ public class JoiningService {
         if (!m.status.canJoin()) {
             throw alreadyMember(m);
         }
+        requireFitsEmployer(m, org);
         MembershipApplication pending = MembershipApplication.find("memberId = ?1 and status = ?2", m.id,
                 ApplicationStatus.PENDING).firstResult();
         if (pending != null) {
@@ -113,8 +130,16 @@ public class JoiningService {
         if (!access.isSelf(m) && !access.isOfficerOrAdmin()) {
             throw ApiException.forbidden("only the member themself or an officer may apply");
         }
-        UnionOrg org = UnionOrg.findById(request.orgId());
-        JoinRules.requireJoinable(org, request.orgId(), "orgId");
+        Long orgId = request.orgId();
+        if (orgId == null) {
+            var match = enterprises.matchUnion(m.employerCreditCode);
+            if (match.recommended() == null) {
+                throw ApiException.invalid("orgId", "is required: no union matches the member's employer (" + match.reason() + ")");
+            }
+            orgId = match.recommended().orgId();
+        }
+        UnionOrg org = UnionOrg.findById(orgId);
+        JoinRules.requireJoinable(org, orgId, "orgId");
         MembershipApplication a = file(m, org, request.note());
         em.flush();
         return a;

@@ -120,7 +120,8 @@ public final class MemberDtos {
 
     @Schema(name = "NewApplication", description = "An application to join a union")
     public record NewApplication(
-            @Schema(examples = "42") @NotNull Long orgId,
+            @Schema(description = "The union to join; omitted: the one /union-match recommends for the member's employer",
+                    examples = "42") Long orgId,
             @Schema(examples = "公司尚未建会，申请加入园区联合工会") @Size(max = 500) String note) {
     }
 
