@@ -55,6 +55,19 @@ public class Benefit extends PanacheEntityBase {
     @Column(name = "eligible_employment_forms", nullable = false)
     public String[] eligibleEmploymentForms = new String[0];
 
+    /** How many times one member may use it; null: no limit. */
+    @Column(name = "max_per_member")
+    public Integer maxPerMember;
+
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
+
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -3,6 +3,7 @@ package io.gucun.membership.benefit;
 import io.gucun.membership.member.EmploymentForm;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,7 +29,13 @@ public final class BenefitDtos {
             @Schema(examples = "2026-09-30", nullable = true) LocalDate validTo,
             @Schema(description = "SPECIAL: members named by id", examples = "[1001, 1002]") List<Long> eligibleMemberIds,
             @Schema(description = "SPECIAL: employment forms that qualify", examples = "[\"PLATFORM_GIG\", \"INFORMAL\"]")
-            List<EmploymentForm> eligibleEmploymentForms) {
+            List<EmploymentForm> eligibleEmploymentForms,
+            @Schema(description = "How many times one member may use it; omitted: no limit", examples = "1")
+            @Positive Integer maxPerMember) {
+    }
+
+    @Schema(name = "BenefitWithdrawal", description = "Why a benefit stops being offered before its end date")
+    public record Withdrawal(@NotBlank @Size(max = 500) @Schema(examples = "合作商户停业") String reason) {
     }
 
     @Schema(name = "Benefit", description = "A benefit and whom it is for")
@@ -43,12 +50,16 @@ public final class BenefitDtos {
             @Schema(nullable = true, examples = "2026-12-31") LocalDate validTo,
             @Schema(examples = "[]") List<Long> eligibleMemberIds,
             @Schema(examples = "[]") List<EmploymentForm> eligibleEmploymentForms,
+            @Schema(nullable = true, examples = "1") Integer maxPerMember,
+            @Schema(nullable = true, description = "Set when it was withdrawn; no longer offered") OffsetDateTime withdrawnAt,
+            @Schema(nullable = true, examples = "合作商户停业") String withdrawalReason,
             @Schema(examples = "2026-11-24T08:00:00Z") OffsetDateTime createdAt,
             @Schema(examples = "officer.wang") String createdBy) {
 
         public static BenefitView of(Benefit b) {
             return new BenefitView(b.id, b.orgId, b.kind, b.title, b.description, b.merchantName, b.validFrom, b.validTo,
-                    b.memberIds(), b.employmentForms(), b.createdAt, b.createdBy);
+                    b.memberIds(), b.employmentForms(), b.maxPerMember, b.withdrawnAt, b.withdrawalReason, b.createdAt,
+                    b.createdBy);
         }
     }
 

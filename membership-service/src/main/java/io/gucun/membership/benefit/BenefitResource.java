@@ -46,6 +46,19 @@ public class BenefitResource {
                 .entity(BenefitDtos.BenefitView.of(b)).build();
     }
 
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(operationId = "withdrawBenefit", summary = "Stop offering a benefit before its end date",
+            description = "It stays on record with its redemptions; members no longer see or redeem it.")
+    @APIResponse(responseCode = "200", description = "Withdrawn")
+    @APIResponse(responseCode = "400", description = "No reason given (problem+json naming reason)")
+    @APIResponse(responseCode = "404", description = "No such benefit in your scope")
+    @APIResponse(responseCode = "409", description = "Already withdrawn (type urn:gucun:problem:benefit-withdrawn)")
+    public BenefitDtos.BenefitView withdraw(@Parameter(example = "7") @PathParam("id") long id,
+                                            @Valid @NotNull BenefitDtos.Withdrawal request) {
+        return BenefitDtos.BenefitView.of(benefits.withdraw(id, request.reason()));
+    }
+
     @GET
     @Path("/{id}")
     @Operation(operationId = "getBenefit", summary = "Read a benefit offered in your scope")

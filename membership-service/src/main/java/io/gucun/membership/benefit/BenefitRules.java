@@ -31,4 +31,9 @@ public final class BenefitRules {
         }
         return memberIds.contains(memberId) || (form != null && forms.contains(form));
     }
+
+    /** Whether a member who used a benefit {@code used} times may not use it again under {@code maxPerMember}. */
+    public static boolean limitReached(long used, Integer maxPerMember) {
+        return maxPerMember != null && used >= maxPerMember;
+    }
 }

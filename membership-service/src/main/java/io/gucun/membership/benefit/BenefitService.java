@@ -16,11 +16,13 @@ import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /** The benefits catalogue, which benefits apply to a member, and redemptions with a card. */
 @ApplicationScoped
@@ -75,9 +77,26 @@ public class BenefitService {
         b.validTo = r.validTo();
         b.eligibleMemberIds = ids.toArray(Long[]::new);
         b.eligibleEmploymentForms = forms.stream().map(Enum::name).distinct().toArray(String[]::new);
+        b.maxPerMember = r.maxPerMember();
         b.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         b.createdBy = caller.username();
         b.persist();
+        em.flush();
+        return b;
+    }
+
+    /** Stops offering a benefit; its redemptions stay. Officers covering the offering org. */
+    @Transactional
+    public Benefit withdraw(long id, String reason) {
+        Benefit b = get(id);
+        b = em.find(Benefit.class, b.id, LockModeType.PESSIMISTIC_WRITE);
+        if (b.withdrawnAt != null) {
+            throw ApiException.conflict("benefit-withdrawn", "benefit " + b.id + " was withdrawn on " + b.withdrawnAt,
+                    Map.of("withdrawnAt", b.withdrawnAt.toString()));
+        }
+        b.withdrawnAt = OffsetDateTime.now(ZoneOffset.UTC);
+        b.withdrawnBy = caller.username();
+        b.withdrawalReason = reason.trim();
         em.flush();
         return b;
     }
@@ -130,6 +149,7 @@ public class BenefitService {
                 select b.* from benefit b join union_org bo on bo.id = b.org_id, union_org mo
                  where mo.id = :org and bo.path @> mo.path
                    and b.valid_from <= :today and (b.valid_to is null or b.valid_to >= :today)
+                   and b.withdrawn_at is null
                  order by b.valid_from desc, b.id desc""", Benefit.class)
                 .setParameter("org", m.orgId).setParameter("today", today).getResultList();
         return offered.stream().filter(b -> b.eligible(m.id, m.employmentForm)).toList();
@@ -178,6 +198,9 @@ public class BenefitService {
             throw ApiException.unprocessable("benefit-not-offered",
                     "benefit " + b.id + " is not offered in the member's organization tree");
         }
+        if (b.withdrawnAt != null) {
+            throw ApiException.unprocessable("benefit-withdrawn", "benefit " + b.id + " was withdrawn: " + b.withdrawalReason);
+        }
         String invalid = BenefitRules.whyNotValid(b.validFrom, b.validTo, today());
         if (invalid != null) {
             throw ApiException.unprocessable("benefit-not-valid", invalid);
@@ -185,6 +208,15 @@ public class BenefitService {
         if (!b.eligible(m.id, m.employmentForm)) {
             throw ApiException.unprocessable("not-eligible", "the member is not eligible for SPECIAL benefit " + b.id
                     + ": not named in it and employment form " + m.employmentForm + " does not qualify");
+        }
+        if (b.maxPerMember != null) {
+            // The card row is locked and a member has one usable card, so this count cannot race.
+            long used = Redemption.count("memberId = ?1 and benefitId = ?2", m.id, b.id);
+            if (BenefitRules.limitReached(used, b.maxPerMember)) {
+                throw new ApiException(422, "benefit-limit-reached", "Rule violated", "the member has used benefit " + b.id
+                        + " " + used + " time(s); the limit is " + b.maxPerMember, null,
+                        Map.of("used", used, "maxPerMember", b.maxPerMember));
+            }
         }
         Redemption red = new Redemption();
         red.cardId = card.id;

@@ -31,4 +31,12 @@ class BenefitRulesTest {
                 EmploymentForm.STANDARD)).isFalse();
         assertThat(BenefitRules.eligible(BenefitKind.SPECIAL, List.of(), List.of(EmploymentForm.RETIRED), 5, null)).isFalse();
     }
+
+    @Test
+    void aCappedBenefitStopsAtItsLimitPerMember() {
+        assertThat(BenefitRules.limitReached(0, 1)).isFalse();
+        assertThat(BenefitRules.limitReached(1, 1)).isTrue();
+        assertThat(BenefitRules.limitReached(1, 2)).isFalse();
+        assertThat(BenefitRules.limitReached(1_000, null)).isFalse();
+    }
 }

@@ -181,6 +181,43 @@ class CardApiTest {
     }
 
     @Test
+    void aBenefitCanBeCappedPerMemberAndWithdrawn() {
+        var tree = MemberApi.tree();
+        Actors.officer("officer.town", tree.town().path());
+        post("/benefits", Map.of("orgId", tree.town().id(), "kind", "UNIVERSAL", "title", "x", "validFrom", TODAY.toString(),
+                "maxPerMember", 0)).statusCode(400).body("errors[0].field", equalTo("maxPerMember"));
+        long once = benefit(tree.town().id(), "UNIVERSAL", "年度体检", TODAY, null, Map.of("maxPerMember", 1));
+        long twice = benefit(tree.town().id(), "MERCHANT", "观影券", TODAY, null, Map.of("merchantName", "顾村影城",
+                "maxPerMember", 2));
+        String subject = "capped-" + System.nanoTime();
+        linkedMember(tree.jointArea(), tree.town().path(), subject);
+        Actors.member(subject);
+        long cardId = cardId("/me/card");
+        post("/cards/" + cardId + "/activate", Map.of()).statusCode(200);
+
+        post("/cards/" + cardId + "/redemptions", Map.of("benefitId", once)).statusCode(201);
+        post("/cards/" + cardId + "/redemptions", Map.of("benefitId", once)).statusCode(422)
+                .body("type", equalTo("urn:gucun:problem:benefit-limit-reached"))
+                .body("used", equalTo(1)).body("maxPerMember", equalTo(1));
+        post("/cards/" + cardId + "/redemptions", Map.of("benefitId", twice)).statusCode(201);
+
+        // Withdrawn: still on record, no longer offered or redeemable; a reason is required; only once.
+        Actors.officer("officer.town", tree.town().path());
+        post("/benefits/" + twice + "/withdraw", Map.of()).statusCode(400).body("errors[0].field", equalTo("reason"));
+        post("/benefits/" + twice + "/withdraw", Map.of("reason", "合作商户停业")).statusCode(200)
+                .body("withdrawalReason", equalTo("合作商户停业")).body("withdrawnAt", org.hamcrest.Matchers.notNullValue());
+        post("/benefits/" + twice + "/withdraw", Map.of("reason", "again")).statusCode(409)
+                .body("type", equalTo("urn:gucun:problem:benefit-withdrawn"));
+        Actors.officer("officer.b", tree.enterpriseB().path());
+        post("/benefits/" + once + "/withdraw", Map.of("reason", "not mine")).statusCode(404);
+        Actors.member(subject);
+        get("/me/benefits").statusCode(200).body("id", hasItem((int) once)).body("id", not(hasItem((int) twice)));
+        post("/cards/" + cardId + "/redemptions", Map.of("benefitId", twice)).statusCode(422)
+                .body("type", equalTo("urn:gucun:problem:benefit-withdrawn"));
+        get("/cards/" + cardId + "/redemptions").statusCode(200).body("size()", equalTo(2));
+    }
+
+    @Test
     void redemptionsAreCheckedAndIdempotent() {
         var tree = MemberApi.tree();
         // Offers across the tree (admin for the district, the town's officer for the town and below).
