@@ -35,6 +35,19 @@ public final class EnterpriseDtos {
             @NotNull Long orgId) {
     }
 
+    @Schema(name = "EnterpriseChange", description = "The enterprise as it should be now; the credit code never changes")
+    public record EnterpriseChange(
+            @Schema(examples = "上海顾村精密机械股份有限公司") @NotBlank @Size(max = 200) String name,
+            @Schema(examples = "上海市宝山区顾村镇沪太路 5000 号") @Size(max = 500) String address,
+            @Schema(examples = "BS-GC-018")
+            @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String gridCode,
+            @Schema(examples = "120") @NotNull @PositiveOrZero @Max(10_000_000) Integer employeeCount,
+            @Schema(examples = "2019-04-12") @PastOrPresent LocalDate establishedOn,
+            @Schema(description = "The org it sits under; a different one moves it (and its union) there", examples = "12")
+            @NotNull Long orgId,
+            @Schema(description = "The version you read; alternatively send it as If-Match", examples = "0") Integer version) {
+    }
+
     @Schema(name = "Enterprise", description = "An enterprise and whether it has founded a union")
     public record EnterpriseView(
             @Schema(examples = "7") long id,

@@ -17,6 +17,11 @@ public final class EnterpriseEvents {
     public record UnionFounded(long enterpriseId, String creditCode, long unionOrgId, String orgPath, OffsetDateTime foundedAt) {
     }
 
+    /** An enterprise's details changed, or it moved to another org ({@code moved}); its union, if any, moved with it. */
+    public record EnterpriseUpdated(long enterpriseId, String creditCode, String name, long orgId, String orgPath,
+                                    int employeeCount, LocalDate establishedOn, String gridCode, boolean moved) {
+    }
+
     /**
      * An enterprise closed down. When it had an active union, that union closed too (OrgClosed) and
      * {@code heldByOrgId} holds its {@code membersHeld} members (each also gets MemberTransferred, reason EMPLOYER_CLOSED).

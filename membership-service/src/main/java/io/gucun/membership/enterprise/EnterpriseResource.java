@@ -11,7 +11,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -145,6 +147,27 @@ public class EnterpriseResource {
         EnterpriseDtos.FoundedUnion founded = enterprises.foundUnion(id, request);
         return Response.created(uri.getBaseUriBuilder().path("orgs").path(String.valueOf(founded.unionOrg().id())).build())
                 .entity(founded).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Operation(operationId = "updateEnterprise", summary = "Change an enterprise's details, or move it to another org",
+            description = "Send the whole enterprise as it should be, with the version you read (or If-Match). A new orgId "
+                    + "moves the enterprise, and its union with it. Emits EnterpriseUpdated (and OrgMoved for the union).")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = EnterpriseDtos.EnterpriseView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field, or an org that cannot hold enterprises (problem+json naming it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such enterprise in your scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is stale, or the enterprise has closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No version and no If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EnterpriseDtos.EnterpriseView update(@PathParam("id") long id, @Valid @NotNull EnterpriseDtos.EnterpriseChange request,
+                                                @HeaderParam("If-Match") String ifMatch) {
+        return enterprises.update(id, request, ifMatch);
     }
 
     @POST

@@ -10,6 +10,7 @@ import io.gucun.membership.member.TransferService;
 import io.gucun.membership.org.OrgDtos;
 import io.gucun.membership.org.OrgKind;
 import io.gucun.membership.org.OrgService;
+import io.gucun.membership.org.Preconditions;
 import io.gucun.membership.org.OrgTreeRules;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -238,6 +239,50 @@ public class EnterpriseService {
                 e.id, e.creditCode, e.closedOn, closedUnion, heldBy, custody.membersHeld()));
         return new EnterpriseDtos.Closed(view(e, org, union), closedUnion, heldBy, custody.membersHeld(),
                 custody.transfersSettled(), custody.applicationsRejected());
+    }
+
+    /**
+     * Changes an enterprise's details (optimistic: the version read). A new orgId moves it there, and its active union
+     * with it (OrgMoved). Closed enterprises are history and cannot change.
+     */
+    @Transactional
+    public EnterpriseDtos.EnterpriseView update(long id, EnterpriseDtos.EnterpriseChange request, String ifMatch) {
+        Enterprise e = Enterprise.findForUpdate(id);
+        UnionOrg org = e == null ? null : UnionOrg.findById(e.orgId);
+        if (org == null || !caller.covers(org.path)) {
+            throw ApiException.notFound("enterprise", id);
+        }
+        Preconditions.requireVersion(e.version, ifMatch, request.version());
+        EnterpriseRules.requireOperating(e.id, e.closedOn);
+        if (request.establishedOn() != null && e.unionFoundedAt != null
+                && e.unionFoundedAt.toLocalDate().isBefore(request.establishedOn())) {
+            throw ApiException.invalid("establishedOn", "must not be after its union was founded (" + e.unionFoundedAt.toLocalDate() + ")");
+        }
+        UnionOrg union = e.unionOrgId == null ? null : UnionOrg.findById(e.unionOrgId);
+        boolean moved = !request.orgId().equals(e.orgId);
+        if (moved) {
+            UnionOrg target = UnionOrg.findForChildren(request.orgId());
+            if (target == null) {
+                throw ApiException.invalid("orgId", "does not name an existing organization");
+            }
+            caller.requireCovers(target.path);
+            OrgTreeRules.requireActive(target);
+            EnterpriseRules.requireCanHoldEnterprise(target.kind);
+            if (union != null && union.isActive()) {
+                union = orgs.move(union.id, new OrgDtos.Move(target.id, union.version), null);
+            }
+            e.orgId = target.id;
+            org = target;
+        }
+        e.name = request.name().trim();
+        e.address = request.address() == null || request.address().isBlank() ? null : request.address().trim();
+        e.gridCode = request.gridCode();
+        e.employeeCount = request.employeeCount();
+        e.establishedOn = request.establishedOn();
+        em.flush();
+        outbox.record(EnterpriseEvents.AGGREGATE, e.id, "EnterpriseUpdated", new EnterpriseEvents.EnterpriseUpdated(
+                e.id, e.creditCode, e.name, org.id, org.path, e.employeeCount, e.establishedOn, e.gridCode, moved));
+        return view(e, org, union);
     }
 
     /** The union a worker of the employer with this credit code should join (see {@link UnionMatching}). */
