@@ -1,5 +1,6 @@
 package io.gucun.membership.member;
 
+import io.gucun.common.problem.ApiException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -16,6 +17,13 @@ public record JoinPolicyTerms(long id, boolean autoApprove, LocalDate validFrom,
 
     /** Policies are dated in China Standard Time, the calendar the unions work by. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** A dated policy (join or lapse) ends, if at all, after it starts: 400 naming validTo otherwise. */
+    public static void requireDates(LocalDate validFrom, LocalDate validTo) {
+        if (validTo != null && !validTo.isAfter(validFrom)) {
+            throw ApiException.invalid("validTo", "must be after validFrom");
+        }
+    }
 
     public boolean inForceOn(LocalDate day) {
         return !day.isBefore(validFrom) && (validTo == null || day.isBefore(validTo));

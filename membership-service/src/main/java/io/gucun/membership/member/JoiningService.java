@@ -268,17 +268,11 @@ public class JoiningService {
     /** Adds a dated policy; earlier ones stay as they were (the latest started one in force wins). */
     @Transactional
     public JoinPolicy addPolicy(MemberDtos.NewJoinPolicy request) {
-        UnionOrg org = UnionOrg.findById(request.orgId());
-        if (org == null) {
-            throw ApiException.invalid("orgId", "does not name an existing organization");
-        }
-        caller.requireCovers(org.path);
+        UnionOrg org = orgs.namedInScope(request.orgId(), "orgId");
         if (!JoinRules.JOINABLE.contains(org.kind)) {
             throw ApiException.invalid("orgId", "names a " + org.kind + " organization, which admits no members");
         }
-        if (request.validTo() != null && !request.validTo().isAfter(request.validFrom())) {
-            throw ApiException.invalid("validTo", "must be after validFrom");
-        }
+        JoinPolicyTerms.requireDates(request.validFrom(), request.validTo());
         JoinPolicy p = new JoinPolicy();
         p.orgId = org.id;
         p.autoApprove = request.autoApprove();

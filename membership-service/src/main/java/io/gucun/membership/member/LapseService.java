@@ -39,14 +39,8 @@ public class LapseService {
 
     @Transactional
     public MemberDtos.LapsePolicyView addPolicy(MemberDtos.NewLapsePolicy request) {
-        UnionOrg org = UnionOrg.findById(request.orgId());
-        if (org == null) {
-            throw ApiException.invalid("orgId", "does not name an existing organization");
-        }
-        caller.requireCovers(org.path);
-        if (request.validTo() != null && !request.validTo().isAfter(request.validFrom())) {
-            throw ApiException.invalid("validTo", "must be after validFrom");
-        }
+        UnionOrg org = orgs.namedInScope(request.orgId(), "orgId");
+        JoinPolicyTerms.requireDates(request.validFrom(), request.validTo());
         LapsePolicy p = new LapsePolicy();
         p.orgId = org.id;
         p.monthsWithoutActivity = request.monthsWithoutActivity();

@@ -72,6 +72,16 @@ public class OrgService {
         return org;
     }
 
+    /** The org a request field names: 400 naming {@code field} when there is none, 403 outside the caller's scope. */
+    public UnionOrg namedInScope(Long id, String field) {
+        UnionOrg org = id == null ? null : UnionOrg.findById(id);
+        if (org == null) {
+            throw ApiException.invalid(field, "does not name an existing organization");
+        }
+        caller.requireCovers(org.path);
+        return org;
+    }
+
     public UnionOrg get(long id) {
         UnionOrg org = UnionOrg.findById(id);
         if (org == null || !caller.covers(org.path)) {
