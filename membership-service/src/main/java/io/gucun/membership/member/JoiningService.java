@@ -111,9 +111,7 @@ public class JoiningService {
         var policy = JoinPolicyTerms.inForce(JoinPolicy.<JoinPolicy>ofOrg(org.id).stream().map(JoinPolicy::terms).toList(), today);
         if (policy.isPresent() && policy.get().autoApprove()) {
             a.status = a.status.decide(ApplicationStatus.APPROVED);
-            a.decidedAt = now;
-            a.decidedBy = "join-policy:" + policy.get().id();
-            a.decisionReason = "admitted by join policy " + policy.get().id() + " in force on " + today;
+            a.decision = DecisionRecord.of("join-policy:" + policy.get().id(), now, "admitted by join policy " + policy.get().id() + " in force on " + today);
             a.via = JoinVia.AUTO_APPROVED;
             a.persist();
             admit(m, org, JoinVia.AUTO_APPROVED, now);
@@ -155,9 +153,7 @@ public class JoiningService {
         Member m = em.find(Member.class, a.memberId, LockModeType.PESSIMISTIC_WRITE);
         JoinRules.requireJoinable(org, a.orgId, "orgId");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        a.decidedAt = now;
-        a.decidedBy = caller.username();
-        a.decisionReason = reason == null || reason.isBlank() ? null : reason.trim();
+        a.decision = DecisionRecord.of(caller.username(), now, reason);
         a.via = JoinVia.APPLICATION;
         admit(m, org, JoinVia.APPLICATION, now);
         em.flush();
@@ -169,13 +165,9 @@ public class JoiningService {
         MembershipApplication a = lockApplication(applicationId);
         UnionOrg org = UnionOrg.findById(a.orgId);
         caller.requireCovers(org.path);
-        if (reason == null || reason.isBlank()) {
-            throw ApiException.invalid("reason", "is required to reject an application");
-        }
+        String why = DecisionRecord.required(reason, "reject an application");
         a.status = a.status.decide(ApplicationStatus.REJECTED);
-        a.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        a.decidedBy = caller.username();
-        a.decisionReason = reason.trim();
+        a.decision = DecisionRecord.of(caller.username(), OffsetDateTime.now(ZoneOffset.UTC), why);
         em.flush();
         return a;
     }
@@ -192,8 +184,7 @@ public class JoiningService {
             throw ApiException.notFound("application", applicationId);
         }
         a.status = a.status.decide(ApplicationStatus.WITHDRAWN);
-        a.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        a.decidedBy = caller.username();
+        a.decision = DecisionRecord.of(caller.username(), OffsetDateTime.now(ZoneOffset.UTC), null);
         em.flush();
         return a;
     }

@@ -143,7 +143,7 @@ public final class MemberDtos {
         public static ApplicationView of(MembershipApplication a) {
             UnionOrg org = UnionOrg.findById(a.orgId);
             return new ApplicationView(a.id, a.memberId, a.orgId, org == null ? null : org.name, a.status, a.note,
-                    a.appliedAt, a.appliedBy, a.decidedAt, a.decidedBy, a.decisionReason, a.via);
+                    a.appliedAt, a.appliedBy, DecisionRecord.at(a.decision), DecisionRecord.by(a.decision), DecisionRecord.reason(a.decision), a.via);
         }
     }
 
@@ -197,8 +197,8 @@ public final class MemberDtos {
             UnionOrg from = UnionOrg.findById(t.fromOrgId);
             UnionOrg to = UnionOrg.findById(t.toOrgId);
             return new TransferView(t.id, t.memberId, t.fromOrgId, from == null ? null : from.name, t.toOrgId,
-                    to == null ? null : to.name, t.status, t.reason, t.requestedAt, t.requestedBy, t.decidedAt,
-                    t.decidedBy, t.decisionReason);
+                    to == null ? null : to.name, t.status, t.reason, t.requestedAt, t.requestedBy, DecisionRecord.at(t.decision),
+                    DecisionRecord.by(t.decision), DecisionRecord.reason(t.decision));
         }
     }
 

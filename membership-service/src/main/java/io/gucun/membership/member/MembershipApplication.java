@@ -2,6 +2,7 @@ package io.gucun.membership.member;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -38,15 +39,8 @@ public class MembershipApplication extends PanacheEntityBase {
 
     @Column(name = "applied_by", nullable = false)
     public String appliedBy;
-
-    @Column(name = "decided_at")
-    public OffsetDateTime decidedAt;
-
-    @Column(name = "decided_by")
-    public String decidedBy;
-
-    @Column(name = "decision_reason")
-    public String decisionReason;
+    @Embedded
+    public DecisionRecord decision;
 
     /** How the approval happened (APPLICATION or AUTO_APPROVED); null until approved. */
     @Enumerated(EnumType.STRING)

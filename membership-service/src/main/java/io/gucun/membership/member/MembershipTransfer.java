@@ -2,6 +2,7 @@ package io.gucun.membership.member;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -42,15 +43,8 @@ public class MembershipTransfer extends PanacheEntityBase {
 
     @Column(name = "requested_by", nullable = false)
     public String requestedBy;
-
-    @Column(name = "decided_at")
-    public OffsetDateTime decidedAt;
-
-    @Column(name = "decided_by")
-    public String decidedBy;
-
-    @Column(name = "decision_reason")
-    public String decisionReason;
+    @Embedded
+    public DecisionRecord decision;
 
     @Version
     public int version;

@@ -102,9 +102,7 @@ public class TransferService {
         next.persist();
         m.orgId = to.id;
         m.lastActiveOn = now.atZoneSameInstant(JoinPolicyTerms.ZONE).toLocalDate();
-        t.decidedAt = now;
-        t.decidedBy = caller.username();
-        t.decisionReason = reason == null || reason.isBlank() ? null : reason.trim();
+        t.decision = DecisionRecord.of(caller.username(), now, reason);
         outbox.record(MemberEvents.AGGREGATE, m.id, "MemberTransferred",
                 new MemberEvents.MemberTransferred(m.id, t.fromOrgId, to.id, to.path, now, "TRANSFER"));
         em.flush();
@@ -116,13 +114,9 @@ public class TransferService {
         MembershipTransfer t = lock(transferId);
         UnionOrg to = UnionOrg.findById(t.toOrgId);
         caller.requireCovers(to.path);
-        if (reason == null || reason.isBlank()) {
-            throw ApiException.invalid("reason", "is required to reject a transfer");
-        }
+        String why = DecisionRecord.required(reason, "reject a transfer");
         t.status = t.status.decide(TransferStatus.REJECTED);
-        t.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        t.decidedBy = caller.username();
-        t.decisionReason = reason.trim();
+        t.decision = DecisionRecord.of(caller.username(), OffsetDateTime.now(ZoneOffset.UTC), why);
         em.flush();
         return t;
     }
@@ -140,8 +134,7 @@ public class TransferService {
             throw ApiException.forbidden("only the member or an officer of the sending organization may cancel a transfer");
         }
         t.status = t.status.decide(TransferStatus.CANCELLED);
-        t.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        t.decidedBy = caller.username();
+        t.decision = DecisionRecord.of(caller.username(), OffsetDateTime.now(ZoneOffset.UTC), null);
         em.flush();
         return t;
     }
@@ -232,9 +225,7 @@ public class TransferService {
         List<MembershipTransfer> pending = MembershipTransfer.list("memberId = ?1 and status = ?2", m.id, TransferStatus.PENDING);
         for (MembershipTransfer t : pending) {
             t.status = t.status.decide(TransferStatus.CANCELLED);
-            t.decidedAt = now;
-            t.decidedBy = caller.username();
-            t.decisionReason = "the membership ended";
+            t.decision = DecisionRecord.of(caller.username(), now, "the membership ended");
         }
         m.status = MemberStatus.LEFT;
         cards.closeOnLeave(m, "the membership ended: " + note);
@@ -273,18 +264,14 @@ public class TransferService {
         for (MembershipTransfer t : MembershipTransfer.<MembershipTransfer>list(
                 "status = ?1 and (fromOrgId = ?2 or toOrgId = ?2)", TransferStatus.PENDING, from.id)) {
             t.status = t.status.decide(t.toOrgId.equals(from.id) ? TransferStatus.REJECTED : TransferStatus.CANCELLED);
-            t.decidedAt = at;
-            t.decidedBy = caller.username();
-            t.decisionReason = why;
+            t.decision = DecisionRecord.of(caller.username(), at, why);
             transfers++;
         }
         int applications = 0;
         for (MembershipApplication a : MembershipApplication.<MembershipApplication>list("status = ?1 and orgId = ?2",
                 ApplicationStatus.PENDING, from.id)) {
             a.status = a.status.decide(ApplicationStatus.REJECTED);
-            a.decidedAt = at;
-            a.decidedBy = caller.username();
-            a.decisionReason = why;
+            a.decision = DecisionRecord.of(caller.username(), at, why);
             applications++;
         }
         em.flush();
