@@ -1,0 +1,25 @@
+package io.gucun.rights.blacklist;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/** Runs the blacklist check on a schedule (hourly by default; {@code rights.blacklist.check-every=off} turns it off). */
+@ApplicationScoped
+public class BlacklistCheckJob {
+
+    private static final Logger LOG = Logger.getLogger(BlacklistCheckJob.class);
+
+    @Inject
+    BlacklistService blacklist;
+
+    @Scheduled(every = "${rights.blacklist.check-every:1h}", delayed = "${rights.blacklist.check-delay:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        int listed = blacklist.check(blacklist.now(), "blacklist-check").size();
+        if (listed > 0) {
+            LOG.infof("blacklist check listed %d enterprises", listed);
+        }
+    }
+}
