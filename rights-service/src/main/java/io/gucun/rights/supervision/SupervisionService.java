@@ -9,6 +9,8 @@ import io.gucun.rights.rightscase.CaseEvents;
 import io.gucun.rights.rightscase.CaseService;
 import io.gucun.rights.rightscase.CaseState;
 import io.gucun.rights.rightscase.RightsCase;
+import io.gucun.rights.track.Track;
+import io.gucun.rights.track.TrackService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -33,6 +35,9 @@ public class SupervisionService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    TrackService tracks;
+
     @Transactional
     public SupervisionNotice issue(long caseId, SupervisionDtos.NewNotice r) {
         RightsCase c = cases.visibleForUpdate(caseId);
@@ -47,6 +52,7 @@ public class SupervisionService {
         SupervisionRules.checkIssue(r.kind(), rectification, find(caseId, r.kind()), issuedOn,
                 Deadlines.dayOf(c.reportedAt), today);
         cases.startIfAccepted(c, "legal supervision: " + r.kind() + " letter issued");
+        tracks.open(c.id, Track.LEGAL_SUPERVISION);
         SupervisionNotice n = new SupervisionNotice();
         n.caseId = c.id;
         n.kind = r.kind();
