@@ -377,26 +377,36 @@ public class CaseService {
         return new Page<>(idList.stream().map(byId::get).toList(), page.page(), page.size(), total);
     }
 
-    /** Deadlines of the caller's cases due within {@code withinWorkingDays} working days or already passed, soonest first. */
+    /**
+     * Deadlines of the caller's cases due within {@code withinWorkingDays} working days or already passed, soonest
+     * first: the running step of open cases, and the enterprise's response to each unanswered supervision letter.
+     */
     public List<CaseDtos.Reminder> reminders(int withinWorkingDays) {
         LocalDate today = deadlines.today();
         LocalDate horizon = withinWorkingDays == 0 ? today : deadlines.calendar().addWorkingDays(today, withinWorkingDays);
         Map<String, Object> params = new HashMap<>();
-        String where = " from rights_case c where " + access.visibleCondition(params)
-                + " and c.state in ('REPORTED','ACCEPTED','IN_PROGRESS') and c.due_on <= :horizon";
+        String visible = access.visibleCondition(params);
         params.put("horizon", horizon);
-        var q = em.createNativeQuery("select c.id" + where + " order by c.due_on, c.id limit 500");
+        String sql = "select c.id, c.current_step, c.due_on, c.coordinator_org_id, null from rights_case c where " + visible
+                + " and c.state in ('REPORTED','ACCEPTED','IN_PROGRESS') and c.due_on <= :horizon"
+                + " union all select c.id, case n.kind when 'RECTIFICATION' then 'RECTIFICATION_RESPONSE'"
+                + " else 'HANDLING_PROPOSAL_RESPONSE' end, n.response_due_on, c.coordinator_org_id, n.id"
+                + " from supervision_notice n join rights_case c on c.id = n.case_id where " + visible
+                + " and n.response_outcome is null and n.response_due_on <= :horizon and c.state <> 'CLOSED' and c.state <> 'WITHDRAWN'"
+                + " order by 3, 1 limit 500";
+        var q = em.createNativeQuery(sql);
         params.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
-        List<Long> ids = ((List<Number>) q.getResultList()).stream().map(Number::longValue).toList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<RightsCase> cases = RightsCase.list("id in ?1 order by dueOn, id", ids);
-        Map<Long, String> names = names(cases.stream().map(c -> c.coordinatorOrgId).toList());
-        return cases.stream().map(c -> new CaseDtos.Reminder(c.id, c.currentStep.name(),
-                describe(c.currentStep) + " of case " + c.id, c.dueOn, c.dueOn.isBefore(today),
-                ref(c.coordinatorOrgId, names))).toList();
+        List<Object[]> rows = q.getResultList();
+        Map<Long, String> names = names(rows.stream().map(r -> ((Number) r[3]).longValue()).toList());
+        return rows.stream().map(r -> {
+            long caseId = ((Number) r[0]).longValue();
+            DeadlineStep step = DeadlineStep.valueOf((String) r[1]);
+            LocalDate due = r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2];
+            String what = describe(step) + (r[4] == null ? "" : " (notice " + r[4] + ")") + " of case " + caseId;
+            return new CaseDtos.Reminder(caseId, step.name(), what, due, due.isBefore(today),
+                    ref(((Number) r[3]).longValue(), names));
+        }).toList();
     }
 
     private static String describe(DeadlineStep step) {

@@ -74,6 +74,10 @@ class WorkerToBlacklistTest {
         LocalDate due = LocalDate.parse(proposal.getString("responseDueOn"));
         assertThat(due).isAfter(LocalDate.now(CST));
         assertThat(LocalDate.parse(rectification.getString("responseDueOn"))).isAfter(due);
+        // Both response deadlines show among the town's reminders.
+        get("/cases/reminders?withinDays=30").statusCode(200)
+                .body("findAll { it.caseId == " + caseId + " }.kind", org.hamcrest.Matchers.containsInAnyOrder(
+                        "RESOLUTION", "RECTIFICATION_RESPONSE", "HANDLING_PROPOSAL_RESPONSE"));
 
         // Nothing for partners before the deadline has passed (on the deadline day the enterprise may still answer).
         ActingAs.admin();

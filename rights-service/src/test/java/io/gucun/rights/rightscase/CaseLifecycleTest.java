@@ -129,6 +129,16 @@ class CaseLifecycleTest {
                 .body("responsibility[3].toOrg.name", equalTo("中华全国总工会"));
         ActingAs.officer("officer-district", t.district());
         get("/cases/" + id).statusCode(200);
+        ActingAs.admin();
+        post("/cases/" + id + "/close", Map.of("note", "全总协调结案")).statusCode(200);
+        // Escalations and the end of the case are published, keyed by the case, without the reporter.
+        var events = io.gucun.rights.TopicReader.read("rights.case.v1",
+                evs -> evs.stream().filter(e -> String.valueOf(id).equals(e.key())).count() >= 5);
+        org.assertj.core.api.Assertions.assertThat(events.stream().filter(e -> String.valueOf(id).equals(e.key()))
+                .map(io.gucun.rights.TopicReader.Event::type)).containsExactly("io.gucun.rights.CaseReported",
+                "io.gucun.rights.CaseEscalated", "io.gucun.rights.CaseTakenOver", "io.gucun.rights.CaseEscalated",
+                "io.gucun.rights.CaseClosed");
+        org.assertj.core.api.Assertions.assertThat(events).noneMatch(e -> e.value().contains("worker-5"));
     }
 
     @Test
