@@ -16,7 +16,7 @@ public class BlacklistCheckJob {
 
     @Scheduled(every = "${rights.blacklist.check-every:1h}", delayed = "${rights.blacklist.check-delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void run() {
+    public void run() {
         int listed = blacklist.check(blacklist.now(), "blacklist-check").size();
         if (listed > 0) {
             LOG.infof("blacklist check listed %d enterprises", listed);

@@ -10,6 +10,7 @@ import io.gucun.rights.org.KnownEnterprise;
 import io.gucun.rights.rightscase.CaseAccess;
 import io.gucun.rights.rightscase.CaseCategory;
 import io.gucun.rights.rightscase.CaseService;
+import io.gucun.rights.rightscase.CaseState;
 import io.gucun.rights.rightscase.RightsCase;
 import io.gucun.rights.supervision.NoticeKind;
 import io.gucun.rights.supervision.SupervisionNotice;
@@ -59,8 +60,10 @@ public class BlacklistService {
         LocalDate day = Deadlines.dayOf(asOf);
         List<SupervisionNotice> proposals = SupervisionNotice.list(
                 "kind = ?1 and (responseOutcome = ?2 or (responseOutcome is null and responseDueOn < ?3))"
-                        + " and id not in (select e.noticeId from BlacklistEntry e where e.noticeId is not null) order by id",
-                NoticeKind.HANDLING_PROPOSAL, io.gucun.rights.supervision.ResponseOutcome.REFUSED, day);
+                        + " and id not in (select e.noticeId from BlacklistEntry e where e.noticeId is not null)"
+                        // A case the reporter withdrew (settled between the parties) does not list the enterprise.
+                        + " and caseId not in (select c.id from RightsCase c where c.state = ?4) order by id",
+                NoticeKind.HANDLING_PROPOSAL, io.gucun.rights.supervision.ResponseOutcome.REFUSED, day, CaseState.WITHDRAWN);
         List<BlacklistEntry> listed = new ArrayList<>();
         for (SupervisionNotice proposal : proposals) {
             SupervisionNotice rectification = SupervisionNotice.find("caseId = ?1 and kind = ?2", proposal.caseId,

@@ -140,6 +140,39 @@ class WorkerToBlacklistTest {
                 .containsExactly("io.gucun.rights.EnterpriseBlacklisted", "io.gucun.rights.EnterpriseDelisted");
     }
 
+    @jakarta.inject.Inject
+    BlacklistCheckJob job;
+
+    @Test
+    void theScheduledCheckListsAnEnterpriseWhoseLettersOnPaperWentUnansweredButNotOneWhoseCaseWasWithdrawn() {
+        var t = MembershipFeed.tree();
+        var u = MembershipFeed.tree();
+        LocalDate today = LocalDate.now(CST);
+        // Letters handed over on paper weeks ago are recorded with their issue day; their deadlines have passed.
+        ActingAs.worker("worker-zhang");
+        long caseId = io.gucun.rights.Api.report(t.parkId(), t.creditCode(), 9);
+        long withdrawn = io.gucun.rights.Api.report(u.parkId(), u.creditCode(), 9);
+        LocalDate reported = today.minusDays(60);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> io.gucun.rights.rightscase.RightsCase.update(
+                "reportedAt = ?1 where id in ?2", reported.atTime(9, 0).atOffset(CST), List.of(caseId, withdrawn)));
+        for (var c : List.of(Map.entry(caseId, t), Map.entry(withdrawn, u))) {
+            ActingAs.officer("officer-gucun", c.getValue().town());
+            post("/cases/" + c.getKey() + "/take-over").statusCode(200);
+            post("/cases/" + c.getKey() + "/supervision-notices", Map.of("kind", "RECTIFICATION", "content", "整改",
+                    "issuedOn", today.minusDays(50).toString())).statusCode(201).body("overdue", equalTo(true));
+            post("/cases/" + c.getKey() + "/supervision-notices", Map.of("kind", "HANDLING_PROPOSAL", "content", "建议",
+                    "issuedOn", today.minusDays(25).toString())).statusCode(201).body("overdue", equalTo(true));
+        }
+        ActingAs.worker("worker-zhang");
+        post("/cases/" + withdrawn + "/withdraw", Map.of("note", "已和解")).statusCode(200);
+
+        job.run();
+
+        ActingAs.partner("partner-social-insurance");
+        get("/blacklist?active=true&size=200").statusCode(200).body("items.creditCode", hasItem(t.creditCode()))
+                .body("items.creditCode", not(hasItem(u.creditCode())));
+    }
+
     @Test
     void lettersFollowTheirRules() {
         var t = MembershipFeed.tree();
