@@ -52,8 +52,8 @@ public final class BlacklistDtos {
                                         BlacklistReason reason, long caseId, OffsetDateTime listedAt) {
     }
 
-    /** Event EnterpriseDelisted (topic rights.blacklist.v1, key = enterprise id). */
+    /** Event EnterpriseDelisted (topic rights.blacklist.v1, key = enterprise id); the officer's free-text reason stays in the API. */
     public record EnterpriseDelisted(long entryId, long enterpriseId, String creditCode, OffsetDateTime listedAt,
-                                     OffsetDateTime delistedAt, String reason) {
+                                     OffsetDateTime delistedAt) {
     }
 }

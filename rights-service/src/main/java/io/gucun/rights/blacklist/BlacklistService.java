@@ -143,7 +143,7 @@ public class BlacklistService {
         e.delistingReason = r.reason().trim();
         change(e, BlacklistChange.DELISTED, e.delistedAt);
         outbox.record(AGGREGATE, e.enterpriseId, "EnterpriseDelisted", new BlacklistDtos.EnterpriseDelisted(e.id, e.enterpriseId,
-                e.creditCode, e.listedAt, e.delistedAt, e.delistingReason));
+                e.creditCode, e.listedAt, e.delistedAt));
         return e;
     }
 

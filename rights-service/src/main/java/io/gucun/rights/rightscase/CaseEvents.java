@@ -20,8 +20,8 @@ public final class CaseEvents {
                                 LocalDate takeoverDueOn, boolean withinDeadline) {
     }
 
-    public record CaseEscalated(long caseId, long fromOrgId, long toOrgId, String toOrgPath, OffsetDateTime escalatedAt,
-                                String reason) {
+    /** Without the officer's free-text reason, which may name people: it stays in the case history. */
+    public record CaseEscalated(long caseId, long fromOrgId, long toOrgId, String toOrgPath, OffsetDateTime escalatedAt) {
     }
 
     public record CaseClosed(long caseId, CaseState finalState, CaseCategory category, long coordinatorOrgId,

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -103,16 +102,17 @@ public class CaseResource {
     @GET
     @Path("/reminders")
     @Operation(operationId = "listCaseReminders", summary = "Deadlines of the caller's cases due soon or passed, soonest first")
-    @APIResponse(responseCode = "200", description = "The reminders (at most 500)")
-    @APIResponse(responseCode = "400", description = "withinDays out of range")
+    @APIResponse(responseCode = "200", description = "A page of reminders: a case's running step, or an unanswered letter")
+    @APIResponse(responseCode = "400", description = "withinDays or paging out of range")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    public List<CaseDtos.Reminder> reminders(@Parameter(description = "Working days ahead (0-30, default 2)")
-                                             @QueryParam("withinDays") Integer withinDays) {
+    public Page<CaseDtos.Reminder> reminders(@Parameter(description = "Working days ahead (0-30, default 2)")
+                                             @QueryParam("withinDays") Integer withinDays,
+                                             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         int days = withinDays == null ? 2 : withinDays;
         if (days < 0 || days > 30) {
             throw ApiException.invalid("withinDays", "must be between 0 and 30");
         }
-        return cases.reminders(days);
+        return cases.reminders(days, PageRequest.of(page, size));
     }
 
     @GET

@@ -272,7 +272,7 @@ public class CaseService {
         c.coordinatorOrgPath = to.path;
         responsibility(c, ResponsibilityChange.ESCALATED, from, to.id, now, r.reason().trim());
         outbox.record(CaseEvents.AGGREGATE, c.id, "CaseEscalated",
-                new CaseEvents.CaseEscalated(c.id, from, to.id, to.path, now, r.reason().trim()));
+                new CaseEvents.CaseEscalated(c.id, from, to.id, to.path, now));
         return c;
     }
 
@@ -381,25 +381,31 @@ public class CaseService {
      * Deadlines of the caller's cases due within {@code withinWorkingDays} working days or already passed, soonest
      * first: the running step of open cases, and the enterprise's response to each unanswered supervision letter.
      */
-    public List<CaseDtos.Reminder> reminders(int withinWorkingDays) {
+    public Page<CaseDtos.Reminder> reminders(int withinWorkingDays, PageRequest page) {
         LocalDate today = deadlines.today();
         LocalDate horizon = withinWorkingDays == 0 ? today : deadlines.calendar().addWorkingDays(today, withinWorkingDays);
         Map<String, Object> params = new HashMap<>();
         String visible = access.visibleCondition(params);
         params.put("horizon", horizon);
-        String sql = "select c.id, c.current_step, c.due_on, c.coordinator_org_id, null from rights_case c where " + visible
+        String union = "select c.id as case_id, c.current_step as step, c.due_on as due, c.coordinator_org_id as org, null as notice"
+                + " from rights_case c where " + visible
                 + " and c.state in ('REPORTED','ACCEPTED','IN_PROGRESS') and c.due_on <= :horizon"
                 + " union all select c.id, case n.kind when 'RECTIFICATION' then 'RECTIFICATION_RESPONSE'"
                 + " else 'HANDLING_PROPOSAL_RESPONSE' end, n.response_due_on, c.coordinator_org_id, n.id"
                 + " from supervision_notice n join rights_case c on c.id = n.case_id where " + visible
-                + " and n.response_outcome is null and n.response_due_on <= :horizon and c.state <> 'CLOSED' and c.state <> 'WITHDRAWN'"
-                + " order by 3, 1 limit 500";
-        var q = em.createNativeQuery(sql);
-        params.forEach(q::setParameter);
+                + " and n.response_outcome is null and n.response_due_on <= :horizon and c.state <> 'CLOSED' and c.state <> 'WITHDRAWN'";
+        var count = em.createNativeQuery("select count(*) from (" + union + ") r");
+        var q = em.createNativeQuery("select r.case_id, r.step, r.due, r.org, r.notice from (" + union + ") r"
+                + " order by r.due, r.case_id, r.notice nulls first");
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            q.setParameter(k, v);
+        });
+        long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+        List<Object[]> rows = q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         Map<Long, String> names = names(rows.stream().map(r -> ((Number) r[3]).longValue()).toList());
-        return rows.stream().map(r -> {
+        List<CaseDtos.Reminder> items = rows.stream().map(r -> {
             long caseId = ((Number) r[0]).longValue();
             DeadlineStep step = DeadlineStep.valueOf((String) r[1]);
             LocalDate due = r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2];
@@ -407,6 +413,7 @@ public class CaseService {
             return new CaseDtos.Reminder(caseId, step.name(), what, due, due.isBefore(today),
                     ref(((Number) r[3]).longValue(), names));
         }).toList();
+        return new Page<>(items, page.page(), page.size(), total);
     }
 
     private static String describe(DeadlineStep step) {

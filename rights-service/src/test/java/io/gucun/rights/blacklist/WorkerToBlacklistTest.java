@@ -58,7 +58,7 @@ class WorkerToBlacklistTest {
 
         // 2. The town federation sees it among its reminders and takes it over as first coordinator.
         ActingAs.officer("officer-gucun", t.town());
-        get("/cases/reminders?withinDays=3").statusCode(200).body("caseId", hasItem((int) caseId));
+        get("/cases/reminders?withinDays=3").statusCode(200).body("items.caseId", hasItem((int) caseId));
         post("/cases/" + caseId + "/take-over", Map.of("note", "镇总工会作为第一协调人接手")).statusCode(200)
                 .body("state", equalTo("ACCEPTED")).body("currentStep", equalTo("START"));
 
@@ -76,7 +76,7 @@ class WorkerToBlacklistTest {
         assertThat(LocalDate.parse(rectification.getString("responseDueOn"))).isAfter(due);
         // Both response deadlines show among the town's reminders.
         get("/cases/reminders?withinDays=30").statusCode(200)
-                .body("findAll { it.caseId == " + caseId + " }.kind", org.hamcrest.Matchers.containsInAnyOrder(
+                .body("items.findAll { it.caseId == " + caseId + " }.kind", org.hamcrest.Matchers.containsInAnyOrder(
                         "RESOLUTION", "RECTIFICATION_RESPONSE", "HANDLING_PROPOSAL_RESPONSE"));
 
         // Nothing for partners before the deadline has passed (on the deadline day the enterprise may still answer).

@@ -155,16 +155,17 @@ class CaseLifecycleTest {
                 .body("items.id", not(hasItem((int) onTime))).body("items[0].overdue", equalTo(true));
         get("/cases?overdue=false&orgId=" + t.townId()).statusCode(200).body("items.id", hasItem((int) onTime))
                 .body("items.id", not(hasItem((int) late)));
-        get("/cases/reminders?withinDays=0").statusCode(200).body("find { it.caseId == " + late + " }.overdue", equalTo(true))
-                .body("find { it.caseId == " + late + " }.kind", equalTo("TAKEOVER"))
-                .body("caseId", not(hasItem((int) onTime)));
+        get("/cases/reminders?withinDays=0").statusCode(200).body("items.find { it.caseId == " + late + " }.overdue", equalTo(true))
+                .body("items.find { it.caseId == " + late + " }.kind", equalTo("TAKEOVER"))
+                .body("items.caseId", not(hasItem((int) onTime)));
+        get("/cases/reminders?size=0").statusCode(400).body("errors[0].field", equalTo("size"));
         get("/cases/reminders?withinDays=31").statusCode(400).body("errors[0].field", equalTo("withinDays"));
         ActingAs.officer("officer-other", "1.999999");
         get("/cases/overdue").statusCode(200).body("items.id", not(hasItem((int) late)));
-        get("/cases/reminders").statusCode(200).body("caseId", not(hasItem((int) late)));
+        get("/cases/reminders").statusCode(200).body("items.caseId", not(hasItem((int) late)));
         ActingAs.worker("worker-6");
         get("/cases/overdue").statusCode(403);
-        get("/cases/reminders?withinDays=0").statusCode(200).body("caseId", contains((int) late));
+        get("/cases/reminders?withinDays=0").statusCode(200).body("items.caseId", contains((int) late)).body("total", equalTo(1));
         // Taking over restarts the clock: the case is no longer overdue.
         ActingAs.officer("officer-town", t.town());
         post("/cases/" + late + "/take-over").statusCode(200).body("overdue", equalTo(false));
