@@ -60,7 +60,7 @@ create table rights_case (
     ended_at              timestamptz,
     resolution            varchar(4000),
     amount_recovered_fen  bigint        not null default 0 check (amount_recovered_fen >= 0),
-    lawyer_subject        varchar(100),
+    lawyer_username        varchar(100),
     lawyer_name           varchar(100),
     version               bigint        not null default 0,
     constraint rights_case_idempotency_uq unique (reporter_subject, idempotency_key)
@@ -70,7 +70,7 @@ create index rights_case_reporting_path on rights_case using gist (reporting_org
 create index rights_case_reporter on rights_case (reporter_subject);
 create index rights_case_open_due on rights_case (due_on) where state in ('REPORTED', 'ACCEPTED', 'IN_PROGRESS');
 create index rights_case_enterprise on rights_case (enterprise_id);
-create index rights_case_lawyer on rights_case (lawyer_subject) where lawyer_subject is not null;
+create index rights_case_lawyer on rights_case (lawyer_username) where lawyer_username is not null;
 
 -- Every state change: who, when, from, to, why.
 create table case_transition (

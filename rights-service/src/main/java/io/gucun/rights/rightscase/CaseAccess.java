@@ -48,7 +48,7 @@ public class CaseAccess {
         if (caller.hasRole(Roles.OFFICER) && (caller.covers(c.coordinatorOrgPath) || caller.covers(c.reportingOrgPath))) {
             return true;
         }
-        if (caller.hasRole(Roles.LAWYER) && me().equals(c.lawyerSubject)) {
+        if (caller.hasRole(Roles.LAWYER) && caller.username().equals(c.lawyerUsername)) {
             return true;
         }
         return caller.hasRole(Roles.MEMBER) && me().equals(c.reporterSubject);
@@ -89,8 +89,8 @@ public class CaseAccess {
             any.add("c.coordinator_org_path <@ cast(:scope as ltree) or c.reporting_org_path <@ cast(:scope as ltree)");
         }
         if (caller.hasRole(Roles.LAWYER)) {
-            params.put("me", me());
-            any.add("c.lawyer_subject = :me");
+            params.put("lawyer", caller.username());
+            any.add("c.lawyer_username = :lawyer");
         }
         if (caller.hasRole(Roles.MEMBER)) {
             params.put("me", me());

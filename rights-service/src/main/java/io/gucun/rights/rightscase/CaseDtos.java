@@ -81,7 +81,7 @@ public final class CaseDtos {
             OffsetDateTime reportedAt, LocalDate takeoverDueOn, OffsetDateTime takenOverAt,
             @Schema(description = "The step whose deadline runs now") String currentStep, LocalDate dueOn, boolean overdue,
             OffsetDateTime resolvedAt, String resolution, OffsetDateTime endedAt,
-            @Schema(example = "86000.00") String amountRecovered, String currency, String lawyerId, String lawyerName) {
+            @Schema(example = "86000.00") String amountRecovered, String currency, String lawyerUsername, String lawyerName) {
     }
 
     public record TransitionView(CaseState fromState, CaseState toState, OffsetDateTime at, String by, String note) {

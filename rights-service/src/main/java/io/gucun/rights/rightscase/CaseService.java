@@ -449,6 +449,6 @@ public class CaseService {
                 c.workersAffected, c.groupCase, partyNamesVisible ? c.parties : List.of(), c.attachments, c.reportedAt,
                 c.takeoverDueOn, c.takenOverAt, c.currentStep == null ? null : c.currentStep.name(), c.dueOn,
                 c.isOverdueOn(today), c.resolvedAt, c.resolution, c.endedAt, Money.yuan(c.amountRecoveredFen), "CNY",
-                seesReporter ? c.lawyerSubject : null, c.lawyerName);
+                seesReporter ? c.lawyerUsername : null, c.lawyerName);
     }
 }

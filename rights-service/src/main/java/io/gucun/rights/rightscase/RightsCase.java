@@ -130,9 +130,9 @@ public class RightsCase extends PanacheEntityBase {
     @Column(name = "amount_recovered_fen", nullable = false)
     public long amountRecoveredFen;
 
-    /** The volunteer lawyer assigned under legal aid (their token subject); they see this case and no other. */
-    @Column(name = "lawyer_subject")
-    public String lawyerSubject;
+    /** The volunteer lawyer assigned under legal aid (their user name); they see this case, and no case they are not assigned to. */
+    @Column(name = "lawyer_username")
+    public String lawyerUsername;
 
     @Column(name = "lawyer_name")
     public String lawyerName;

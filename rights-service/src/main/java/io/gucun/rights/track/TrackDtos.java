@@ -19,7 +19,7 @@ public final class TrackDtos {
 
     @Schema(description = "Assign a volunteer lawyer (legal aid); they then see this case")
     public record AssignLawyer(
-            @NotBlank @Size(max = 100) @Schema(description = "The lawyer's user id (token subject)", example = "7d1f0c2e-lawyer-wang") String lawyerId,
+            @NotBlank @Size(max = 100) @Schema(description = "The volunteer lawyer's user name in the realm (role lawyer)", example = "lawyer.wang") String lawyerUsername,
             @NotBlank @Size(max = 100) @Schema(example = "王律师") String lawyerName) {
     }
 
@@ -62,7 +62,7 @@ public final class TrackDtos {
                                String currency) {
     }
 
-    public record LawyerView(String lawyerId, String lawyerName, OffsetDateTime assignedAt, String assignedBy) {
+    public record LawyerView(String lawyerUsername, String lawyerName, OffsetDateTime assignedAt, String assignedBy) {
     }
 
     @Schema(description = "The tracks of a case (四位一体) and its referrals")

@@ -51,8 +51,8 @@ public final class TrackRecords {
         @Column(name = "case_id", nullable = false)
         public Long caseId;
 
-        @Column(name = "lawyer_subject", nullable = false)
-        public String lawyerSubject;
+        @Column(name = "lawyer_username", nullable = false)
+        public String lawyerUsername;
 
         @Column(name = "lawyer_name", nullable = false)
         public String lawyerName;

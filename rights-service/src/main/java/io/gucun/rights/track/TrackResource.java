@@ -51,7 +51,7 @@ public class TrackResource {
     @Path("/lawyer")
     @Operation(operationId = "assignLawyer", summary = "Legal aid: assign a volunteer lawyer (replaces the previous one; history kept)")
     @APIResponse(responseCode = "200", description = "The case with its lawyer")
-    @APIResponse(responseCode = "400", description = "Missing lawyerId or lawyerName")
+    @APIResponse(responseCode = "400", description = "Missing lawyerUsername or lawyerName")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     @APIResponse(responseCode = "403", description = "Not an officer of the coordinating org or above")
     @APIResponse(responseCode = "404", description = "No such case that you may see")

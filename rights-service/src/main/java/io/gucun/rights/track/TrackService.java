@@ -78,12 +78,12 @@ public class TrackService {
         RightsCase c = working(caseId, Track.LEGAL_AID, "legal aid: volunteer lawyer assigned");
         LawyerAssignment a = new LawyerAssignment();
         a.caseId = c.id;
-        a.lawyerSubject = r.lawyerId().trim();
+        a.lawyerUsername = r.lawyerUsername().trim();
         a.lawyerName = r.lawyerName().trim();
         a.assignedAt = deadlines.now();
         a.assignedBy = access.username();
         a.persist();
-        c.lawyerSubject = a.lawyerSubject;
+        c.lawyerUsername = a.lawyerUsername;
         c.lawyerName = a.lawyerName;
         return c;
     }
@@ -183,7 +183,7 @@ public class TrackService {
         return new TrackDtos.TracksView(c.id,
                 CaseTrack.<CaseTrack>list("id.caseId = ?1 order by openedAt", c.id).stream().map(t -> t.id.track()).toList(),
                 LawyerAssignment.<LawyerAssignment>list("caseId = ?1 order by id", c.id).stream()
-                        .map(a -> new TrackDtos.LawyerView(a.lawyerSubject, a.lawyerName, a.assignedAt, a.assignedBy)).toList(),
+                        .map(a -> new TrackDtos.LawyerView(a.lawyerUsername, a.lawyerName, a.assignedAt, a.assignedBy)).toList(),
                 BargainingRound.<BargainingRound>list("caseId = ?1 order by roundNo", c.id).stream()
                         .map(b -> new TrackDtos.RoundView(b.id, b.roundNo, b.heldOn, b.summary, b.outcome, b.recordedBy)).toList(),
                 k == null ? null : new TrackDtos.ContractView(k.filedOn, k.filedWith, k.reference, k.recordedBy),

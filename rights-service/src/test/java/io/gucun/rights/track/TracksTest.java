@@ -39,12 +39,12 @@ class TracksTest {
         long assigned = Api.report(t.parkId(), t.creditCode(), 3);
         long other = Api.report(t.parkId(), t.creditCode(), 3);
         ActingAs.officer("officer-town", t.town());
-        post("/cases/" + assigned + "/lawyer", Map.of("lawyerId", "lawyer-wang", "lawyerName", "王律师")).statusCode(409)
+        post("/cases/" + assigned + "/lawyer", Map.of("lawyerUsername", "lawyer-wang", "lawyerName", "王律师")).statusCode(409)
                 .body("type", equalTo("urn:gucun:problem:case-not-in-progress"));
         post("/cases/" + assigned + "/take-over").statusCode(200);
-        post("/cases/" + assigned + "/lawyer", Map.of("lawyerName", "王律师")).statusCode(400).body("errors[0].field", equalTo("lawyerId"));
-        post("/cases/" + assigned + "/lawyer", Map.of("lawyerId", "lawyer-wang", "lawyerName", "王律师")).statusCode(200)
-                .body("state", equalTo("IN_PROGRESS")).body("lawyerId", equalTo("lawyer-wang")).body("lawyerName", equalTo("王律师"));
+        post("/cases/" + assigned + "/lawyer", Map.of("lawyerName", "王律师")).statusCode(400).body("errors[0].field", equalTo("lawyerUsername"));
+        post("/cases/" + assigned + "/lawyer", Map.of("lawyerUsername", "lawyer-wang", "lawyerName", "王律师")).statusCode(200)
+                .body("state", equalTo("IN_PROGRESS")).body("lawyerUsername", equalTo("lawyer-wang")).body("lawyerName", equalTo("王律师"));
         ActingAs.lawyer("lawyer-wang");
         get("/cases/" + assigned).statusCode(200).body("reporterId", org.hamcrest.Matchers.nullValue());
         get("/cases/" + assigned + "/tracks").statusCode(200).body("tracks", contains("LEGAL_AID"));
@@ -56,8 +56,8 @@ class TracksTest {
         get("/cases/" + assigned).statusCode(404);
         // Reassigned: the new lawyer sees it, the old one no longer does; both assignments stay on record.
         ActingAs.officer("officer-town", t.town());
-        post("/cases/" + assigned + "/lawyer", Map.of("lawyerId", "lawyer-zhao", "lawyerName", "赵律师")).statusCode(200);
-        get("/cases/" + assigned + "/tracks").statusCode(200).body("lawyers.lawyerId", contains("lawyer-wang", "lawyer-zhao"));
+        post("/cases/" + assigned + "/lawyer", Map.of("lawyerUsername", "lawyer-zhao", "lawyerName", "赵律师")).statusCode(200);
+        get("/cases/" + assigned + "/tracks").statusCode(200).body("lawyers.lawyerUsername", contains("lawyer-wang", "lawyer-zhao"));
         ActingAs.lawyer("lawyer-zhao");
         get("/cases/" + assigned).statusCode(200);
         ActingAs.lawyer("lawyer-wang");
