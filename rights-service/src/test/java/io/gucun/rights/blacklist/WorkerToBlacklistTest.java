@@ -166,11 +166,16 @@ class WorkerToBlacklistTest {
         ActingAs.worker("worker-zhang");
         post("/cases/" + withdrawn + "/withdraw", Map.of("note", "已和解")).statusCode(200);
 
-        job.run();
+        // Two instances running the check at once list the enterprise once.
+        var first = java.util.concurrent.CompletableFuture.runAsync(job::run);
+        var second = java.util.concurrent.CompletableFuture.runAsync(job::run);
+        first.join();
+        second.join();
 
         ActingAs.partner("partner-social-insurance");
         get("/blacklist?active=true&size=200").statusCode(200).body("items.creditCode", hasItem(t.creditCode()))
                 .body("items.creditCode", not(hasItem(u.creditCode())));
+        get("/blacklist/enterprises/" + t.creditCode()).statusCode(200).body("size()", equalTo(1));
     }
 
     @Test

@@ -108,6 +108,30 @@ class CaseIntakeTest {
     }
 
     @Test
+    void concurrentRetriesWithOneKeyCreateOneCase() throws Exception {
+        var t = MembershipFeed.tree();
+        ActingAs.worker("worker-race");
+        Map<String, Object> body = newCase(t.parkId(), t.creditCode(), 3);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", "race-1").body(body)
+                        .when().post(Api.BASE + "/cases").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+            org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(200, 201);
+            org.assertj.core.api.Assertions.assertThat(statuses.stream().filter(st -> st == 201)).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        get("/cases").statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         var t = MembershipFeed.tree();
         ActingAs.worker("worker-f");
