@@ -94,11 +94,14 @@ public class MembershipConsumer {
         org.persist();
     }
 
-    /** The whole subtree moves with the org: every local path (orgs, enterprises) under the old one is rewritten. */
+    /** The whole subtree moves with the org: every local path under the old one is rewritten. */
     private void moved(JsonNode d) {
         String newPath = d.path("newPath").asText();
         String oldPath = d.path("oldPath").asText();
-        for (String[] target : new String[][] {{"known_org", "path"}, {"known_enterprise", "org_path"}}) {
+        // Every stored path under the moved org: the tree, enterprises, cases (scope checks) and blacklist entries.
+        for (String[] target : new String[][] {{"known_org", "path"}, {"known_enterprise", "org_path"},
+                {"rights_case", "reporting_org_path"}, {"rights_case", "coordinator_org_path"},
+                {"blacklist_entry", "enterprise_org_path"}}) {
             String column = target[1];
             KnownOrg.getEntityManager().createNativeQuery(
                             // new parent's path || the part from the moved org down (subpath cannot return an empty ltree)

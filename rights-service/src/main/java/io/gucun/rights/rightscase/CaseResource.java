@@ -71,6 +71,7 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "A page of cases")
     @APIResponse(responseCode = "400", description = "A filter or paging parameter is invalid")
     @APIResponse(responseCode = "401", description = "Not authenticated")
+    @APIResponse(responseCode = "403", description = "An officer filtering by an org outside their scope")
     public Page<CaseDtos.CaseView> list(@QueryParam("state") String state, @QueryParam("category") String category,
                                         @Parameter(description = "Only cases reported in or coordinated from this org's subtree")
                                         @QueryParam("orgId") Long orgId,
@@ -93,7 +94,7 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "A page of overdue cases")
     @APIResponse(responseCode = "400", description = "Unknown org or bad paging")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    @APIResponse(responseCode = "403", description = "Not an officer or admin")
+    @APIResponse(responseCode = "403", description = "Not an officer or admin, or the org is outside your scope")
     public Page<CaseDtos.CaseView> overdue(@Parameter(description = "The subtree (default: the caller's whole scope)") @QueryParam("orgId") Long orgId,
                                            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return cases.list(new CaseService.Filter(null, null, orgId, null, null, true), PageRequest.of(page, size)).map(cases::view);

@@ -342,6 +342,9 @@ public class CaseService {
             if (org == null) {
                 throw ApiException.invalid("orgId", "does not name a union organization");
             }
+            if (access.isOfficer() && !access.scope().covers(org.path)) {
+                throw ApiException.forbidden("organization " + org.id + " is outside your scope");
+            }
             where.append(" and (c.coordinator_org_path <@ cast(:org as ltree) or c.reporting_org_path <@ cast(:org as ltree))");
             params.put("org", org.path);
         }

@@ -142,6 +142,28 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void whenMembershipMovesATownItsCasesMoveIntoTheNewDistrictsScope() {
+        var t = MembershipFeed.tree();
+        ActingAs.worker("worker-move");
+        long id = Api.report(t.enterpriseUnionId(), t.creditCode(), 2);
+        String otherDistrict = MembershipFeed.org("1", "DISTRICT", "嘉定区总工会");
+        ActingAs.officer("officer-new-district", otherDistrict);
+        get("/cases/" + id).statusCode(404);
+        String newTown = otherDistrict + "." + t.townId();
+        MembershipFeed.send("membership.org.v1", String.valueOf(t.townId()), java.util.UUID.randomUUID().toString(),
+                "io.gucun.membership.OrgMoved", "{\"orgId\":" + t.townId() + ",\"oldParentId\":" + t.districtId()
+                        + ",\"newParentId\":" + MembershipFeed.idOf(otherDistrict) + ",\"oldPath\":\"" + t.town()
+                        + "\",\"newPath\":\"" + newTown + "\",\"subtreeSize\":3}");
+        MembershipFeed.await(() -> QuarkusTransaction.requiringNew().call(() ->
+                RightsCase.<RightsCase>findById(id).coordinatorOrgPath.equals(newTown)));
+        get("/cases/" + id).statusCode(200);
+        post("/cases/" + id + "/take-over").statusCode(200);
+        ActingAs.officer("officer-old-district", t.district());
+        get("/cases/" + id).statusCode(404);
+        get("/cases?orgId=" + t.townId()).statusCode(403);
+    }
+
+    @Test
     void overdueCasesAndRemindersPerSubtree() {
         var t = MembershipFeed.tree();
         ActingAs.worker("worker-6");
@@ -162,6 +184,7 @@ class CaseLifecycleTest {
         get("/cases/reminders?withinDays=31").statusCode(400).body("errors[0].field", equalTo("withinDays"));
         ActingAs.officer("officer-other", "1.999999");
         get("/cases/overdue").statusCode(200).body("items.id", not(hasItem((int) late)));
+        get("/cases/overdue?orgId=" + t.townId()).statusCode(403);
         get("/cases/reminders").statusCode(200).body("items.caseId", not(hasItem((int) late)));
         ActingAs.worker("worker-6");
         get("/cases/overdue").statusCode(403);
