@@ -1,0 +1,53 @@
+package io.gucun.rights.deadline;
+
+import io.gucun.common.problem.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Deadlines from the dated policy and the working calendar kept in the database; dates are China Standard Time. */
+@ApplicationScoped
+public class Deadlines {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    Clock clock;
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    public static LocalDate dayOf(OffsetDateTime at) {
+        return at.atZoneSameInstant(ZONE).toLocalDate();
+    }
+
+    public WorkingCalendar calendar() {
+        Set<LocalDate> holidays = new HashSet<>();
+        Set<LocalDate> worked = new HashSet<>();
+        for (CalendarDay d : CalendarDay.<CalendarDay>listAll()) {
+            (CalendarDay.WORKDAY.equals(d.kind) ? worked : holidays).add(d.day);
+        }
+        return new WorkingCalendar(holidays, worked);
+    }
+
+    /** The deadline for {@code step} started on {@code from}, under the policy in force that day. */
+    public LocalDate due(DeadlineStep step, LocalDate from) {
+        List<DeadlinePolicy> policies = DeadlinePolicy.list("step", step);
+        DeadlinePolicy policy = DeadlinePolicy.inForce(policies, step, from)
+                .orElseThrow(() -> ApiException.unprocessable("no-deadline-policy",
+                        "no deadline policy for " + step + " is in force on " + from));
+        return calendar().addWorkingDays(from, policy.workingDays);
+    }
+}
