@@ -11,6 +11,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -144,19 +145,26 @@ public class ProblemMappers {
                 case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
                 case PARAMETER -> parameter = node.getName();
                 default -> {
-                    String name = node.getName() == null ? "" : node.getName();
-                    if (node.getIndex() != null) {
-                        name = name + "[" + node.getIndex() + "]";
-                    } else if (node.getKey() != null) {
-                        name = name + "[" + node.getKey() + "]";
+                    // A node's index or key says where it sits in the container named by the node before it:
+                    // attachments[0].sha256, tags[2].
+                    String position = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                            : node.getKey() != null ? "[" + node.getKey() + "]" : "";
+                    if (!position.isEmpty()) {
+                        if (properties.isEmpty()) {
+                            properties.add(parameter + position);
+                        } else {
+                            properties.set(properties.size() - 1, properties.getLast() + position);
+                        }
                     }
-                    if (!name.isEmpty()) {
+                    String name = node.getName();
+                    // Container elements (<list element>, <map value>) have no name of their own.
+                    if (name != null && !name.isEmpty() && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                         properties.add(name);
                     }
                 }
             }
         }
-        return properties.isEmpty() ? parameter : String.join(".", properties).replace(".[", "[");
+        return properties.isEmpty() ? parameter : String.join(".", properties);
     }
 
     private static String jsonPath(JsonMappingException e) {
