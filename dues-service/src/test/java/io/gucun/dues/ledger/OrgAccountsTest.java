@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "dues"))
 class OrgAccountsTest {
 
+    static final int PURPOSES = AccountPurpose.values().length;
+
     @Test
     @TestSecurity(user = "admin", roles = "admin")
     @OidcSecurity(claims = @Claim(key = "org_path", value = "1"))
@@ -37,13 +39,13 @@ class OrgAccountsTest {
         send("77", eventId, "io.gucun.membership.OrgCreated", data);
         send("77", eventId, "io.gucun.membership.OrgCreated", data);
 
-        awaitAccounts(77, 6);
+        awaitAccounts(77, PURPOSES);
         // Let the redelivery be processed too, then check nothing doubled.
         send("78", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
                 "{\"orgId\":78,\"parentId\":77,\"path\":\"1.77.78\",\"name\":\"东城区总工会\",\"kind\":\"DISTRICT\"}");
-        awaitAccounts(78, 6);
+        awaitAccounts(78, PURPOSES);
         given().when().get("/api/dues/orgs/77/accounts")
-                .then().statusCode(200).body("size()", equalTo(6))
+                .then().statusCode(200).body("size()", equalTo(PURPOSES))
                 .body("purpose", hasItems("COLLECTED_FUNDS", "GRASSROOTS_SHARE", "PREPARATORY_FUND"))
                 .body("currency", hasItems("CNY"));
     }
@@ -66,8 +68,8 @@ class OrgAccountsTest {
                 "{\"orgId\":91,\"parentId\":90,\"path\":\"1.90.91\",\"name\":\"甲镇总工会\",\"kind\":\"TOWN\"}");
         send("92", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
                 "{\"orgId\":92,\"parentId\":1,\"path\":\"1.92\",\"name\":\"乙市总工会\",\"kind\":\"CITY\"}");
-        awaitAccountsInDb(91, 6);
-        awaitAccountsInDb(92, 6);
+        awaitAccountsInDb(91, PURPOSES);
+        awaitAccountsInDb(92, PURPOSES);
         given().when().get("/api/dues/orgs/91/accounts").then().statusCode(404);
 
         send("90", UUID.randomUUID().toString(), "io.gucun.membership.OrgMoved",
@@ -83,7 +85,7 @@ class OrgAccountsTest {
             Thread.sleep(100);
         }
         org.assertj.core.api.Assertions.assertThat(path).isEqualTo("1.92.90.91");
-        given().when().get("/api/dues/orgs/91/accounts").then().statusCode(200).body("size()", equalTo(6));
+        given().when().get("/api/dues/orgs/91/accounts").then().statusCode(200).body("size()", equalTo(PURPOSES));
     }
 
     @Test
@@ -91,7 +93,7 @@ class OrgAccountsTest {
         send("79", UUID.randomUUID().toString(), "io.gucun.membership.OrgRenamed", "{\"orgId\":79}");
         send("80", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
                 "{\"orgId\":80,\"parentId\":1,\"path\":\"1.80\",\"name\":\"天津市总工会\",\"kind\":\"PROVINCE\"}");
-        awaitAccountsInDb(80, 6);
+        awaitAccountsInDb(80, PURPOSES);
     }
 
     private static void send(String key, String id, String type, String data) throws Exception {
