@@ -293,7 +293,7 @@ public class CollectionService {
         try {
             List<RowResult> results = mapper.readValue((String) r[9], new TypeReference<>() {
             });
-            return new CollectionDtos.ImportView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], instant(r[3]),
+            return new CollectionDtos.ImportView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], io.gucun.dues.ledger.LedgerTimes.instant(r[3]),
                     ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
                     ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), results);
         } catch (JsonProcessingException e) {
@@ -314,7 +314,7 @@ public class CollectionService {
         }
         List<CollectionDtos.ImportSummary> items = ((List<Object[]>) q.getResultList()).stream()
                 .map(r -> new CollectionDtos.ImportSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                        instant(r[3]), ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
+                        io.gucun.dues.ledger.LedgerTimes.instant(r[3]), ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
                         ((Number) r[7]).intValue(), ((Number) r[8]).intValue())).toList();
         return new Page<>(items, page.page(), page.size(), ((Number) n.getSingleResult()).longValue());
     }
@@ -338,19 +338,8 @@ public class CollectionService {
                 .map(r -> new CollectionDtos.CollectionView(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
                         (String) r[3], (String) r[4], Money.format(((Number) r[5]).longValue()),
                         Money.format(((Number) r[6]).longValue()), Money.format(((Number) r[7]).longValue()), (Boolean) r[8],
-                        ((Number) r[9]).longValue(), ((Number) r[10]).longValue(), ((Number) r[11]).longValue(), instant(r[12]),
+                        ((Number) r[9]).longValue(), ((Number) r[10]).longValue(), ((Number) r[11]).longValue(), io.gucun.dues.ledger.LedgerTimes.instant(r[12]),
                         Money.CURRENCY)).toList();
         return new Page<>(items, page.page(), page.size(), ((Number) n.getSingleResult()).longValue());
-    }
-
-
-    static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Timestamp) o).toInstant();
     }
 }

@@ -65,6 +65,6 @@ public class DuesPayments {
         Object[] r = rows.getFirst();
         return new CollectionDtos.DuesPaymentView(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
                 ((Number) r[3]).longValue(), (String) r[4], Money.format(((Number) r[5]).longValue()), Money.CURRENCY,
-                CollectionService.instant(r[6]));
+                io.gucun.dues.ledger.LedgerTimes.instant(r[6]));
     }
 }

@@ -130,7 +130,7 @@ public class LedgerService {
         List<Object[]> rows = em.createNativeQuery("select period, status, closed_at, closed_by from accounting_period"
                 + " order by period desc").getResultList();
         return rows.stream().map(r -> new LedgerDtos.PeriodView((String) r[0], (String) r[1],
-                r[2] == null ? null : toInstant(r[2]), (String) r[3])).toList();
+                r[2] == null ? null : LedgerTimes.instant(r[2]), (String) r[3])).toList();
     }
 
     boolean isOpen(String period) {
@@ -184,18 +184,5 @@ public class LedgerService {
         long entries = ((Number) n.getSingleResult()).longValue();
         return new LedgerDtos.TrialBalance(period, entries, Money.format(debits), Money.format(credits), debits, credits,
                 debits == credits, Money.CURRENCY, byPurpose, null);
-    }
-
-    static java.time.Instant toInstant(Object o) {
-        if (o instanceof java.time.Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalArgumentException("not a timestamp: " + o);
     }
 }
