@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +46,7 @@ public class BenefitSpending {
         @SuppressWarnings("unchecked")
         List<Number> value = em.createNativeQuery("select amount_fen from benefit_value where benefit_id = ?1")
                 .setParameter(1, benefitId).getResultList();
-        Period period = openPeriodFor(Period.of(at.atZoneSameInstant(ZoneOffset.UTC).toLocalDate()));
+        Period period = ledger.openOrCurrent(Period.of(at.atZoneSameInstant(ZoneOffset.UTC).toLocalDate()), clock);
         Long orgId = org.isEmpty() ? null : org.getFirst().longValue();
         Long fen = value.isEmpty() ? null : value.getFirst().longValue();
         int inserted = em.createNativeQuery("insert into benefit_redemption (redemption_id, benefit_id, card_id, member_id, kind,"
@@ -62,12 +61,6 @@ public class BenefitSpending {
                     .ifPresent(p -> em.createNativeQuery("update benefit_redemption set journal_entry_id = ?1 where redemption_id = ?2")
                             .setParameter(1, p.entryId()).setParameter(2, redemptionId).executeUpdate());
         }
-    }
-
-    private Period openPeriodFor(Period period) {
-        boolean closed = !em.createNativeQuery("select 1 from accounting_period where period = ?1 and status = 'CLOSED'")
-                .setParameter(1, period.toString()).getResultList().isEmpty();
-        return closed ? new Period(YearMonth.now(clock)) : period;
     }
 
     /** Spending recorded by an officer (a project for members), once per reference. Returns the entry id and whether it is new. */

@@ -75,14 +75,19 @@ public class CollectionResource {
     @Path("collection-imports")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER_TAX, Roles.ADMIN, Roles.OFFICER})
-    @Operation(operationId = "importCollectionsJson", summary = "Submit many collection records as a JSON array",
-            description = "Every record gets a result with its position (from 1): POSTED (maybe flagged), DUPLICATE (its partner "
-                    + "reference was posted before, or repeats an earlier record) or REJECTED with reasons naming the fields. "
-                    + "Good records post even when others are rejected. Up to 20,000 records per request.")
-    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CollectionDtos.CollectionRecord.class)))
+    @Operation(operationId = "importCollections", summary = "Submit many collection records: a JSON array or a CSV file",
+            description = "Every record gets a result: POSTED (maybe flagged), DUPLICATE (its partner reference was posted before, "
+                    + "or repeats an earlier record) or REJECTED with reasons naming the fields. Good records post even when others "
+                    + "are rejected. Up to 20,000 records per request. JSON: results carry the position from 1. CSV (text/csv): "
+                    + "header line creditCode,period,payrollBase,amount,partnerReference (amount may be empty: 2% of the payroll "
+                    + "base); results carry the line number in the file (the header is line 1).")
+    @RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = CollectionDtos.CollectionRecord.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, example = CSV_EXAMPLE))})
     @APIResponse(responseCode = "201", description = "The import with counts and per-record results; Location names it",
             content = @Content(schema = @Schema(implementation = CollectionDtos.ImportView.class)))
-    @APIResponse(responseCode = "400", description = "Not a JSON array, empty, or too many records",
+    @APIResponse(responseCode = "400", description = "Not a JSON array, no CSV header or missing columns, empty, or too many records",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A record's period is closed; nothing posted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -103,16 +108,8 @@ public class CollectionResource {
     @Path("collection-imports")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.PARTNER_TAX, Roles.ADMIN, Roles.OFFICER})
-    @Operation(operationId = "importCollectionsCsv", summary = "Submit many collection records as CSV",
-            description = "Header line: creditCode,period,payrollBase,amount,partnerReference (amount may be empty: 2% of the "
-                    + "payroll base). Results carry the line number in the file (the header is line 1).")
-    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, example = CSV_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "The import with counts and per-line results; Location names it",
-            content = @Content(schema = @Schema(implementation = CollectionDtos.ImportView.class)))
-    @APIResponse(responseCode = "400", description = "No header, missing columns, unreadable CSV, or too many records",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A record's period is closed; nothing posted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    // Documented with importCollections: one path and method can carry only one OpenAPI operation.
+    @Operation(hidden = true)
     public Response importCsv(String body, @Context UriInfo uri) {
         return created(collections.ingest("CSV", CsvRecords.parse(body)), uri);
     }

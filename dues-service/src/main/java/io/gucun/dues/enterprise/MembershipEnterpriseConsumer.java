@@ -1,11 +1,8 @@
 package io.gucun.dues.enterprise;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.identity.CreditCode;
 import io.gucun.common.outbox.EventEnvelope;
-import io.gucun.common.outbox.ProcessedEvents;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,21 +18,12 @@ public class MembershipEnterpriseConsumer {
     static final String CONSUMER = "dues.membership-enterprise";
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    ProcessedEvents processed;
+    io.gucun.dues.events.Inbox inbox;
 
     @Incoming("membership-enterprise")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        EventEnvelope event = EventEnvelope.from(message, mapper);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (processed.firstTime(CONSUMER, event.id())) {
-                apply(event);
-            }
-        });
-        return message.ack();
+        return inbox.once(CONSUMER, message, this::apply);
     }
 
     void apply(EventEnvelope event) {

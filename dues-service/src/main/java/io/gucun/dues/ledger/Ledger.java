@@ -185,6 +185,24 @@ public class Ledger {
         }
     }
 
+    /** Whether the period has been closed. */
+    public boolean isClosed(Period period) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select 1 from accounting_period where period = ? and status = 'CLOSED'")) {
+            ps.setString(1, period.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The period if it is still open, else the current month: where an event about a closed month is booked. */
+    public Period openOrCurrent(Period period, java.time.Clock clock) {
+        return isClosed(period) ? new Period(java.time.YearMonth.now(clock)) : period;
+    }
+
     /** Opens missing accounts of these orgs (an org may be used before its OrgCreated arrives) and maps "org:purpose" → id. */
     private static Map<String, Long> accountsOf(Connection c, Set<Long> orgs) throws SQLException {
         Array arr = c.createArrayOf("bigint", orgs.toArray());

@@ -85,7 +85,7 @@ public class LedgerService {
             period = Period.parse("period", request.period(), clock);
         } else {
             Period own = new Period(YearMonth.parse(original.period()));
-            period = isOpen(own.toString()) ? own : new Period(YearMonth.now(clock));
+            period = ledger.openOrCurrent(own, clock);
         }
         String reason = request == null || request.reason() == null ? "" : ": " + request.reason();
         List<JournalDraft.Leg> legs = original.legs().stream()
@@ -131,12 +131,6 @@ public class LedgerService {
                 + " order by period desc").getResultList();
         return rows.stream().map(r -> new LedgerDtos.PeriodView((String) r[0], (String) r[1],
                 r[2] == null ? null : LedgerTimes.instant(r[2]), (String) r[3])).toList();
-    }
-
-    boolean isOpen(String period) {
-        List<?> closed = em.createNativeQuery("select 1 from accounting_period where period = ?1 and status = 'CLOSED'")
-                .setParameter(1, period).getResultList();
-        return closed.isEmpty();
     }
 
     long entryIdBySource(String sourceRef) {

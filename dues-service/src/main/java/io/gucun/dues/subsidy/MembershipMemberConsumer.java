@@ -1,10 +1,7 @@
 package io.gucun.dues.subsidy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.outbox.EventEnvelope;
-import io.gucun.common.outbox.ProcessedEvents;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,10 +17,7 @@ public class MembershipMemberConsumer {
     static final String CONSUMER = "dues.membership-member";
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    ProcessedEvents processed;
+    io.gucun.dues.events.Inbox inbox;
 
     @Inject
     SubsidyService subsidies;
@@ -31,13 +25,7 @@ public class MembershipMemberConsumer {
     @Incoming("membership-member")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        EventEnvelope event = EventEnvelope.from(message, mapper);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (processed.firstTime(CONSUMER, event.id())) {
-                apply(event);
-            }
-        });
-        return message.ack();
+        return inbox.once(CONSUMER, message, this::apply);
     }
 
     void apply(EventEnvelope event) {

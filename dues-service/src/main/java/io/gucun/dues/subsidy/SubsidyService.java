@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +61,7 @@ public class SubsidyService {
             LOG.infof("no district or town union above org %d; member %d gets no subsidy", orgId, memberId);
             return false;
         }
-        Period period = periodFor(day);
+        Period period = ledger.openOrCurrent(Period.of(day), clock);
         Ledger.Posted entry = ledger.postOne(Postings.subsidy(orgId, SubsidyRules.payers(payments), period,
                         "subsidy:member:" + memberId, "subsidy for member " + memberId + " recruited by org " + orgId), "dues-service")
                 .orElse(null);
@@ -92,14 +91,6 @@ public class SubsidyService {
         event.put("transactionId", entry.transactionId().toString());
         outbox.record("subsidy", memberId, "SubsidyPosted", event);
         return true;
-    }
-
-    /** The month of joining if it is still open, else the current month. */
-    private Period periodFor(LocalDate day) {
-        Period joined = Period.of(day);
-        boolean closed = !em.createNativeQuery("select 1 from accounting_period where period = ?1 and status = 'CLOSED'")
-                .setParameter(1, joined.toString()).getResultList().isEmpty();
-        return closed ? new Period(YearMonth.now(clock)) : joined;
     }
 
     @SuppressWarnings("unchecked")

@@ -20,18 +20,10 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,21 +224,10 @@ class CollectionApiTest {
     @TestSecurity(user = "tax.shanghai", roles = "partner-tax")
     void anEnterpriseRegisteredInMembershipCanBeCollectedFromOnceTheEventArrives() throws Exception {
         String code = creditCode(60199);
-        Properties p = new Properties();
-        p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceInfraTestResource.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
         String data = "{\"enterpriseId\":60199,\"creditCode\":\"" + code + "\",\"name\":\"上海顾村精密机械有限公司\",\"orgId\":603,"
                 + "\"orgPath\":\"1.601.602.603\",\"employeeCount\":86,\"establishedOn\":\"2019-04-12\",\"gridCode\":\"BS-GC-017\"}";
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> r = new ProducerRecord<>("membership.enterprise.v1", "60199", data);
-            r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_type", "io.gucun.membership.EnterpriseRegistered".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_source", "/gucun/membership".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-            producer.send(r).get();
-        }
+        io.gucun.dues.KafkaEvents.send("membership.enterprise.v1", "60199", UUID.randomUUID().toString(),
+                "io.gucun.membership.EnterpriseRegistered", data);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (QuarkusTransaction.requiringNew().call(() -> KnownEnterprise.count("creditCode", code)) == 0) {
             Assertions.assertThat(System.nanoTime()).as("EnterpriseRegistered consumed within 30 s").isLessThan(deadline);

@@ -11,22 +11,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** membership's OrgCreated, delivered at least once by Kafka, opens the org's accounts exactly once. */
 @QuarkusTest
 @QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "dues"))
 class OrgAccountsTest {
+
+    private static void send(String key, String id, String type, String data) {
+        io.gucun.dues.KafkaEvents.send("membership.org.v1", key, id, type, data);
+    }
+
 
     static final int PURPOSES = AccountPurpose.values().length;
 
@@ -94,24 +91,6 @@ class OrgAccountsTest {
         send("80", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
                 "{\"orgId\":80,\"parentId\":1,\"path\":\"1.80\",\"name\":\"天津市总工会\",\"kind\":\"PROVINCE\"}");
         awaitAccountsInDb(80, PURPOSES);
-    }
-
-    private static void send(String key, String id, String type, String data) throws Exception {
-        Properties p = new Properties();
-        p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceInfraTestResource.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> r = new ProducerRecord<>("membership.org.v1", key, data);
-            r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_source", "/gucun/membership".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_subject", key.getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-            r.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-            producer.send(r).get();
-        }
     }
 
     private static void awaitAccounts(long orgId, int expected) throws InterruptedException {

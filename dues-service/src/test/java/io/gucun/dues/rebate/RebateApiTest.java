@@ -4,7 +4,6 @@ import static io.gucun.dues.enterprise.EnterpriseFixtures.creditCode;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.gucun.dues.enterprise.EnterpriseFixtures;

@@ -17,18 +17,11 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,20 +55,8 @@ class ReportApiTest {
                 .createNativeQuery(sql).getSingleResult()).longValue());
     }
 
-    static void sendCardEvent(String key, String type, String data) throws Exception {
-        Properties p = new Properties();
-        p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceInfraTestResource.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> r = new ProducerRecord<>("membership.card.v1", key, data);
-            r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_type", ("io.gucun.membership." + type).getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_source", "/gucun/membership".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-            producer.send(r).get();
-        }
+    static void sendCardEvent(String key, String type, String data) {
+        io.gucun.dues.KafkaEvents.send("membership.card.v1", key, UUID.randomUUID().toString(), "io.gucun.membership." + type, data);
     }
 
     @Test

@@ -12,16 +12,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,21 +41,8 @@ class SubsidyTest {
                 + " where org_id = " + orgId + " and purpose = '" + purpose + "'");
     }
 
-    static void send(String key, String id, String type, String data) throws Exception {
-        Properties p = new Properties();
-        p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceInfraTestResource.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> r = new ProducerRecord<>("membership.member.v1", key, data);
-            r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_source", "/gucun/membership".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_subject", key.getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-            producer.send(r).get();
-        }
+    static void send(String key, String id, String type, String data) {
+        io.gucun.dues.KafkaEvents.send("membership.member.v1", key, id, type, data);
     }
 
     static void awaitProcessed(String eventId) throws InterruptedException {
