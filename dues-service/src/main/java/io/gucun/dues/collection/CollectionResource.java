@@ -89,7 +89,8 @@ public class CollectionResource {
             content = @Content(schema = @Schema(implementation = CollectionDtos.ImportView.class)))
     @APIResponse(responseCode = "400", description = "Not a JSON array, no CSV header or missing columns, empty, or too many records",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A record's period is closed; nothing posted",
+    @APIResponse(responseCode = "422", description = "A period was closed while the import was posting; nothing posted (records "
+            + "for a period already closed are simply REJECTED rows naming the period)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importJson(List<CollectionDtos.CollectionRecord> records, @Context UriInfo uri) {
         if (records == null) {

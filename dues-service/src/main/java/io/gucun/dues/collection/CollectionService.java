@@ -49,6 +49,7 @@ import javax.sql.DataSource;
 public class CollectionService {
 
     public static final int MAX_ROWS = 20_000;
+    static final String PERIOD_CLOSED = "is closed; nothing can be posted into it";
 
     @Inject
     DataSource dataSource;
@@ -96,6 +97,17 @@ public class CollectionService {
                 results.put(raw.line(), rejected(raw.line(), raw.partnerReference(), r.errors()));
             }
         }
+        // A record for a closed period is a rejected row like any other bad record; the others still post.
+        Map<String, Boolean> closed = new HashMap<>();
+        List<CheckedRow> open = new ArrayList<>();
+        for (CheckedRow row : checked) {
+            if (closed.computeIfAbsent(row.period().toString(), p -> ledger.isClosed(row.period()))) {
+                results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("period", PERIOD_CLOSED))));
+            } else {
+                open.add(row);
+            }
+        }
+        checked = open;
         Map<String, KnownEnterprise> enterprises = enterprises(checked.stream().map(CheckedRow::creditCode).distinct().toList());
         Map<Long, Optional<KnownOrg>> orgOf = new HashMap<>();
         Map<Long, Optional<Long>> collectingOf = new HashMap<>();
@@ -185,6 +197,10 @@ public class CollectionService {
         CollectionDtos.ImportView view = ingest("SINGLE", List.of(row));
         RowResult result = view.results().getFirst();
         if (result.status() == RowStatus.REJECTED) {
+            if (result.errors().size() == 1 && PERIOD_CLOSED.equals(result.errors().getFirst().message())) {
+                throw new ApiException(422, "period-closed", "Rule violated", "period " + row.period() + " is closed; nothing "
+                        + "can be posted into it", result.errors(), Map.of("period", row.period().trim()));
+            }
             throw ApiException.invalid(result.errors());
         }
         return view;

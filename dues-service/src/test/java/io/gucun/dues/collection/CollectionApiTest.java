@@ -208,6 +208,13 @@ class CollectionApiTest {
                 .then().statusCode(422).body("type", equalTo("urn:gucun:problem:period-closed"));
         Assertions.assertThat(count("select count(*) from journal_entry")).isEqualTo(entries);
         Assertions.assertThat(count("select count(*) from fund_collection where partner_ref = 'closed-1'")).isZero();
+        String open = "open-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("[" + record(A, "5000.00", null, "closed-2").replace(PERIOD, "2025-01") + ","
+                        + record(A, "5000.00", null, open) + "]")
+                .when().post("/api/dues/collection-imports")
+                .then().statusCode(201).body("posted", equalTo(1)).body("rejected", equalTo(1))
+                .body("results[0].errors[0].field", equalTo("period")).body("results[1].status", equalTo("POSTED"));
+        Assertions.assertThat(count("select count(*) from fund_collection where partner_ref in ('closed-2', '" + open + "')")).isEqualTo(1);
 
         String ref = "DUES-" + UUID.randomUUID();
         String dues = "{\"memberId\":1001,\"orgId\":603,\"period\":\"" + PERIOD + "\",\"amount\":\"10.00\",\"reference\":\"" + ref + "\"}";
