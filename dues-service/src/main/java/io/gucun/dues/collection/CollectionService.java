@@ -24,6 +24,7 @@ import io.gucun.dues.org.Orgs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,7 +81,12 @@ public class CollectionService {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = 600) // up to 20,000 records on a busy machine
     public CollectionDtos.ImportView ingest(String format, List<RawRow> rows) {
+        return ingestRows(format, rows);
+    }
+
+    private CollectionDtos.ImportView ingestRows(String format, List<RawRow> rows) {
         if (rows.isEmpty()) {
             throw ApiException.invalid("rows", "must contain at least one record");
         }
@@ -194,7 +200,7 @@ public class CollectionService {
     /** One record: 400 naming the fields when it is rejected (and nothing is kept); posted or duplicate otherwise. */
     @Transactional
     public CollectionDtos.ImportView single(RawRow row) {
-        CollectionDtos.ImportView view = ingest("SINGLE", List.of(row));
+        CollectionDtos.ImportView view = ingestRows("SINGLE", List.of(row));
         RowResult result = view.results().getFirst();
         if (result.status() == RowStatus.REJECTED) {
             if (result.errors().size() == 1 && PERIOD_CLOSED.equals(result.errors().getFirst().message())) {

@@ -14,6 +14,7 @@ import io.gucun.dues.org.Orgs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -71,6 +72,7 @@ public class RebateService {
 
     /** Rebates every collection of the org and period not rebated before; a rerun with nothing new posts nothing. */
     @Transactional
+    @TransactionConfiguration(timeout = 1800) // a town may collect from tens of thousands of enterprises a month
     public RebateDtos.RunView run(long orgId, String rawPeriod, PageRequest page) {
         KnownOrg org = orgs.visible(orgId);
         Period period = Period.parse("period", rawPeriod, clock);
