@@ -1,7 +1,11 @@
 package io.gucun.dues.ledger;
 
-/** What money in an org's account is for; every org gets one account per purpose. */
+/** What money in an org's account is for; every org gets one account per purpose.
+ * CASH and MEMBER_BENEFITS (spending) are debit-normal (balance = debits - credits); the fund accounts are
+ * credit-normal (balance = credits - debits). */
 public enum AccountPurpose {
+    /** Money the org holds (bank and cash): debit-normal, the counterpart of the fund accounts below. */
+    CASH,
     /** Union funds and dues collected at this org before any rebate. */
     COLLECTED_FUNDS,
     /** The share rebated down to this org as grassroots. */
@@ -13,5 +17,10 @@ public enum AccountPurpose {
     /** Subsidies received, e.g. per member recruited. */
     SUBSIDIES,
     /** Spending on projects that benefit members directly. */
-    MEMBER_BENEFITS
+    MEMBER_BENEFITS;
+
+    /** Balance sign: +1 when debits increase the balance. */
+    public int debitSign() {
+        return this == CASH || this == MEMBER_BENEFITS ? 1 : -1;
+    }
 }

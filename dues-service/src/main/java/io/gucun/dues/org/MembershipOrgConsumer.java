@@ -1,11 +1,8 @@
 package io.gucun.dues.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.outbox.EventEnvelope;
-import io.gucun.common.outbox.ProcessedEvents;
 import io.gucun.dues.ledger.LedgerAccounts;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,10 +19,7 @@ public class MembershipOrgConsumer {
     static final String CONSUMER = "dues.membership-org";
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    ProcessedEvents processed;
+    io.gucun.dues.events.Inbox inbox;
 
     @Inject
     LedgerAccounts accounts;
@@ -33,13 +27,7 @@ public class MembershipOrgConsumer {
     @Incoming("membership-org")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        EventEnvelope event = EventEnvelope.from(message, mapper);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (processed.firstTime(CONSUMER, event.id())) {
-                apply(event);
-            }
-        });
-        return message.ack();
+        return inbox.once(CONSUMER, message, this::apply);
     }
 
     void apply(EventEnvelope event) {

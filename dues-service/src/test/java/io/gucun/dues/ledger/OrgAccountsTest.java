@@ -11,22 +11,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** membership's OrgCreated, delivered at least once by Kafka, opens the org's accounts exactly once. */
 @QuarkusTest
 @QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "dues"))
 class OrgAccountsTest {
+
+    private static void send(String key, String id, String type, String data) {
+        io.gucun.dues.KafkaEvents.send("membership.org.v1", key, id, type, data);
+    }
+
+
+    static final int PURPOSES = AccountPurpose.values().length;
 
     @Test
     @TestSecurity(user = "admin", roles = "admin")
@@ -37,13 +36,13 @@ class OrgAccountsTest {
         send("77", eventId, "io.gucun.membership.OrgCreated", data);
         send("77", eventId, "io.gucun.membership.OrgCreated", data);
 
-        awaitAccounts(77, 6);
+        awaitAccounts(77, PURPOSES);
         // Let the redelivery be processed too, then check nothing doubled.
         send("78", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
                 "{\"orgId\":78,\"parentId\":77,\"path\":\"1.77.78\",\"name\":\"东城区总工会\",\"kind\":\"DISTRICT\"}");
-        awaitAccounts(78, 6);
+        awaitAccounts(78, PURPOSES);
         given().when().get("/api/dues/orgs/77/accounts")
-                .then().statusCode(200).body("size()", equalTo(6))
+                .then().statusCode(200).body("size()", equalTo(PURPOSES))
                 .body("purpose", hasItems("COLLECTED_FUNDS", "GRASSROOTS_SHARE", "PREPARATORY_FUND"))
                 .body("currency", hasItems("CNY"));
     }
@@ -66,8 +65,8 @@ class OrgAccountsTest {
                 "{\"orgId\":91,\"parentId\":90,\"path\":\"1.90.91\",\"name\":\"甲镇总工会\",\"kind\":\"TOWN\"}");
         send("92", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
                 "{\"orgId\":92,\"parentId\":1,\"path\":\"1.92\",\"name\":\"乙市总工会\",\"kind\":\"CITY\"}");
-        awaitAccountsInDb(91, 6);
-        awaitAccountsInDb(92, 6);
+        awaitAccountsInDb(91, PURPOSES);
+        awaitAccountsInDb(92, PURPOSES);
         given().when().get("/api/dues/orgs/91/accounts").then().statusCode(404);
 
         send("90", UUID.randomUUID().toString(), "io.gucun.membership.OrgMoved",
@@ -83,7 +82,7 @@ class OrgAccountsTest {
             Thread.sleep(100);
         }
         org.assertj.core.api.Assertions.assertThat(path).isEqualTo("1.92.90.91");
-        given().when().get("/api/dues/orgs/91/accounts").then().statusCode(200).body("size()", equalTo(6));
+        given().when().get("/api/dues/orgs/91/accounts").then().statusCode(200).body("size()", equalTo(PURPOSES));
     }
 
     @Test
@@ -91,25 +90,7 @@ class OrgAccountsTest {
         send("79", UUID.randomUUID().toString(), "io.gucun.membership.OrgRenamed", "{\"orgId\":79}");
         send("80", UUID.randomUUID().toString(), "io.gucun.membership.OrgCreated",
                 "{\"orgId\":80,\"parentId\":1,\"path\":\"1.80\",\"name\":\"天津市总工会\",\"kind\":\"PROVINCE\"}");
-        awaitAccountsInDb(80, 6);
-    }
-
-    private static void send(String key, String id, String type, String data) throws Exception {
-        Properties p = new Properties();
-        p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceInfraTestResource.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> r = new ProducerRecord<>("membership.org.v1", key, data);
-            r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_source", "/gucun/membership".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_subject", key.getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-            r.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-            producer.send(r).get();
-        }
+        awaitAccountsInDb(80, PURPOSES);
     }
 
     private static void awaitAccounts(long orgId, int expected) throws InterruptedException {

@@ -1,0 +1,367 @@
+package io.gucun.dues.collection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gucun.common.api.Page;
+import io.gucun.common.api.PageRequest;
+import io.gucun.common.outbox.Outbox;
+import io.gucun.common.problem.ApiException;
+import io.gucun.common.problem.FieldError;
+import io.gucun.common.security.CallerScope;
+import io.gucun.dues.collection.CollectionDtos.RowResult;
+import io.gucun.dues.collection.CollectionDtos.RowStatus;
+import io.gucun.dues.collection.CollectionRules.CheckedRow;
+import io.gucun.dues.collection.CollectionRules.RawRow;
+import io.gucun.dues.enterprise.KnownEnterprise;
+import io.gucun.dues.ledger.Ledger;
+import io.gucun.dues.ledger.JournalDraft;
+import io.gucun.dues.ledger.Money;
+import io.gucun.dues.ledger.Period;
+import io.gucun.dues.ledger.Postings;
+import io.gucun.dues.org.KnownOrg;
+import io.gucun.dues.org.Orgs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Ingests union-fund collection records: each good record is stored, posted to the collecting org's ledger and
+ * announced (FundsCollected) in one transaction; bad records are rejected with reasons; a partner reference seen
+ * before is reported as a duplicate and posts nothing.
+ */
+@ApplicationScoped
+public class CollectionService {
+
+    public static final int MAX_ROWS = 20_000;
+    static final String PERIOD_CLOSED = "is closed; nothing can be posted into it";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Orgs orgs;
+
+    /** Where an accepted record goes. */
+    private record Routed(CheckedRow row, KnownEnterprise enterprise, long collectingOrgId) {
+    }
+
+    @Transactional
+    @TransactionConfiguration(timeout = 600) // up to 20,000 records on a busy machine
+    public CollectionDtos.ImportView ingest(String format, List<RawRow> rows) {
+        return ingestRows(format, rows);
+    }
+
+    private CollectionDtos.ImportView ingestRows(String format, List<RawRow> rows) {
+        if (rows.isEmpty()) {
+            throw ApiException.invalid("rows", "must contain at least one record");
+        }
+        if (rows.size() > MAX_ROWS) {
+            throw ApiException.invalid("rows", "must not contain more than " + MAX_ROWS + " records; split the file");
+        }
+        Map<Integer, RowResult> results = new LinkedHashMap<>();
+        List<CheckedRow> checked = new ArrayList<>();
+        for (RawRow raw : rows) {
+            CollectionRules.Result r = CollectionRules.check(raw, clock);
+            if (r.ok()) {
+                checked.add(r.row());
+            } else {
+                results.put(raw.line(), rejected(raw.line(), raw.partnerReference(), r.errors()));
+            }
+        }
+        // A record for a closed period is a rejected row like any other bad record; the others still post.
+        Map<String, Boolean> closed = new HashMap<>();
+        List<CheckedRow> open = new ArrayList<>();
+        for (CheckedRow row : checked) {
+            if (closed.computeIfAbsent(row.period().toString(), p -> ledger.isClosed(row.period()))) {
+                results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("period", PERIOD_CLOSED))));
+            } else {
+                open.add(row);
+            }
+        }
+        checked = open;
+        Map<String, KnownEnterprise> enterprises = enterprises(checked.stream().map(CheckedRow::creditCode).distinct().toList());
+        Map<Long, Optional<KnownOrg>> orgOf = new HashMap<>();
+        Map<Long, Optional<Long>> collectingOf = new HashMap<>();
+        Map<String, Integer> seenRefs = new HashMap<>();
+        List<Routed> accepted = new ArrayList<>();
+        for (CheckedRow row : checked) {
+            KnownEnterprise e = enterprises.get(row.creditCode());
+            if (e == null) {
+                results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("creditCode",
+                        "names no enterprise registered with the union (membership-service) yet"))));
+                continue;
+            }
+            Optional<KnownOrg> org = orgOf.computeIfAbsent(e.orgId, id -> Optional.ofNullable(KnownOrg.findById(id)));
+            Optional<Long> collecting = collectingOf.computeIfAbsent(e.orgId, id -> org
+                    .flatMap(o -> CollectionRules.collectingOrg(Orgs.ancestorsOrSelf(o.path))).map(o -> o.id));
+            if (collecting.isEmpty()) {
+                results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("creditCode",
+                        "the enterprise's organization is not known here yet; send the record again later"))));
+                continue;
+            }
+            if (!caller.hasRole(io.gucun.common.security.Roles.PARTNER_TAX) && !caller.covers(org.get().path)) {
+                results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("creditCode",
+                        "the enterprise is outside your organization scope"))));
+                continue;
+            }
+            Integer first = seenRefs.putIfAbsent(row.partnerReference(), row.line());
+            if (first != null) {
+                results.put(row.line(), new RowResult(row.line(), row.partnerReference(), RowStatus.DUPLICATE, row.flagged(),
+                        Money.format(row.amountFen()), Money.format(row.expectedFen()), null, e.id, collecting.get(),
+                        List.of(new FieldError("partnerReference", "repeats the record at line " + first))));
+                continue;
+            }
+            accepted.add(new Routed(row, e, collecting.get()));
+        }
+        Instant now = Instant.now(clock);
+        long importId = newImport(format, now, rows.size());
+        Map<String, Long> inserted = insertCollections(accepted, importId, now);
+        List<JournalDraft> drafts = new ArrayList<>();
+        List<Routed> posted = new ArrayList<>();
+        for (Routed r : accepted) {
+            Long id = inserted.get(r.row().partnerReference());
+            CheckedRow row = r.row();
+            if (id == null) {
+                results.put(row.line(), new RowResult(row.line(), row.partnerReference(), RowStatus.DUPLICATE, row.flagged(),
+                        Money.format(row.amountFen()), Money.format(row.expectedFen()), null, r.enterprise().id,
+                        r.collectingOrgId(), List.of(new FieldError("partnerReference", "was posted before; nothing posted again"))));
+                continue;
+            }
+            posted.add(r);
+            drafts.add(Postings.collection(r.collectingOrgId(), row.period(), row.amountFen(), "collection:" + row.partnerReference(),
+                    "union fund " + row.period() + " from " + row.creditCode() + " (" + row.partnerReference() + ")"));
+        }
+        List<Optional<Ledger.Posted>> entries = ledger.post(drafts, caller.username());
+        for (int i = 0; i < posted.size(); i++) {
+            Routed r = posted.get(i);
+            CheckedRow row = r.row();
+            long id = inserted.get(row.partnerReference());
+            Ledger.Posted entry = entries.get(i).orElseThrow(() -> new IllegalStateException("collection posted twice"));
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("collectionId", id);
+            event.put("partnerReference", row.partnerReference());
+            event.put("enterpriseId", r.enterprise().id);
+            event.put("creditCode", row.creditCode());
+            event.put("period", row.period().toString());
+            event.put("payrollBase", Money.format(row.payrollBaseFen()));
+            event.put("amount", Money.format(row.amountFen()));
+            event.put("expectedAmount", Money.format(row.expectedFen()));
+            event.put("flagged", row.flagged());
+            event.put("currency", Money.CURRENCY);
+            event.put("collectingOrgId", r.collectingOrgId());
+            event.put("enterpriseOrgId", r.enterprise().orgId);
+            event.put("journalEntryId", entry.entryId());
+            event.put("transactionId", entry.transactionId().toString());
+            outbox.record("collection", id, "FundsCollected", event);
+            results.put(row.line(), new RowResult(row.line(), row.partnerReference(), RowStatus.POSTED, row.flagged(),
+                    Money.format(row.amountFen()), Money.format(row.expectedFen()), id, r.enterprise().id, r.collectingOrgId(),
+                    row.flagged() ? List.of(new FieldError("amount", "is not 2% of the payroll base ("
+                            + Money.format(row.expectedFen()) + "); posted and flagged for review")) : List.of()));
+        }
+        List<RowResult> ordered = results.values().stream().sorted(java.util.Comparator.comparingInt(RowResult::line)).toList();
+        return finish(importId, format, now, ordered);
+    }
+
+    /** One record: 400 naming the fields when it is rejected (and nothing is kept); posted or duplicate otherwise. */
+    @Transactional
+    public CollectionDtos.ImportView single(RawRow row) {
+        CollectionDtos.ImportView view = ingestRows("SINGLE", List.of(row));
+        RowResult result = view.results().getFirst();
+        if (result.status() == RowStatus.REJECTED) {
+            if (result.errors().size() == 1 && PERIOD_CLOSED.equals(result.errors().getFirst().message())) {
+                throw new ApiException(422, "period-closed", "Rule violated", "period " + row.period() + " is closed; nothing "
+                        + "can be posted into it", result.errors(), Map.of("period", row.period().trim()));
+            }
+            throw ApiException.invalid(result.errors());
+        }
+        return view;
+    }
+
+    private static RowResult rejected(int line, String ref, List<FieldError> errors) {
+        return new RowResult(line, ref, RowStatus.REJECTED, false, null, null, null, null, null, errors);
+    }
+
+    private Map<String, KnownEnterprise> enterprises(List<String> codes) {
+        Map<String, KnownEnterprise> byCode = new HashMap<>();
+        for (int from = 0; from < codes.size(); from += 5000) {
+            KnownEnterprise.<KnownEnterprise>list("creditCode in ?1", codes.subList(from, Math.min(codes.size(), from + 5000)))
+                    .forEach(e -> byCode.put(e.creditCode, e));
+        }
+        return byCode;
+    }
+
+    private long newImport(String format, Instant now, int rowCount) {
+        return ((Number) em.createNativeQuery("insert into collection_import (submitted_by, format, received_at, row_count,"
+                        + " posted, duplicates, rejected, flagged, results) values (?1, ?2, ?3, ?4, 0, 0, 0, 0, '[]') returning id")
+                .setParameter(1, caller.username()).setParameter(2, format).setParameter(3, now).setParameter(4, rowCount)
+                .getSingleResult()).longValue();
+    }
+
+    /** Inserts the records whose partner reference is new; maps each inserted reference to its collection id. */
+    private Map<String, Long> insertCollections(List<Routed> accepted, long importId, Instant now) {
+        Map<String, Long> ids = new HashMap<>();
+        if (accepted.isEmpty()) {
+            return ids;
+        }
+        em.flush();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into fund_collection (partner_ref, enterprise_id, credit_code,"
+                    + " period, payroll_base_fen, amount_fen, expected_fen, flagged, collecting_org_id, enterprise_org_id, import_id,"
+                    + " received_at) values (?,?,?,?,?,?,?,?,?,?,?,?) on conflict (partner_ref) do nothing")) {
+                Timestamp ts = Timestamp.from(now);
+                for (Routed r : accepted) {
+                    CheckedRow row = r.row();
+                    ps.setString(1, row.partnerReference());
+                    ps.setLong(2, r.enterprise().id);
+                    ps.setString(3, row.creditCode());
+                    ps.setString(4, row.period().toString());
+                    ps.setLong(5, row.payrollBaseFen());
+                    ps.setLong(6, row.amountFen());
+                    ps.setLong(7, row.expectedFen());
+                    ps.setBoolean(8, row.flagged());
+                    ps.setLong(9, r.collectingOrgId());
+                    ps.setLong(10, r.enterprise().orgId);
+                    ps.setLong(11, importId);
+                    ps.setTimestamp(12, ts);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("select partner_ref, id from fund_collection where import_id = ?")) {
+                ps.setLong(1, importId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing collections failed", e);
+        }
+        return ids;
+    }
+
+    private CollectionDtos.ImportView finish(long importId, String format, Instant now, List<RowResult> results) {
+        int posted = 0;
+        int duplicates = 0;
+        int rejected = 0;
+        int flagged = 0;
+        for (RowResult r : results) {
+            switch (r.status()) {
+                case POSTED -> posted++;
+                case DUPLICATE -> duplicates++;
+                case REJECTED -> rejected++;
+            }
+            if (r.status() == RowStatus.POSTED && r.flagged()) {
+                flagged++;
+            }
+        }
+        try {
+            em.createNativeQuery("update collection_import set posted = ?1, duplicates = ?2, rejected = ?3, flagged = ?4,"
+                            + " results = cast(?5 as jsonb) where id = ?6")
+                    .setParameter(1, posted).setParameter(2, duplicates).setParameter(3, rejected).setParameter(4, flagged)
+                    .setParameter(5, mapper.writeValueAsString(results)).setParameter(6, importId).executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new CollectionDtos.ImportView(importId, caller.username(), format, now, results.size(), posted, duplicates,
+                rejected, flagged, results);
+    }
+
+    /** An import, for its submitter or an admin; 404 for anyone else (another partner's imports are not revealed). */
+    public CollectionDtos.ImportView importOf(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, submitted_by, format, received_at, row_count, posted, duplicates,"
+                + " rejected, flagged, cast(results as text) from collection_import where id = ?1").setParameter(1, id).getResultList();
+        if (rows.isEmpty() || !(caller.isAdmin() || caller.username().equals(rows.getFirst()[1]))) {
+            throw ApiException.notFound("collection import", id);
+        }
+        Object[] r = rows.getFirst();
+        try {
+            List<RowResult> results = mapper.readValue((String) r[9], new TypeReference<>() {
+            });
+            return new CollectionDtos.ImportView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], io.gucun.dues.ledger.LedgerTimes.instant(r[3]),
+                    ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
+                    ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), results);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The caller's own imports (all imports for an admin), newest first. */
+    @SuppressWarnings("unchecked")
+    public Page<CollectionDtos.ImportSummary> imports(PageRequest page) {
+        String where = caller.isAdmin() ? "" : " where submitted_by = ?1";
+        var q = em.createNativeQuery("select id, submitted_by, format, received_at, row_count, posted, duplicates, rejected,"
+                + " flagged from collection_import" + where + " order by id desc limit " + page.size() + " offset " + page.offset());
+        var n = em.createNativeQuery("select count(*) from collection_import" + where);
+        if (!caller.isAdmin()) {
+            q.setParameter(1, caller.username());
+            n.setParameter(1, caller.username());
+        }
+        List<CollectionDtos.ImportSummary> items = ((List<Object[]>) q.getResultList()).stream()
+                .map(r -> new CollectionDtos.ImportSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                        io.gucun.dues.ledger.LedgerTimes.instant(r[3]), ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
+                        ((Number) r[7]).intValue(), ((Number) r[8]).intValue())).toList();
+        return new Page<>(items, page.page(), page.size(), ((Number) n.getSingleResult()).longValue());
+    }
+
+    /** Collections made by orgs in the subtree of {@code orgId}, optionally for one period, oldest first. */
+    @SuppressWarnings("unchecked")
+    public Page<CollectionDtos.CollectionView> collections(long orgId, String rawPeriod, PageRequest page) {
+        KnownOrg org = orgs.visible(orgId);
+        String period = rawPeriod == null || rawPeriod.isBlank() ? null : Period.parse("period", rawPeriod, clock).toString();
+        String where = " from fund_collection c join known_org o on o.id = c.collecting_org_id where o.path <@ cast(?1 as ltree)"
+                + (period == null ? "" : " and c.period = ?2");
+        var q = em.createNativeQuery("select c.id, c.partner_ref, c.enterprise_id, c.credit_code, c.period, c.payroll_base_fen,"
+                + " c.amount_fen, c.expected_fen, c.flagged, c.collecting_org_id, c.enterprise_org_id, c.import_id, c.received_at"
+                + where + " order by c.id limit " + page.size() + " offset " + page.offset()).setParameter(1, org.path);
+        var n = em.createNativeQuery("select count(*)" + where).setParameter(1, org.path);
+        if (period != null) {
+            q.setParameter(2, period);
+            n.setParameter(2, period);
+        }
+        List<CollectionDtos.CollectionView> items = ((List<Object[]>) q.getResultList()).stream()
+                .map(r -> new CollectionDtos.CollectionView(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
+                        (String) r[3], (String) r[4], Money.format(((Number) r[5]).longValue()),
+                        Money.format(((Number) r[6]).longValue()), Money.format(((Number) r[7]).longValue()), (Boolean) r[8],
+                        ((Number) r[9]).longValue(), ((Number) r[10]).longValue(), ((Number) r[11]).longValue(), io.gucun.dues.ledger.LedgerTimes.instant(r[12]),
+                        Money.CURRENCY)).toList();
+        return new Page<>(items, page.page(), page.size(), ((Number) n.getSingleResult()).longValue());
+    }
+}

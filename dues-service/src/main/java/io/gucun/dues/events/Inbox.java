@@ -1,0 +1,32 @@
+package io.gucun.dues.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gucun.common.outbox.EventEnvelope;
+import io.gucun.common.outbox.ProcessedEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Applies a received event at most once per consumer: the effect and the remembered event id commit together. */
+@ApplicationScoped
+public class Inbox {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    ProcessedEvents processed;
+
+    public CompletionStage<Void> once(String consumer, Message<String> message, Consumer<EventEnvelope> apply) {
+        EventEnvelope event = EventEnvelope.from(message, mapper);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (processed.firstTime(consumer, event.id())) {
+                apply.accept(event);
+            }
+        });
+        return message.ack();
+    }
+}

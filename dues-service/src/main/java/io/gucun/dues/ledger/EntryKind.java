@@ -1,0 +1,19 @@
+package io.gucun.dues.ledger;
+
+/** What business fact a journal entry records. */
+public enum EntryKind {
+    /** Union funds collected from an enterprise (via the tax partner). */
+    FUND_COLLECTION,
+    /** Dues paid by a member. */
+    DUES_PAYMENT,
+    /** A rebate run moving the grassroots share down the tree. */
+    REBATE,
+    /** Subsidies per member recruited. */
+    SUBSIDY,
+    /** Spending on projects that benefit members directly. */
+    BENEFIT_SPENDING,
+    /** Entered by hand by an officer or admin. */
+    MANUAL,
+    /** Undoes another entry. */
+    REVERSAL
+}

@@ -1,0 +1,146 @@
+package io.gucun.dues.rebate;
+
+import io.gucun.common.api.Page;
+import io.gucun.common.api.PageRequest;
+import io.gucun.common.problem.ApiException;
+import io.gucun.common.problem.Problem;
+import io.gucun.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/")
+@Tag(name = "Rebate", description = "Collect-then-rebate (先收后返): policies, previews and runs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RebateResource {
+
+    @Inject
+    RebateService rebates;
+
+    @GET
+    @Path("orgs/{orgId}/rebate-preview")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Operation(operationId = "previewRebate", summary = "Dry run: what a rebate run of this collecting org and period would post now",
+            description = "Every amount with the category and policy version that produced it; posts nothing.")
+    @APIResponse(responseCode = "200", description = "Totals and lines (paged)",
+            content = @Content(schema = @Schema(implementation = RebateDtos.RunView.class)))
+    @APIResponse(responseCode = "400", description = "A missing or malformed period",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The org is unknown or outside your scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RebateDtos.RunView preview(@PathParam("orgId") long orgId,
+            @Parameter(example = "2026-10", required = true) @QueryParam("period") String period,
+            @Parameter(description = "Page of lines from 0") @QueryParam("page") Integer page,
+            @Parameter(description = "Lines per page, 1 to 200") @QueryParam("size") Integer size) {
+        return rebates.preview(orgId, period, PageRequest.of(page, size));
+    }
+
+    @POST
+    @Path("orgs/{orgId}/rebate-runs")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Operation(operationId = "runRebate", summary = "Run the rebate of a collecting org and period (emits RebatePosted)",
+            description = "Rebates every collection of the org and period not rebated before, in one balanced journal entry. "
+                    + "Idempotent: a rerun with nothing new answers 200 and posts nothing.")
+    @APIResponse(responseCode = "201", description = "Posted; Location names the run",
+            content = @Content(schema = @Schema(implementation = RebateDtos.RunView.class)))
+    @APIResponse(responseCode = "200", description = "Nothing to rebate (already done); nothing posted",
+            content = @Content(schema = @Schema(implementation = RebateDtos.RunView.class)))
+    @APIResponse(responseCode = "400", description = "A missing or malformed period",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The org is unknown or outside your scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The period is closed, or no policy covers an enterprise",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response run(@PathParam("orgId") long orgId, @Valid @NotNull RebateDtos.RunRequest request, @Context UriInfo uri,
+            @Parameter(description = "Page of lines from 0") @QueryParam("page") Integer page,
+            @Parameter(description = "Lines per page, 1 to 200") @QueryParam("size") Integer size) {
+        RebateDtos.RunView run = rebates.run(orgId, request.period(), PageRequest.of(page, size));
+        if (run.runId() == null) {
+            return Response.ok(run).build();
+        }
+        return Response.created(uri.getBaseUriBuilder().path("rebate-runs").path(String.valueOf(run.runId())).build())
+                .entity(run).build();
+    }
+
+    @GET
+    @Path("orgs/{orgId}/rebate-runs")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Operation(operationId = "listRebateRuns", summary = "Rebate runs of a collecting org, newest first")
+    @APIResponse(responseCode = "200", description = "A page of runs (each with its first line only)")
+    @APIResponse(responseCode = "404", description = "The org is unknown or outside your scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<RebateDtos.RunView> runs(@PathParam("orgId") long orgId,
+            @Parameter(example = "2026-10") @QueryParam("period") String period,
+            @Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+            @Parameter(description = "Page size, 1 to 200") @QueryParam("size") Integer size) {
+        return rebates.runs(orgId, period, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("rebate-runs/{runId}")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Operation(operationId = "getRebateRun", summary = "One rebate run with its lines (paged)")
+    @APIResponse(responseCode = "200", description = "The run", content = @Content(schema = @Schema(implementation = RebateDtos.RunView.class)))
+    @APIResponse(responseCode = "404", description = "No such run in your scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RebateDtos.RunView runOf(@PathParam("runId") long runId,
+            @Parameter(description = "Page of lines from 0") @QueryParam("page") Integer page,
+            @Parameter(description = "Lines per page, 1 to 200") @QueryParam("size") Integer size) {
+        return rebates.run(runId, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("rebate-policies")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Operation(operationId = "listRebatePolicies", summary = "Every rebate policy version, by name, newest version first")
+    @APIResponse(responseCode = "200", description = "A page of policy versions")
+    public Page<RebateDtos.PolicyView> policies(@Parameter(description = "Page from 0") @QueryParam("page") Integer page,
+            @Parameter(description = "Page size, 1 to 200") @QueryParam("size") Integer size) {
+        return rebates.policies(PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("rebate-policies/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Operation(operationId = "getRebatePolicy", summary = "One rebate policy version")
+    @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = RebateDtos.PolicyView.class)))
+    @APIResponse(responseCode = "404", description = "No such version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RebateDtos.PolicyView policy(@PathParam("id") long id) {
+        return rebates.policy(id).orElseThrow(() -> ApiException.notFound("rebate policy", id));
+    }
+
+    @POST
+    @Path("rebate-policies")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Operation(operationId = "createRebatePolicyVersion", summary = "Add a rebate policy version (a new name starts at version 1)",
+            description = "Versions are never edited: runs already posted keep the version that produced them. For a period, the "
+                    + "narrowest scope containing the enterprise's org wins, then the latest validFrom, then the highest version.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RebateDtos.PolicyView.class)))
+    @APIResponse(responseCode = "400", description = "A bad share, a missing category, a scope org outside your scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createPolicy(@Valid @NotNull RebateDtos.NewPolicyVersion request, @Context UriInfo uri) {
+        RebateDtos.PolicyView created = rebates.createPolicy(request);
+        return Response.created(uri.getBaseUriBuilder().path("rebate-policies").path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+}

@@ -1,0 +1,374 @@
+package io.gucun.dues.rebate;
+
+import io.gucun.common.api.Page;
+import io.gucun.common.api.PageRequest;
+import io.gucun.common.outbox.Outbox;
+import io.gucun.common.problem.ApiException;
+import io.gucun.common.security.CallerScope;
+import io.gucun.dues.ledger.Ledger;
+import io.gucun.dues.ledger.Money;
+import io.gucun.dues.ledger.Period;
+import io.gucun.dues.ledger.Postings;
+import io.gucun.dues.org.KnownOrg;
+import io.gucun.dues.org.Orgs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Collect-then-rebate (先收后返): previews and runs the rebate of a collecting org's period, and keeps the policies. */
+@ApplicationScoped
+public class RebateService {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    Orgs orgs;
+
+    @Inject
+    Clock clock;
+
+    /** What a run would post now; posts nothing. */
+    @Transactional
+    public RebateDtos.RunView preview(long orgId, String rawPeriod, PageRequest page) {
+        KnownOrg org = orgs.visible(orgId);
+        Period period = Period.parse("period", rawPeriod, clock);
+        List<RebateRules.Line> lines = compute(org.id, period);
+        Totals t = Totals.of(lines);
+        return new RebateDtos.RunView(null, org.id, period.toString(), true, null, null, lines.size(), Money.format(t.total),
+                Money.format(t.grassroots), Money.format(t.preparatory), Money.format(t.upper), Money.CURRENCY, null,
+                lines.isEmpty() ? "no collection of this org and period is waiting for a rebate" : null, pageOf(lines, page));
+    }
+
+    /** Rebates every collection of the org and period not rebated before; a rerun with nothing new posts nothing. */
+    @Transactional
+    @TransactionConfiguration(timeout = 1800) // a town may collect from tens of thousands of enterprises a month
+    public RebateDtos.RunView run(long orgId, String rawPeriod, PageRequest page) {
+        KnownOrg org = orgs.visible(orgId);
+        Period period = Period.parse("period", rawPeriod, clock);
+        // One run per org and period at a time: the second waits, then finds nothing left to rebate.
+        em.createNativeQuery("select pg_advisory_xact_lock(?1, ?2)").setParameter(1, (int) (org.id ^ (org.id >>> 32)))
+                .setParameter(2, period.month().getYear() * 100 + period.month().getMonthValue()).getSingleResult();
+        List<RebateRules.Line> lines = compute(org.id, period);
+        if (lines.isEmpty()) {
+            return new RebateDtos.RunView(null, org.id, period.toString(), false, null, null, 0, "0.00", "0.00", "0.00", "0.00",
+                    Money.CURRENCY, null, "nothing to rebate: every collection of this org and period was rebated before",
+                    pageOf(lines, page));
+        }
+        return post(org.id, period, lines, page);
+    }
+
+    private RebateDtos.RunView post(long orgId, Period period, List<RebateRules.Line> lines, PageRequest page) {
+        Totals t = Totals.of(lines);
+        Instant now = Instant.now(clock);
+        long runId = ((Number) em.createNativeQuery("select nextval(pg_get_serial_sequence('rebate_run', 'id'))")
+                .getSingleResult()).longValue();
+        List<Postings.RebateShare> shares = lines.stream().map(l -> new Postings.RebateShare(
+                l.grassrootsOrgId() == null ? orgId : l.grassrootsOrgId(), l.grassrootsFen(), l.preparatoryFen(), l.upperFen())).toList();
+        Ledger.Posted entry = ledger.postOne(Postings.rebate(orgId, period, shares, "rebate-run:" + runId,
+                        "rebate of " + period + " by org " + orgId + " (" + lines.size() + " collections)"), caller.username())
+                .orElseThrow(() -> new IllegalStateException("rebate run " + runId + " posted twice"));
+        em.createNativeQuery("insert into rebate_run (id, org_id, period, run_at, run_by, collections, total_fen, grassroots_fen,"
+                        + " preparatory_fen, upper_fen, journal_entry_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+                .setParameter(1, runId).setParameter(2, orgId).setParameter(3, period.toString()).setParameter(4, now)
+                .setParameter(5, caller.username()).setParameter(6, lines.size()).setParameter(7, t.total)
+                .setParameter(8, t.grassroots).setParameter(9, t.preparatory).setParameter(10, t.upper)
+                .setParameter(11, entry.entryId()).executeUpdate();
+        insertLines(runId, lines);
+        Map<Long, Long> toGrassroots = new LinkedHashMap<>();
+        lines.stream().filter(l -> l.grassrootsOrgId() != null && l.grassrootsFen() > 0)
+                .forEach(l -> toGrassroots.merge(l.grassrootsOrgId(), l.grassrootsFen(), Long::sum));
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("runId", runId);
+        event.put("orgId", orgId);
+        event.put("period", period.toString());
+        event.put("collections", lines.size());
+        event.put("total", Money.format(t.total));
+        event.put("grassroots", Money.format(t.grassroots));
+        event.put("preparatoryFund", Money.format(t.preparatory));
+        event.put("upper", Money.format(t.upper));
+        event.put("currency", Money.CURRENCY);
+        event.put("recipients", toGrassroots.entrySet().stream()
+                .map(e -> Map.of("orgId", e.getKey(), "amount", Money.format(e.getValue()))).toList());
+        event.put("journalEntryId", entry.entryId());
+        event.put("transactionId", entry.transactionId().toString());
+        outbox.record("rebate", runId, "RebatePosted", event);
+        return new RebateDtos.RunView(runId, orgId, period.toString(), false, now, caller.username(), lines.size(),
+                Money.format(t.total), Money.format(t.grassroots), Money.format(t.preparatory), Money.format(t.upper),
+                Money.CURRENCY, entry.entryId(), null, pageOf(lines, page));
+    }
+
+    private void insertLines(long runId, List<RebateRules.Line> lines) {
+        em.flush();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into rebate_line (run_id, collection_id, enterprise_id, category,"
+                     + " policy_id, policy_version, grassroots_bp, amount_fen, grassroots_org_id, grassroots_fen, preparatory_fen,"
+                     + " upper_fen) values (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            int n = 0;
+            for (RebateRules.Line l : lines) {
+                ps.setLong(1, runId);
+                ps.setLong(2, l.collectionId());
+                ps.setLong(3, l.enterpriseId());
+                ps.setString(4, l.category().name());
+                ps.setLong(5, l.policyId());
+                ps.setInt(6, l.policyVersion());
+                ps.setInt(7, l.grassrootsBp());
+                ps.setLong(8, l.amountFen());
+                ps.setObject(9, l.grassrootsOrgId());
+                ps.setLong(10, l.grassrootsFen());
+                ps.setLong(11, l.preparatoryFen());
+                ps.setLong(12, l.upperFen());
+                ps.addBatch();
+                if (++n % 2000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing rebate lines failed", e);
+        }
+    }
+
+    /** The lines a run would post now: one per collection of the org and period not rebated before. */
+    List<RebateRules.Line> compute(long orgId, Period period) {
+        List<RebateRules.PolicyVersion> policies = policiesValidOn(period.firstDay());
+        Map<String, Optional<RebateRules.PolicyVersion>> byPath = new HashMap<>();
+        List<RebateRules.Line> lines = new ArrayList<>();
+        em.flush();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select c.id, c.enterprise_id, c.amount_fen, o.path::text, e.union_org_id,"
+                     + " e.employee_count from fund_collection c join known_enterprise e on e.id = c.enterprise_id"
+                     + " join known_org o on o.id = c.enterprise_org_id"
+                     + " where c.collecting_org_id = ? and c.period = ?"
+                     + " and not exists (select 1 from rebate_line l where l.collection_id = c.id) order by c.id")) {
+            ps.setLong(1, orgId);
+            ps.setString(2, period.toString());
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RebateRules.CollectionToRebate row = new RebateRules.CollectionToRebate(rs.getLong(1), rs.getLong(2),
+                            rs.getLong(3), rs.getString(4), (Long) rs.getObject(5), (Integer) rs.getObject(6));
+                    RebateRules.PolicyVersion policy = byPath.computeIfAbsent(row.enterpriseOrgPath(),
+                                    p -> RebateRules.select(policies, p, period.firstDay()))
+                            .orElseThrow(() -> ApiException.unprocessable("no-rebate-policy",
+                                    "no rebate policy covers the org at " + row.enterpriseOrgPath() + " for " + period));
+                    lines.add(RebateRules.split(row, policy));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading collections failed", e);
+        }
+        return lines;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<RebateRules.PolicyVersion> policiesValidOn(LocalDate day) {
+        List<Object[]> rows = em.createNativeQuery("select p.id, p.name, p.version, p.scope_path::text, p.valid_from,"
+                + " p.small_firm_max_employees, r.category, r.grassroots_bp from rebate_policy p"
+                + " join rebate_rule r on r.policy_id = p.id where p.valid_from <= ?1 order by p.id").setParameter(1, day).getResultList();
+        Map<Long, RebateRules.PolicyVersion> byId = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            RebateRules.PolicyVersion p = byId.computeIfAbsent(id, k -> new RebateRules.PolicyVersion(id, (String) r[1],
+                    ((Number) r[2]).intValue(), (String) r[3], toDate(r[4]), ((Number) r[5]).intValue(),
+                    new EnumMap<>(EnterpriseCategory.class)));
+            p.grassrootsBp().put(EnterpriseCategory.valueOf((String) r[6]), ((Number) r[7]).intValue());
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    private static LocalDate toDate(Object o) {
+        return o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
+    }
+
+    private static Page<RebateDtos.LineView> pageOf(List<RebateRules.Line> lines, PageRequest page) {
+        List<RebateDtos.LineView> items = lines.stream().skip(page.offset()).limit(page.size()).map(RebateDtos.LineView::of).toList();
+        return new Page<>(items, page.page(), page.size(), lines.size());
+    }
+
+    /** The runs of an org (and optionally one period), newest first. */
+    @SuppressWarnings("unchecked")
+    public Page<RebateDtos.RunView> runs(long orgId, String rawPeriod, PageRequest page) {
+        KnownOrg org = orgs.visible(orgId);
+        String period = rawPeriod == null || rawPeriod.isBlank() ? null : Period.parse("period", rawPeriod, clock).toString();
+        String where = " from rebate_run where org_id = ?1" + (period == null ? "" : " and period = ?2");
+        var q = em.createNativeQuery("select id" + where + " order by id desc limit " + page.size() + " offset " + page.offset())
+                .setParameter(1, org.id);
+        var n = em.createNativeQuery("select count(*)" + where).setParameter(1, org.id);
+        if (period != null) {
+            q.setParameter(2, period);
+            n.setParameter(2, period);
+        }
+        List<RebateDtos.RunView> items = ((List<Number>) q.getResultList()).stream()
+                .map(id -> runView(id.longValue(), PageRequest.of(0, 1))).toList();
+        return new Page<>(items, page.page(), page.size(), ((Number) n.getSingleResult()).longValue());
+    }
+
+    /** One run with its lines (paged); 404 unless the caller sees the org. */
+    @SuppressWarnings("unchecked")
+    public RebateDtos.RunView run(long runId, PageRequest page) {
+        RebateDtos.RunView view = runView(runId, page);
+        if (view == null) {
+            throw ApiException.notFound("rebate run", runId);
+        }
+        KnownOrg org = KnownOrg.findById(view.orgId());
+        if (org == null || !caller.covers(org.path)) {
+            throw ApiException.notFound("rebate run", runId);
+        }
+        return view;
+    }
+
+    @SuppressWarnings("unchecked")
+    private RebateDtos.RunView runView(long runId, PageRequest page) {
+        List<Object[]> rows = em.createNativeQuery("select id, org_id, period, run_at, run_by, collections, total_fen, grassroots_fen,"
+                + " preparatory_fen, upper_fen, journal_entry_id from rebate_run where id = ?1").setParameter(1, runId).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.getFirst();
+        List<Object[]> lineRows = em.createNativeQuery("select l.collection_id, l.enterprise_id, l.category, l.policy_id, p.name,"
+                        + " l.policy_version, l.grassroots_bp, l.amount_fen, l.grassroots_org_id, l.grassroots_fen, l.preparatory_fen,"
+                        + " l.upper_fen from rebate_line l join rebate_policy p on p.id = l.policy_id where l.run_id = ?1"
+                        + " order by l.collection_id limit " + page.size() + " offset " + page.offset())
+                .setParameter(1, runId).getResultList();
+        List<RebateDtos.LineView> lines = lineRows.stream().map(l -> RebateDtos.LineView.of(new RebateRules.Line(
+                ((Number) l[0]).longValue(), ((Number) l[1]).longValue(), EnterpriseCategory.valueOf((String) l[2]),
+                ((Number) l[3]).longValue(), (String) l[4], ((Number) l[5]).intValue(), ((Number) l[6]).intValue(),
+                ((Number) l[7]).longValue(), l[8] == null ? null : ((Number) l[8]).longValue(), ((Number) l[9]).longValue(),
+                ((Number) l[10]).longValue(), ((Number) l[11]).longValue()))).toList();
+        int count = ((Number) r[5]).intValue();
+        return new RebateDtos.RunView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], false,
+                io.gucun.dues.ledger.LedgerTimes.instant(r[3]), (String) r[4], count, Money.format(((Number) r[6]).longValue()),
+                Money.format(((Number) r[7]).longValue()), Money.format(((Number) r[8]).longValue()),
+                Money.format(((Number) r[9]).longValue()), Money.CURRENCY, ((Number) r[10]).longValue(), null,
+                new Page<>(lines, page.page(), page.size(), count));
+    }
+
+    // --- policies ---
+
+    @Transactional
+    public RebateDtos.PolicyView createPolicy(RebateDtos.NewPolicyVersion in) {
+        KnownOrg scope = KnownOrg.findById(in.scopeOrgId());
+        if (scope == null || !caller.covers(scope.path)) {
+            throw ApiException.invalid("scopeOrgId", "names no organization in your scope");
+        }
+        Map<EnterpriseCategory, Integer> bp = new EnumMap<>(EnterpriseCategory.class);
+        for (int i = 0; i < in.rules().size(); i++) {
+            RebateDtos.RuleInput rule = in.rules().get(i);
+            String field = "rules[" + i + "].grassrootsPercent";
+            int value = basisPoints(field, rule.grassrootsPercent());
+            if (bp.put(rule.category(), value) != null) {
+                throw ApiException.invalid("rules[" + i + "].category", "appears twice");
+            }
+        }
+        if (bp.size() != EnterpriseCategory.values().length) {
+            throw ApiException.invalid("rules", "must give one rule for each of STANDARD, SMALL_FIRM and NO_UNION");
+        }
+        // Versions of one name are numbered in order; the lock keeps two concurrent creations from taking the same number.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "rebate-policy:" + in.name()).getSingleResult();
+        int version = ((Number) em.createNativeQuery("select coalesce(max(version), 0) + 1 from rebate_policy where name = ?1")
+                .setParameter(1, in.name()).getSingleResult()).intValue();
+        long id = ((Number) em.createNativeQuery("insert into rebate_policy (name, version, scope_path, valid_from,"
+                        + " small_firm_max_employees, note, created_at, created_by) values (?1, ?2, cast(?3 as ltree), ?4, ?5, ?6, ?7, ?8)"
+                        + " returning id")
+                .setParameter(1, in.name()).setParameter(2, version).setParameter(3, scope.path).setParameter(4, in.validFrom())
+                .setParameter(5, in.smallFirmMaxEmployees()).setParameter(6, in.note()).setParameter(7, Instant.now(clock))
+                .setParameter(8, caller.username()).getSingleResult()).longValue();
+        bp.forEach((category, value) -> em.createNativeQuery("insert into rebate_rule (policy_id, category, grassroots_bp)"
+                        + " values (?1, ?2, ?3)").setParameter(1, id).setParameter(2, category.name()).setParameter(3, value)
+                .executeUpdate());
+        return policy(id).orElseThrow();
+    }
+
+    static int basisPoints(String field, String percent) {
+        BigDecimal p;
+        try {
+            p = new BigDecimal(percent.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw ApiException.invalid(field, "must be a percentage such as 80 or 62.5");
+        }
+        if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw ApiException.invalid(field, "must be between 0 and 100");
+        }
+        if (p.stripTrailingZeros().scale() > 2) {
+            throw ApiException.invalid(field, "must not have more than two decimal places");
+        }
+        return p.movePointRight(2).intValueExact();
+    }
+
+    static String percent(int bp) {
+        return BigDecimal.valueOf(bp, 2).stripTrailingZeros().toPlainString();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Page<RebateDtos.PolicyView> policies(PageRequest page) {
+        List<Number> ids = em.createNativeQuery("select id from rebate_policy order by name, version desc limit " + page.size()
+                + " offset " + page.offset()).getResultList();
+        long total = ((Number) em.createNativeQuery("select count(*) from rebate_policy").getSingleResult()).longValue();
+        return new Page<>(ids.stream().map(id -> policy(id.longValue()).orElseThrow()).toList(), page.page(), page.size(), total);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<RebateDtos.PolicyView> policy(long id) {
+        List<Object[]> rows = em.createNativeQuery("select id, name, version, scope_path::text, valid_from, small_firm_max_employees,"
+                + " note, created_at, created_by from rebate_policy where id = ?1").setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.getFirst();
+        List<Object[]> rules = em.createNativeQuery("select category, grassroots_bp from rebate_rule where policy_id = ?1"
+                + " order by category").setParameter(1, id).getResultList();
+        String path = (String) r[3];
+        return Optional.of(new RebateDtos.PolicyView(id, (String) r[1], ((Number) r[2]).intValue(),
+                Long.parseLong(path.substring(path.lastIndexOf('.') + 1)), path, toDate(r[4]), ((Number) r[5]).intValue(),
+                rules.stream().map(x -> new RebateDtos.RuleView(EnterpriseCategory.valueOf((String) x[0]),
+                        percent(((Number) x[1]).intValue()), ((Number) x[1]).intValue())).toList(),
+                (String) r[6], io.gucun.dues.ledger.LedgerTimes.instant(r[7]), (String) r[8]));
+    }
+
+    private record Totals(long total, long grassroots, long preparatory, long upper) {
+        static Totals of(List<RebateRules.Line> lines) {
+            long t = 0;
+            long g = 0;
+            long p = 0;
+            long u = 0;
+            for (RebateRules.Line l : lines) {
+                t += l.amountFen();
+                g += l.grassrootsFen();
+                p += l.preparatoryFen();
+                u += l.upperFen();
+            }
+            return new Totals(t, g, p, u);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.gucun.dues.subsidy;
+
+import io.gucun.common.problem.ApiException;
+import io.gucun.common.problem.Problem;
+import io.gucun.common.security.CallerScope;
+import io.gucun.common.security.Roles;
+import io.gucun.dues.ledger.Money;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/subsidy-policies")
+@Tag(name = "Subsidies", description = "Subsidies per member recruited, posted from MemberJoined")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SubsidyPolicyResource {
+
+    @Schema(description = "A subsidy policy version")
+    public record PolicyView(int version, LocalDate validFrom, String districtAmount, String townAmount, String currency) {
+    }
+
+    @Schema(description = "A new subsidy policy version")
+    public record NewPolicy(@Schema(example = "2027-01-01") @NotNull LocalDate validFrom,
+                            @Schema(description = "Yuan paid by the district union per member recruited", example = "30.00") @NotBlank String districtAmount,
+                            @Schema(description = "Yuan paid by the town/street union per member recruited", example = "30.00") @NotBlank String townAmount,
+                            @Size(max = 500) String note) {
+    }
+
+    @Inject
+    SubsidyService subsidies;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CallerScope caller;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Operation(operationId = "listSubsidyPolicies", summary = "Subsidy policy versions, oldest first (a handful: not paged)")
+    @APIResponse(responseCode = "200", description = "Every version")
+    public List<PolicyView> list() {
+        return subsidies.policies().stream().map(p -> new PolicyView(p.version(), p.validFrom(), Money.format(p.districtFen()),
+                Money.format(p.townFen()), Money.CURRENCY)).toList();
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createSubsidyPolicy", summary = "Add a subsidy policy version; members joining from validFrom on get it")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "400", description = "A bad amount (problem+json naming it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull NewPolicy in) {
+        long district = Money.parse("districtAmount", in.districtAmount());
+        long town = Money.parse("townAmount", in.townAmount());
+        if (district < 0) {
+            throw ApiException.invalid("districtAmount", "must not be negative");
+        }
+        if (town < 0) {
+            throw ApiException.invalid("townAmount", "must not be negative");
+        }
+        em.createNativeQuery("lock table subsidy_policy in share row exclusive mode").executeUpdate();
+        int version = ((Number) em.createNativeQuery("select coalesce(max(version), 0) + 1 from subsidy_policy").getSingleResult()).intValue();
+        em.createNativeQuery("insert into subsidy_policy (version, valid_from, district_fen, town_fen, note, created_at, created_by)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, version).setParameter(2, in.validFrom())
+                .setParameter(3, district).setParameter(4, town).setParameter(5, in.note()).setParameter(6, Instant.now())
+                .setParameter(7, caller.username()).executeUpdate();
+        return Response.status(201).entity(new PolicyView(version, in.validFrom(), Money.format(district), Money.format(town),
+                Money.CURRENCY)).build();
+    }
+}

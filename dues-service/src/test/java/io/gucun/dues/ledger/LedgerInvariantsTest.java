@@ -1,0 +1,134 @@
+package io.gucun.dues.ledger;
+
+import static io.gucun.dues.enterprise.EnterpriseFixtures.creditCode;
+import static io.restassured.RestAssured.given;
+
+import io.gucun.dues.enterprise.EnterpriseFixtures;
+import io.gucun.dues.org.OrgFixtures;
+import io.gucun.dues.subsidy.SubsidyService;
+import io.gucun.infra.test.ServiceInfraTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property-style, against the real database: a seeded random sequence of collections, rebate runs, subsidies, spending
+ * and reversals, all through the service, leaves every period balanced, splits every collection exactly, and changes the
+ * cash of the orgs involved by exactly the money that came in minus the money spent (no fen created or lost).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "dues"))
+class LedgerInvariantsTest {
+
+    static final String[] ENTERPRISES = {creditCode(95101), creditCode(95102), creditCode(95103), creditCode(95104)};
+
+    @Inject
+    SubsidyService subsidies;
+
+    private record Posted(long entryId, long externalFen) {
+    }
+
+    static long number(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) LedgerAccount.getEntityManager()
+                .createNativeQuery(sql).getSingleResult()).longValue());
+    }
+
+    static long cashOfTree() {
+        return number("select coalesce(sum(case when side = 'D' then amount_fen else -amount_fen end), 0) from journal_leg"
+                + " where purpose = 'CASH' and org_id between 951 and 955");
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void randomSequencesKeepEveryPeriodBalancedAndEveryFen() {
+        OrgFixtures.org("1.951", "DISTRICT");
+        OrgFixtures.org("1.951.952", "TOWN");
+        OrgFixtures.org("1.951.952.953", "JOINT_AREA");
+        OrgFixtures.org("1.951.952.953.954", "ENTERPRISE");
+        OrgFixtures.org("1.951.952.953.955", "ENTERPRISE");
+        EnterpriseFixtures.registered(95101, ENTERPRISES[0], 953, 300);
+        EnterpriseFixtures.unionFounded(95101, ENTERPRISES[0], 954, "1.951.952.953.954");
+        EnterpriseFixtures.registered(95102, ENTERPRISES[1], 953, 8);
+        EnterpriseFixtures.unionFounded(95102, ENTERPRISES[1], 955, "1.951.952.953.955");
+        EnterpriseFixtures.registered(95103, ENTERPRISES[2], 953, 120);
+        EnterpriseFixtures.registered(95104, ENTERPRISES[3], 952, 40);
+
+        Random random = new Random(20261124L);
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        String[] periods = {now.minusMonths(4).toString(), now.minusMonths(5).toString(), now.minusMonths(6).toString()};
+        long cashBefore = cashOfTree();
+        long expected = 0;
+        List<Posted> reversible = new ArrayList<>();
+        long member = 950_000;
+        for (int step = 0; step < 80; step++) {
+            String period = periods[random.nextInt(periods.length)];
+            int op = random.nextInt(100);
+            if (op < 40) {
+                String ref = "INV-" + UUID.randomUUID();
+                long payroll = random.nextLong(1, 100_000_000);
+                boolean explicit = random.nextInt(3) == 0;
+                long amount = explicit ? random.nextLong(1, 5_000_000) : (payroll * 2 + 50) / 100;
+                if (amount == 0) {
+                    continue;
+                }
+                String body = "{\"creditCode\":\"" + ENTERPRISES[random.nextInt(ENTERPRISES.length)] + "\",\"period\":\"" + period
+                        + "\",\"payrollBase\":\"" + Money.format(payroll) + "\","
+                        + (explicit ? "\"amount\":\"" + Money.format(amount) + "\"," : "") + "\"partnerReference\":\"" + ref + "\"}";
+                given().contentType(ContentType.JSON).body(body).when().post("/api/dues/collections").then().statusCode(201);
+                expected += amount;
+                reversible.add(new Posted(number("select id from journal_entry where source_ref = 'collection:" + ref + "'"), amount));
+            } else if (op < 55) {
+                Response r = given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
+                        .when().post("/api/dues/orgs/952/rebate-runs");
+                Assertions.assertThat(r.statusCode()).isIn(200, 201);
+                if (r.statusCode() == 201) {
+                    reversible.add(new Posted(r.jsonPath().getLong("journalEntryId"), 0));
+                }
+            } else if (op < 70) {
+                long id = member++;
+                QuarkusTransaction.requiringNew().run(() -> subsidies.memberJoined(id, 953, "1.951.952.953",
+                        OffsetDateTime.parse(period + "-15T08:00:00Z")));
+                reversible.add(new Posted(number("select id from journal_entry where source_ref = 'subsidy:member:" + id + "'"), 0));
+            } else if (op < 80) {
+                long amount = random.nextLong(1, 300_000);
+                long entry = given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\",\"amount\":\""
+                                + Money.format(amount) + "\",\"description\":\"慰问\",\"reference\":\"" + UUID.randomUUID() + "\"}")
+                        .when().post("/api/dues/orgs/954/benefit-spending").then().statusCode(201)
+                        .extract().jsonPath().getLong("journalEntryId");
+                expected -= amount;
+                reversible.add(new Posted(entry, -amount));
+            } else if (!reversible.isEmpty()) {
+                Posted target = reversible.remove(random.nextInt(reversible.size()));
+                given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\",\"reason\":\"property test\"}")
+                        .when().post("/api/dues/journal-entries/" + target.entryId() + "/reversal").then().statusCode(201);
+                expected -= target.externalFen();
+            }
+        }
+
+        Assertions.assertThat(cashOfTree() - cashBefore).as("cash moved = money in - money spent").isEqualTo(expected);
+        Assertions.assertThat(number("select count(*) from (select period from journal_leg group by period"
+                + " having sum(case when side = 'D' then amount_fen else -amount_fen end) <> 0) unbalanced")).isZero();
+        Assertions.assertThat(number("select count(*) from (select entry_id from journal_leg group by entry_id"
+                + " having sum(case when side = 'D' then amount_fen else -amount_fen end) <> 0) unbalanced")).isZero();
+        Assertions.assertThat(number("select count(*) from rebate_line l join fund_collection c on c.id = l.collection_id"
+                + " where l.amount_fen <> c.amount_fen or l.grassroots_fen + l.preparatory_fen + l.upper_fen <> c.amount_fen")).isZero();
+        for (String period : periods) {
+            given().when().get("/api/dues/trial-balance?period=" + period).then().statusCode(200)
+                    .body("balanced", org.hamcrest.Matchers.equalTo(true));
+        }
+    }
+}
