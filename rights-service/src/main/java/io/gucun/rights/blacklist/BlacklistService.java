@@ -51,7 +51,7 @@ public class BlacklistService {
     CaseAccess access;
 
     /**
-     * Lists every enterprise that ignored a handling proposal (after an unheeded rectification opinion) as of
+     * Lists every enterprise that ignored both letters (rectification opinion and handling proposal) as of
      * {@code asOf}. Idempotent: a letter leads to one listing at most, an enterprise has one active listing at most.
      */
     @Transactional

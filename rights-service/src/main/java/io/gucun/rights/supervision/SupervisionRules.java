@@ -65,11 +65,13 @@ public final class SupervisionRules {
         return outcome == ResponseOutcome.REFUSED || outcome == null && day.isAfter(dueOn);
     }
 
-    /** The enterprise goes onto the blacklist: the handling proposal is ignored and the rectification opinion was not heeded. */
+    /**
+     * The enterprise goes onto the blacklist once both letters went unheeded: each was refused or its deadline passed
+     * without an answer. While either deadline is still running the enterprise may yet put things right.
+     */
     public static boolean blacklistable(SupervisionNotice rectification, SupervisionNotice handlingProposal, LocalDate day) {
         return rectification != null && handlingProposal != null
-                && rectification.responseOutcome != ResponseOutcome.RECTIFIED
-                && handlingProposal.responseOutcome != ResponseOutcome.RECTIFIED
+                && rectification.ignoredAsOf(day)
                 && handlingProposal.ignoredAsOf(day);
     }
 }

@@ -71,16 +71,19 @@ class WorkerToBlacklistTest {
         JsonPath proposal = post("/cases/" + caseId + "/supervision-notices",
                 Map.of("kind", "HANDLING_PROPOSAL", "content", "建议依法处理", "addressedTo", "宝山区人力资源和社会保障局"))
                 .statusCode(201).extract().jsonPath();
-        LocalDate due = LocalDate.parse(proposal.getString("responseDueOn"));
-        assertThat(due).isAfter(LocalDate.now(CST));
-        assertThat(LocalDate.parse(rectification.getString("responseDueOn"))).isAfter(due);
+        LocalDate proposalDue = LocalDate.parse(proposal.getString("responseDueOn"));
+        LocalDate due = LocalDate.parse(rectification.getString("responseDueOn"));
+        assertThat(proposalDue).isAfter(LocalDate.now(CST));
+        assertThat(due).isAfter(proposalDue);
         // Both response deadlines show among the town's reminders.
         get("/cases/reminders?withinDays=30").statusCode(200)
                 .body("items.findAll { it.caseId == " + caseId + " }.kind", org.hamcrest.Matchers.containsInAnyOrder(
                         "RESOLUTION", "RECTIFICATION_RESPONSE", "HANDLING_PROPOSAL_RESPONSE"));
 
-        // Nothing for partners before the deadline has passed (on the deadline day the enterprise may still answer).
+        // Nothing for partners before both deadlines have passed (on the deadline day the enterprise may still answer).
         ActingAs.admin();
+        post("/blacklist/checks?asOf=" + proposalDue.plusDays(1).atTime(9, 0).atOffset(CST)).statusCode(200)
+                .body("listed.creditCode", not(hasItem(t.creditCode())));
         post("/blacklist/checks?asOf=" + due.atTime(23, 0).atOffset(CST)).statusCode(200)
                 .body("listed.creditCode", not(hasItem(t.creditCode())));
         ActingAs.partner("partner-tax");

@@ -83,6 +83,12 @@ class SupervisionRulesTest {
         assertThat(SupervisionRules.blacklistable(rect, null, after)).isFalse();
         SupervisionNotice lateButRectified = notice(NoticeKind.RECTIFICATION, REPORTED, TODAY, ResponseOutcome.RECTIFIED, TODAY.plusDays(20));
         assertThat(SupervisionRules.blacklistable(lateButRectified, proposal, after)).isFalse();
+        // The proposal's deadline passed, but the rectification opinion's has not: the enterprise may still answer it.
+        SupervisionNotice longRect = notice(NoticeKind.RECTIFICATION, REPORTED, TODAY.plusDays(40), null, null);
+        assertThat(SupervisionRules.blacklistable(longRect, proposal, after)).isFalse();
+        assertThat(SupervisionRules.blacklistable(longRect, proposal, TODAY.plusDays(41))).isTrue();
+        SupervisionNotice refusedEarly = notice(NoticeKind.RECTIFICATION, REPORTED, TODAY.plusDays(40), ResponseOutcome.REFUSED, TODAY);
+        assertThat(SupervisionRules.blacklistable(refusedEarly, proposal, after)).isTrue();
         SupervisionNotice answeredProposal = notice(NoticeKind.HANDLING_PROPOSAL, TODAY, TODAY.plusDays(14), ResponseOutcome.RECTIFIED, TODAY.plusDays(2));
         assertThat(SupervisionRules.blacklistable(rect, answeredProposal, after)).isFalse();
     }
