@@ -1,0 +1,45 @@
+package io.gucun.outreach.membership;
+
+import io.gucun.common.problem.ApiException;
+import io.gucun.common.security.CallerScope;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/** Resolves the org subtree a request is about and checks that the caller may see it. */
+@RequestScoped
+public class OrgScopes {
+
+    @Inject
+    CallerScope caller;
+
+    /** The known org, 404 when unknown or outside the caller's scope (existence outside the scope is private). */
+    public KnownOrg visibleOrg(long orgId, String field) {
+        KnownOrg org = KnownOrg.findById(orgId);
+        if (org == null) {
+            throw ApiException.invalid(field, "names no known union organization");
+        }
+        if (!caller.covers(org.path)) {
+            throw ApiException.forbidden("this organization is outside your scope");
+        }
+        return org;
+    }
+
+    /** The subtree root path for a list: the given org (checked), else the caller's own scope. */
+    public String subtree(Long orgId) {
+        if (orgId != null) {
+            return visibleOrg(orgId, "orgId").path;
+        }
+        if (caller.isAdmin()) {
+            return "1";
+        }
+        return caller.orgPath().orElseThrow(() -> ApiException.forbidden("your token names no org scope"));
+    }
+
+    public void requireCovers(String path) {
+        caller.requireCovers(path);
+    }
+
+    public String username() {
+        return caller.username();
+    }
+}
