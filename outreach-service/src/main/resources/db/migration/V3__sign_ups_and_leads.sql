@@ -18,6 +18,7 @@ create table sign_up (
     registration         text,
     attempts             integer      not null default 0,
     last_attempt_at      timestamptz,
+    delivering_until     timestamptz,
     signed_up_at         timestamptz  not null,
     received_at          timestamptz  not null,
     received_by          varchar(100) not null,

@@ -97,19 +97,22 @@ public final class MembershipFeed {
     /** Polls until the condition holds (consumers are asynchronous), failing after the timeout. */
     public static void await(String what, Callable<Boolean> condition) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Exception last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
                 if (Boolean.TRUE.equals(condition.call())) {
                     return;
                 }
+            } catch (Exception e) {
+                last = e; // not there yet (e.g. the row does not exist): try again
+            }
+            try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(what, e);
-            } catch (Exception e) {
-                throw new AssertionError(what, e);
             }
         }
-        throw new AssertionError("timed out waiting for: " + what);
+        throw new AssertionError("timed out waiting for: " + what, last);
     }
 }

@@ -10,6 +10,7 @@ import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.outreach.Actors;
 import io.gucun.outreach.MembershipFeed;
 import io.gucun.outreach.Outboxed;
+import io.gucun.outreach.Planning;
 import io.gucun.outreach.TestTree;
 import io.gucun.outreach.membership.KnownOrg;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,14 +28,6 @@ class SitesAndEventsTest {
     @AfterEach
     void reset() {
         Actors.nobody();
-    }
-
-    static long site(String orgPath, long orgId, String kind, String owner) {
-        Actors.officer("officer.town", orgPath);
-        return given().contentType(ContentType.JSON).body("""
-                        {"name": "智慧湾", "kind": "%s", "orgId": %d, "gridCode": "BS-GC-017", "ownerStaff": "%s"}"""
-                        .formatted(kind, orgId, owner))
-                .post("/api/outreach/sites").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     @Test
@@ -60,7 +53,7 @@ class SitesAndEventsTest {
     @Test
     void anOfficerPlansAnEveningEventWithStaffAndSeesItInTheCalendar() {
         TestTree tree = TestTree.create();
-        long siteId = site(tree.town(), tree.parkId(), "INDUSTRIAL_PARK", "officer.zhang");
+        long siteId = Planning.site(tree.town(), tree.parkId(), "INDUSTRIAL_PARK", "officer.zhang");
         long eventId = given().contentType(ContentType.JSON).body("""
                         {"siteId": %d, "title": "园区职工沟通会", "startsAt": "2026-11-25T18:30:00+08:00",
                          "endsAt": "2026-11-25T21:00:00+08:00", "staff": ["officer.zhang"]}""".formatted(siteId))
@@ -92,7 +85,7 @@ class SitesAndEventsTest {
     @Test
     void aWeekdayDaytimeEventIsRefusedSayingWhy() {
         TestTree tree = TestTree.create();
-        long siteId = site(tree.town(), tree.parkId(), "MARKET", "officer.zhang");
+        long siteId = Planning.site(tree.town(), tree.parkId(), "MARKET", "officer.zhang");
         given().contentType(ContentType.JSON).body("""
                         {"siteId": %d, "title": "x", "startsAt": "2026-11-25T10:00:00+08:00", "endsAt": "2026-11-25T12:00:00+08:00"}"""
                         .formatted(siteId))
@@ -106,9 +99,9 @@ class SitesAndEventsTest {
     @Test
     void sitesRotateTheirOwnersAndKeepTheHistory() {
         TestTree tree = TestTree.create();
-        long a = site(tree.town(), tree.parkId(), "STREET", "zhang");
-        long b = site(tree.town(), tree.parkId(), "COMMUNITY", "li");
-        long c = site(tree.town(), tree.parkId(), "COMMERCIAL_BUILDING", "wang");
+        long a = Planning.site(tree.town(), tree.parkId(), "STREET", "zhang");
+        long b = Planning.site(tree.town(), tree.parkId(), "COMMUNITY", "li");
+        long c = Planning.site(tree.town(), tree.parkId(), "COMMERCIAL_BUILDING", "wang");
         given().contentType(ContentType.JSON).body("{\"siteIds\": [%d, %d, %d]}".formatted(a, b, c))
                 .post("/api/outreach/sites/rotations").then().statusCode(200)
                 .body("ownerStaff", contains("wang", "zhang", "li"));
