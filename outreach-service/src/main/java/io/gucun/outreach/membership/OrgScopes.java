@@ -35,6 +35,16 @@ public class OrgScopes {
         return caller.orgPath().orElseThrow(() -> ApiException.forbidden("your token names no org scope"));
     }
 
+    /** The org at the root of {@link #subtree(Long)}; 404 when the caller's own scope names no known org. */
+    public KnownOrg subtreeRoot(Long orgId) {
+        String path = subtree(orgId);
+        @SuppressWarnings("unchecked")
+        java.util.List<KnownOrg> found = KnownOrg.getEntityManager()
+                .createNativeQuery("select * from known_org where path = cast(?1 as ltree)", KnownOrg.class)
+                .setParameter(1, path).getResultList();
+        return found.stream().findFirst().orElseThrow(() -> ApiException.notFound("org with path", path));
+    }
+
     public void requireCovers(String path) {
         caller.requireCovers(path);
     }

@@ -118,6 +118,27 @@ class SignUpFunnelTest {
                 () -> EnterpriseLead.<EnterpriseLead>findById(lead.id).status == LeadStatus.FOUNDED));
         given().get("/api/outreach/leads/" + lead.id).then().statusCode(200)
                 .body("creditedEventId", equalTo((int) eventId)).body("unionOrgId", equalTo((int) unionOrgId));
+
+        // membership confirms the admission (MemberJoined via ON_SITE): the new member is credited to the event
+        given().get("/api/outreach/results/events/" + eventId).then().statusCode(200)
+                .body("figures.signUps", equalTo(2)).body("figures.approvedMembers", equalTo(0));
+        MembershipFeed.memberJoined(memberId, tree.parkId(), tree.park(), "ON_SITE");
+        MembershipFeed.await("member joined", () -> QuarkusTransaction.requiringNew().call(
+                () -> io.gucun.outreach.membership.JoinedMember.findById(memberId) != null));
+        given().get("/api/outreach/results/events/" + eventId).then().statusCode(200)
+                .body("figures.signUps", equalTo(2)).body("figures.registered", equalTo(1))
+                .body("figures.alreadyMembers", equalTo(1)).body("figures.approvedMembers", equalTo(1))
+                .body("figures.leadsFound", equalTo(1)).body("figures.unionsFounded", equalTo(1));
+        given().queryParam("orgId", tree.townId()).queryParam("year", 2026).get("/api/outreach/results/staff")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].staff", equalTo("officer.zhang"))
+                .body("items[0].figures.approvedMembers", equalTo(1)).body("items[0].figures.unionsFounded", equalTo(1));
+        given().get("/api/outreach/results/orgs/" + tree.townId() + "/years/2026").then().statusCode(200)
+                .body("figures.approvedMembers", equalTo(1)).body("figures.unionsFounded", equalTo(1)).body("eventsHeld", equalTo(0));
+        given().get("/api/outreach/results/orgs/" + tree.townId() + "/years/2025").then().statusCode(200)
+                .body("figures.signUps", equalTo(0));
+        Actors.officer("officer.elsewhere", TestTree.create().town());
+        given().get("/api/outreach/results/events/" + eventId).then().statusCode(403);
+        given().get("/api/outreach/results/orgs/" + tree.townId() + "/years/2026").then().statusCode(403);
     }
 
     @Test
