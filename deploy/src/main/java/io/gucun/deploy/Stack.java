@@ -76,6 +76,8 @@ public final class Stack implements AutoCloseable {
                 join(f);
             }
 
+            // The gateway's port is fixed before the services start: outreach-service calls membership through it.
+            int gatewayPort = options.fixedPorts ? StackOptions.GATEWAY_PORT : LoopbackPorts.free();
             List<AppProcess> started = new ArrayList<>();
             for (int i = 0; i < SERVICES.size(); i++) {
                 String service = SERVICES.get(i);
@@ -84,7 +86,7 @@ public final class Stack implements AutoCloseable {
                     int port = options.fixedPorts ? StackOptions.FIRST_SERVICE_PORT + i + 10 * n : LoopbackPorts.free();
                     String name = service + "-service" + (n == 0 ? "" : "-" + (n + 1));
                     AppProcess app = AppProcess.start(name, runJar(service + "-service"), port,
-                            serviceProperties(service, secrets), logs, "256m");
+                            serviceProperties(service, secrets, gatewayPort), logs, "256m");
                     instances.add(app);
                     started.add(app);
                 }
@@ -93,7 +95,7 @@ public final class Stack implements AutoCloseable {
             for (AppProcess app : started) {
                 app.awaitReady(APP_READY);
             }
-            gateway = AppProcess.start("gateway", runJar("gateway"), options.fixedPorts ? StackOptions.GATEWAY_PORT : LoopbackPorts.free(),
+            gateway = AppProcess.start("gateway", runJar("gateway"), gatewayPort,
                     gatewayProperties(), logs, "256m");
             gateway.awaitReady(APP_READY);
             return this;
@@ -120,7 +122,7 @@ public final class Stack implements AutoCloseable {
         LoopbackPorts.resolve(StackOptions.POSTGRES_PORT, "PostgreSQL");
     }
 
-    private Map<String, String> serviceProperties(String service, Map<String, String> secrets) {
+    private Map<String, String> serviceProperties(String service, Map<String, String> secrets, int gatewayPort) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service));
         p.put("quarkus.datasource.username", postgres.username());
@@ -132,6 +134,9 @@ public final class Stack implements AutoCloseable {
             p.put("gucun.pii.keys.k1", secrets.get("pii-key-k1"));
             p.put("gucun.pii.active-key", "k1");
             p.put("gucun.pii.hash-key", secrets.get("pii-hash-key"));
+        }
+        if (service.equals("outreach")) {
+            p.put("gucun.membership.url", "http://127.0.0.1:" + gatewayPort);
         }
         return p;
     }

@@ -1,0 +1,5 @@
+package io.gucun.outreach.event;
+
+public enum EventStatus {
+    SCHEDULED, HELD, CANCELLED
+}

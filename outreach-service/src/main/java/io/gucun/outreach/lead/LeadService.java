@@ -1,0 +1,124 @@
+package io.gucun.outreach.lead;
+
+import io.gucun.common.api.Page;
+import io.gucun.common.api.PageRequest;
+import io.gucun.common.outbox.Outbox;
+import io.gucun.common.problem.ApiException;
+import io.gucun.outreach.NativePage;
+import io.gucun.outreach.event.OutreachEvent;
+import io.gucun.outreach.membership.KnownEnterprise;
+import io.gucun.outreach.membership.OrgScopes;
+import io.gucun.outreach.membership.UnionFoundedSeen;
+import io.gucun.outreach.site.Site;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+@ApplicationScoped
+public class LeadService {
+
+    @Inject
+    Provider<OrgScopes> scopes;
+
+    @Inject
+    Outbox outbox;
+
+    /**
+     * A worker of this enterprise signed up at the event: the enterprise becomes (or stays) a lead unless it has a union.
+     * Runs in the sign-up's transaction; the lead is found once, whatever the number of workers.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<EnterpriseLead> workerSeen(String creditCode, String employerName, OutreachEvent event) {
+        Optional<KnownEnterprise> known = KnownEnterprise.byCreditCode(creditCode);
+        if (known.map(KnownEnterprise::hasUnion).orElse(false)) {
+            return Optional.empty();
+        }
+        EnterpriseLead lead = EnterpriseLead.find("creditCode", creditCode).firstResult();
+        if (lead != null) {
+            if (lead.status != LeadStatus.FOUNDED) {
+                lead.workersSeen++;
+            }
+            return Optional.of(lead);
+        }
+        Site site = Site.findById(event.siteId);
+        lead = new EnterpriseLead();
+        lead.creditCode = creditCode;
+        lead.enterpriseId = known.map(e -> e.id).orElse(null);
+        lead.name = known.map(e -> e.name).orElse(employerName);
+        lead.orgId = known.map(e -> e.orgId).orElse(event.orgId);
+        lead.orgPath = known.map(e -> e.orgPath).orElse(event.orgPath);
+        lead.gridCode = known.map(e -> e.gridCode).orElse(site == null ? null : site.gridCode);
+        lead.status = LeadStatus.OPEN;
+        lead.firstEventId = event.id;
+        lead.workersSeen = 1;
+        lead.foundAt = now();
+        lead.persist();
+        outbox.record(LeadEvents.AGGREGATE, lead.id, "EnterpriseLeadFound", new LeadEvents.EnterpriseLeadFound(lead.id,
+                lead.creditCode, lead.enterpriseId, lead.name, lead.orgId, lead.orgPath, lead.gridCode, event.id, lead.foundAt));
+        return Optional.of(lead);
+    }
+
+    /** membership reported the founding: the lead closes as FOUNDED and the event where it was found is credited. */
+    void unionFounded(@Observes UnionFoundedSeen founded) {
+        EnterpriseLead lead = EnterpriseLead.find("creditCode", founded.creditCode()).firstResult();
+        if (lead == null || lead.status == LeadStatus.FOUNDED) {
+            return;
+        }
+        lead.status = LeadStatus.FOUNDED;
+        lead.foundedAt = founded.foundedAt();
+        lead.unionOrgId = founded.unionOrgId();
+        lead.creditedEventId = lead.firstEventId;
+    }
+
+    public EnterpriseLead get(long id) {
+        EnterpriseLead l = EnterpriseLead.findById(id);
+        if (l == null) {
+            throw ApiException.notFound("lead", id);
+        }
+        scopes.get().requireCovers(l.orgPath);
+        return l;
+    }
+
+    @Transactional
+    public EnterpriseLead followUp(long id, LeadDtos.FollowUp request) {
+        EnterpriseLead l = get(id);
+        if (!l.status.canFollowUpTo(request.status())) {
+            throw ApiException.unprocessable("lead-transition", "a lead that is " + l.status + " cannot become " + request.status()
+                    + (request.status() == LeadStatus.FOUNDED ? " by hand: it closes when membership reports the union founded" : ""));
+        }
+        l.status = request.status();
+        l.note = request.note();
+        l.followedUpAt = now();
+        l.followedUpBy = scopes.get().username();
+        return l;
+    }
+
+    public Page<EnterpriseLead> list(Long orgId, String status, PageRequest page) {
+        String root = scopes.get().subtree(orgId);
+        StringBuilder where = new StringBuilder("from enterprise_lead where org_path <@ cast(:root as ltree)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("root", root);
+        if (status != null && !status.isBlank()) {
+            try {
+                params.put("status", LeadStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)).name());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("status", "must be one of OPEN, CONTACTED, PREPARING, STALLED, FOUNDED");
+            }
+            where.append(" and status = :status");
+        }
+        return NativePage.of(EnterpriseLead.getEntityManager(), where.toString(), "id", "workers_seen desc, id", params, page,
+                EnterpriseLead.class);
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,251 @@
+package io.gucun.outreach.partner;
+
+import io.agroal.api.AgroalDataSource;
+import io.gucun.common.pii.PersonalDataCipher;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Processes staged import files: reads line by line (never the whole file in memory), validates each row, and applies
+ * a batch at a time — upserts, rejects, counters and checkpoint in one transaction. A job whose lease ran out (its
+ * process died) is picked up again and resumes after its checkpoint.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    PersonalDataCipher cipher;
+
+    @ConfigProperty(name = "gucun.outreach.import.batch-size", defaultValue = "5000")
+    int batchSize;
+
+    @ConfigProperty(name = "gucun.outreach.import.lease", defaultValue = "PT2M")
+    Duration lease;
+
+    @ConfigProperty(name = "gucun.outreach.zone")
+    ZoneId zone;
+
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "partner-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    void onStop(@Observes ShutdownEvent e) {
+        workers.shutdownNow();
+    }
+
+    public void start(UUID jobId) {
+        workers.execute(() -> run(jobId, batchSize, Long.MAX_VALUE));
+    }
+
+    /** Picks up jobs whose runner died (lease expired) and whose staged file is on this instance. */
+    @Scheduled(every = "${gucun.outreach.import.sweep-interval:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void resumeAbandoned() {
+        List<ImportJob> stale = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>list(
+                "status in ?1 and (leaseUntil is null or leaseUntil < ?2)",
+                List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING), now()));
+        for (ImportJob job : stale) {
+            if (Files.exists(Path.of(job.stagedFile))) {
+                start(job.id);
+            }
+        }
+    }
+
+    /**
+     * Runs the job from its checkpoint for at most {@code maxBatches} batches (tests use a limit to stage a crash).
+     * Returns false if another runner holds the job.
+     */
+    public boolean run(UUID jobId, int batch, long maxBatches) {
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> claim(jobId));
+        if (job == null) {
+            return false;
+        }
+        try (BufferedReader in = Files.newBufferedReader(Path.of(job.stagedFile), StandardCharsets.UTF_8)) {
+            long line = 0;
+            while (line < job.checkpointLine && in.readLine() != null) {
+                line++;
+            }
+            long batches = 0;
+            List<Line> lines = new ArrayList<>(batch);
+            String text;
+            while ((text = in.readLine()) != null) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                lines.add(new Line(line, text));
+                if (lines.size() == batch) {
+                    apply(job, lines, line);
+                    lines.clear();
+                    if (++batches >= maxBatches) {
+                        return true;
+                    }
+                }
+            }
+            if (!lines.isEmpty() || line > job.checkpointLine) {
+                apply(job, lines, line);
+            }
+            QuarkusTransaction.requiringNew().run(() -> finish(jobId, null));
+            Files.deleteIfExists(Path.of(job.stagedFile));
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("import %s failed: %s", jobId, e.toString());
+            QuarkusTransaction.requiringNew().run(() -> finish(jobId, "the import stopped: " + e.getClass().getSimpleName()));
+        }
+        return true;
+    }
+
+    private ImportJob claim(UUID jobId) {
+        OffsetDateTime now = now();
+        int claimed = ImportJob.update("status = ?1, leaseUntil = ?2, startedAt = coalesce(startedAt, ?3) where id = ?4"
+                        + " and status in ?5 and (leaseUntil is null or leaseUntil < ?3)",
+                ImportJob.Status.RUNNING, now.plus(lease), now, jobId, List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING));
+        return claimed == 0 ? null : ImportJob.findById(jobId);
+    }
+
+    private void finish(UUID jobId, String error) {
+        ImportJob j = ImportJob.findById(jobId);
+        j.status = error == null ? ImportJob.Status.COMPLETED : ImportJob.Status.FAILED;
+        j.error = error;
+        j.finishedAt = now();
+        j.leaseUntil = null;
+    }
+
+    /** One line of the staged file and its number (the header is line 1). */
+    private record Line(long number, String text) {
+    }
+
+    /** The non-blank lines up to line {@code last} of the file, applied in one transaction with the checkpoint. */
+    private void apply(ImportJob job, List<Line> lines, long last) {
+        Map<String, Object> rows = new LinkedHashMap<>();
+        Map<Long, String> rejects = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(zone);
+        YearMonth month = YearMonth.now(zone);
+        for (Line l : lines) {
+            long lineNo = l.number();
+            String text = l.text();
+            if (job.kind == ImportKind.SOCIAL_INSURANCE) {
+                var p = CsvRows.insured(text, today);
+                if (p.row() == null) {
+                    rejects.put(lineNo, p.reason());
+                } else {
+                    String hash = cipher.blindIndex(p.row().personId());
+                    rows.put(hash, new CsvRows.Insured(hash, p.row().employerCreditCode(), p.row().insuredSince(), p.row().status()));
+                }
+            } else {
+                var p = CsvRows.tax(text, month);
+                if (p.row() == null) {
+                    rejects.put(lineNo, p.reason());
+                } else {
+                    rows.put(p.row().creditCode() + "|" + p.row().period(), p.row());
+                }
+            }
+        }
+        long accepted = lines.size() - rejects.size();
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                upsert(c, job, rows.values());
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into import_reject (job_id, line, reason) values (?, ?, ?) on conflict do nothing")) {
+                    for (var r : rejects.entrySet()) {
+                        ps.setObject(1, job.id);
+                        ps.setLong(2, r.getKey());
+                        ps.setString(3, r.getValue());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                try (PreparedStatement ps = c.prepareStatement("update import_job set rows_read = rows_read + ?,"
+                        + " rows_accepted = rows_accepted + ?, rows_rejected = rows_rejected + ?, checkpoint_line = ?,"
+                        + " lease_until = ?, version = version + 1 where id = ?")) {
+                    ps.setLong(1, lines.size());
+                    ps.setLong(2, accepted);
+                    ps.setLong(3, rejects.size());
+                    ps.setLong(4, last);
+                    ps.setObject(5, now().plus(lease));
+                    ps.setObject(6, job.id);
+                    ps.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("import batch failed: " + e.getSQLState(), e);
+            }
+        });
+    }
+
+    private void upsert(Connection c, ImportJob job, java.util.Collection<Object> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (job.kind == ImportKind.SOCIAL_INSURANCE) {
+            try (PreparedStatement ps = c.prepareStatement("insert into insured_person (id_hash, employer_credit_code,"
+                    + " insured_since, status, job_id, updated_at) values (?, ?, ?, ?, ?, now()) on conflict (id_hash) do update"
+                    + " set employer_credit_code = excluded.employer_credit_code, insured_since = excluded.insured_since,"
+                    + " status = excluded.status, job_id = excluded.job_id, updated_at = excluded.updated_at")) {
+                for (Object o : rows) {
+                    CsvRows.Insured r = (CsvRows.Insured) o;
+                    ps.setString(1, r.personId());
+                    ps.setString(2, r.employerCreditCode());
+                    ps.setDate(3, Date.valueOf(r.insuredSince()));
+                    ps.setString(4, r.status());
+                    ps.setObject(5, job.id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement("insert into tax_record (credit_code, period, headcount, payroll,"
+                    + " job_id, updated_at) values (?, ?, ?, ?, ?, now()) on conflict (credit_code, period) do update"
+                    + " set headcount = excluded.headcount, payroll = excluded.payroll, job_id = excluded.job_id,"
+                    + " updated_at = excluded.updated_at")) {
+                for (Object o : rows) {
+                    CsvRows.Tax r = (CsvRows.Tax) o;
+                    ps.setString(1, r.creditCode());
+                    ps.setString(2, r.period());
+                    ps.setInt(3, r.headcount());
+                    ps.setBigDecimal(4, r.payroll());
+                    ps.setObject(5, job.id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,118 @@
+package io.gucun.outreach;
+
+import io.gucun.infra.test.ServiceInfraTestResource;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes membership-service's events to the real test broker the way its outbox relay does (CloudEvents binary
+ * headers, JSON value), so outreach's consumers are exercised end to end.
+ */
+public final class MembershipFeed {
+
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
+    private static KafkaProducer<String, String> producer;
+
+    private MembershipFeed() {
+    }
+
+    public static long nextId() {
+        return IDS.incrementAndGet();
+    }
+
+    public static synchronized String publish(String topic, String key, String type, String json) {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceInfraTestResource.kafkaBootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+            producer = new KafkaProducer<>(p);
+        }
+        String id = UUID.randomUUID().toString();
+        var record = new ProducerRecord<>(topic, key, json);
+        record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", ("io.gucun.membership." + type).getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_source", "/gucun/membership".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_subject", key.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + type, e);
+        }
+        return id;
+    }
+
+    /** Publishes with a given event id (to test redelivery). */
+    public static void republish(String topic, String key, String type, String json, String id) {
+        var record = new ProducerRecord<>(topic, key, json);
+        record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", ("io.gucun.membership." + type).getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_source", "/gucun/membership".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_subject", key.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + type, e);
+        }
+    }
+
+    public static void orgCreated(long id, Long parentId, String path, String kind) {
+        publish("membership.org.v1", String.valueOf(id), "OrgCreated", """
+                {"orgId": %d, "parentId": %s, "path": "%s", "name": "org %d", "kind": "%s", "regionCode": "310113"}"""
+                .formatted(id, parentId, path, id, kind));
+    }
+
+    public static void enterpriseRegistered(long id, String creditCode, long orgId, String orgPath, int employees,
+                                            String establishedOn, String grid) {
+        publish("membership.enterprise.v1", String.valueOf(id), "EnterpriseRegistered", """
+                {"enterpriseId": %d, "creditCode": "%s", "name": "企业 %d", "orgId": %d, "orgPath": "%s",
+                 "employeeCount": %d, "establishedOn": "%s", "gridCode": "%s"}"""
+                .formatted(id, creditCode, id, orgId, orgPath, employees, establishedOn, grid));
+    }
+
+    public static void unionFounded(long enterpriseId, String creditCode, long unionOrgId, String orgPath) {
+        publish("membership.enterprise.v1", String.valueOf(enterpriseId), "UnionFounded", """
+                {"enterpriseId": %d, "creditCode": "%s", "unionOrgId": %d, "orgPath": "%s", "foundedAt": "%s"}"""
+                .formatted(enterpriseId, creditCode, unionOrgId, orgPath, Instant.now()));
+    }
+
+    public static void memberJoined(long memberId, long orgId, String orgPath, String via) {
+        publish("membership.member.v1", String.valueOf(memberId), "MemberJoined", """
+                {"memberId": %d, "orgId": %d, "orgPath": "%s", "joinedAt": "%s", "via": "%s"}"""
+                .formatted(memberId, orgId, orgPath, Instant.now(), via));
+    }
+
+    /** Polls until the condition holds (consumers are asynchronous), failing after the timeout. */
+    public static void await(String what, Callable<Boolean> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Exception last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (Boolean.TRUE.equals(condition.call())) {
+                    return;
+                }
+            } catch (Exception e) {
+                last = e; // not there yet (e.g. the row does not exist): try again
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(what, e);
+            }
+        }
+        throw new AssertionError("timed out waiting for: " + what, last);
+    }
+}

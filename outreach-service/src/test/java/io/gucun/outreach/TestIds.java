@@ -1,0 +1,52 @@
+package io.gucun.outreach;
+
+import io.gucun.common.identity.CreditCode;
+import io.gucun.common.identity.ResidentIdNumber;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Valid, distinct resident ID numbers, mobiles and credit codes for tests. */
+public final class TestIds {
+
+    private static final AtomicLong NEXT = new AtomicLong(ThreadLocalRandom.current().nextLong(0, 5_000_000));
+    private static final AtomicLong NEXT_MOBILE = new AtomicLong(ThreadLocalRandom.current().nextLong(0, 50_000_000));
+
+    private TestIds() {
+    }
+
+    /** A valid number from Baoshan, Shanghai (310113), distinct within a run. */
+    public static String idNumber() {
+        return idNumber(NEXT.incrementAndGet());
+    }
+
+    /** The n-th valid number of a deterministic series (used by the import benchmark as well). */
+    public static String idNumber(long n) {
+        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(n / 1000 % 15000);
+        String first17 = "310113" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", n % 1000);
+        return first17 + ResidentIdNumber.checkCharacter(first17);
+    }
+
+    public static String mobile() {
+        return "139" + String.format("%08d", NEXT_MOBILE.incrementAndGet() % 100_000_000);
+    }
+
+    public static String creditCode() {
+        return creditCode(ThreadLocalRandom.current().nextInt(0, 100_000_000));
+    }
+
+    /** A valid Unified Social Credit Code of an enterprise in Baoshan, from an 8-digit number. */
+    public static String creditCode(int n) {
+        String org8 = String.format("%08d", n);
+        int[] weights = {3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += (org8.charAt(i) - '0') * weights[i];
+        }
+        int check = 11 - sum % 11;
+        String org9 = org8 + (check == 10 ? "X" : check == 11 ? "0" : String.valueOf(check));
+        String first17 = "91" + "310113" + org9;
+        return first17 + CreditCode.checkCharacter(first17);
+    }
+}

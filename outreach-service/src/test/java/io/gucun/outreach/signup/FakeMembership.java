@@ -1,0 +1,70 @@
+package io.gucun.outreach.signup;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Stands in for membership-service (another service) in this service's tests: registers each person once, answers
+ * "already registered" with the existing member id for a second registration, and can be made unreachable.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class FakeMembership implements MembershipGateway {
+
+    private final AtomicLong ids = new AtomicLong(900_000);
+    private final Map<String, Long> byIdNumber = new ConcurrentHashMap<>();
+    private final List<SignUpDtos.MemberRegistration> received = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private volatile boolean reachable = true;
+
+    @Override
+    public Outcome register(SignUpDtos.MemberRegistration registration, String authorization) {
+        if (!reachable) {
+            return new Unavailable("membership-service unreachable: ConnectException");
+        }
+        received.add(registration);
+        authorizations.add(String.valueOf(authorization));
+        if (registration.orgId() == null) {
+            return new Refused("membership-service 400: orgId is required for officers");
+        }
+        Long existing = byIdNumber.putIfAbsent(registration.idNumber(), ids.get() + 1);
+        if (existing != null) {
+            return new AlreadyMember(existing);
+        }
+        return new Registered(ids.incrementAndGet());
+    }
+
+    /** Someone registered at membership-service directly, before outreach saw them. */
+    public long alreadyRegistered(String idNumber) {
+        long id = ids.incrementAndGet();
+        byIdNumber.put(idNumber, id);
+        return id;
+    }
+
+    public Long memberIdOf(String idNumber) {
+        return byIdNumber.get(idNumber);
+    }
+
+    public void reachable(boolean r) {
+        reachable = r;
+    }
+
+    public long registrationsFor(String idNumber) {
+        return received.stream().filter(r -> r.idNumber().equals(idNumber)).count();
+    }
+
+    public List<SignUpDtos.MemberRegistration> received() {
+        return received;
+    }
+
+    public List<String> authorizations() {
+        return authorizations;
+    }
+}
