@@ -1,5 +1,6 @@
 package io.gucun.gateway;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -30,6 +31,33 @@ public interface GatewayConfig {
     int maxConnectionsPerUpstream();
 
     HealthCheck healthCheck();
+
+    BodyLimits bodyLimits();
+
+    /**
+     * Request-body limits: the usual one, and a larger one for bulk uploads (partner files of a million rows) under
+     * the given path prefixes. {@code quarkus.http.limits.max-body-size} must be at least the larger one.
+     */
+    interface BodyLimits {
+        @WithDefault("10M")
+        MemorySize maxBodySize();
+
+        @WithDefault("4G")
+        MemorySize bulkMaxBodySize();
+
+        @WithDefault("/api/outreach/imports/,/api/dues/collection-imports")
+        List<String> bulkPaths();
+
+        /** The limit for a request path (no query). */
+        default long limitFor(String path) {
+            for (String prefix : bulkPaths()) {
+                if (path != null && path.startsWith(prefix)) {
+                    return bulkMaxBodySize().asLongValue();
+                }
+            }
+            return maxBodySize().asLongValue();
+        }
+    }
 
     RateLimit rateLimit();
 

@@ -251,6 +251,26 @@ class GatewayTest {
     }
 
     @Test
+    void partnerBulkUploadsHaveTheirOwnLargerLimit() throws Exception {
+        // 20 KB is over the usual 4K test limit but within the 64K one for bulk upload paths, declared or chunked.
+        given().auth().oauth2(Tokens.forClient("union-web"))
+                .contentType("text/csv").body("x".repeat(20_000))
+                .post("/api/outreach/imports/social-insurance")
+                .then().statusCode(200).body("bodyLength", equalTo(20_000));
+        assertThat(postStream(HttpClient.Version.HTTP_1_1, 20_000, "/api/outreach/imports/tax").statusCode()).isEqualTo(200);
+        given().auth().oauth2(Tokens.forClient("union-web"))
+                .contentType("text/csv").body("x".repeat(70_000))
+                .post("/api/outreach/imports/social-insurance")
+                .then().statusCode(413).contentType(PROBLEM);
+        assertThat(postStream(HttpClient.Version.HTTP_1_1, 70_000, "/api/outreach/imports/tax").statusCode()).isEqualTo(413);
+        // Elsewhere in the same service the usual limit holds.
+        given().auth().oauth2(Tokens.forClient("union-web"))
+                .contentType(ContentType.JSON).body("x".repeat(5_000))
+                .post("/api/outreach/sites")
+                .then().statusCode(413);
+    }
+
+    @Test
     void chunkedBodyOverTheLimitIsA413Problem() throws Exception {
         HttpResponse<String> response = postStream(HttpClient.Version.HTTP_1_1, 20_000);
         assertThat(response.statusCode()).isEqualTo(413);
@@ -290,7 +310,11 @@ class GatewayTest {
 
     /** POSTs {@code size} bytes as a stream of unknown length (chunked on HTTP/1.1). */
     private HttpResponse<String> postStream(HttpClient.Version version, int size) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(gateway.toURI().resolve("/api/membership/members/import"))
+        return postStream(version, size, "/api/membership/members/import");
+    }
+
+    private HttpResponse<String> postStream(HttpClient.Version version, int size, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(gateway.toURI().resolve(path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + Tokens.forClient("union-web"))
                 .header("Content-Type", "application/json")

@@ -1,19 +1,19 @@
 package io.gucun.gateway.limits;
 
+import io.gucun.gateway.GatewayConfig;
 import io.gucun.gateway.problem.GatewayProblem;
 import io.gucun.gateway.problem.ProblemResponses;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a request whose declared Content-Length exceeds {@code quarkus.http.limits.max-body-size} with a 413 problem
- * (ahead of Quarkus's own check, which answers with an empty body). Chunked bodies are counted while streamed upstream.
+ * Refuses a request whose declared Content-Length exceeds its path's limit ({@code gucun.gateway.body-limits}) with a
+ * 413 problem, ahead of Quarkus's own check (which answers with an empty body and only knows the largest limit).
+ * Chunked bodies are counted while streamed upstream.
  */
 @ApplicationScoped
 public class BodySizeFilter {
@@ -21,10 +21,10 @@ public class BodySizeFilter {
     /** After authorization (100), before Quarkus's own upload limit (route order -2). */
     public static final int PRIORITY = 5;
 
-    private final long limit;
+    private final GatewayConfig.BodyLimits limits;
 
-    public BodySizeFilter(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
-        this.limit = limit.asLongValue();
+    public BodySizeFilter(GatewayConfig config) {
+        this.limits = config.bodyLimits();
     }
 
     void register(@Observes Filters filters) {
@@ -42,6 +42,7 @@ public class BodySizeFilter {
                 ProblemResponses.send(ctx, GatewayProblem.BAD_REQUEST, "Content-Length is not a number.");
                 return;
             }
+            long limit = limits.limitFor(ctx.request().path());
             if (length > limit) {
                 closeAfterResponse(ctx);
                 ProblemResponses.send(ctx, GatewayProblem.PAYLOAD_TOO_LARGE,

@@ -6,8 +6,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.configuration.MemorySize;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Mounts the reverse proxy: {@code /api/<route>/**} → that service, path and query unchanged; {@code GET /openapi/<route>}
@@ -16,8 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ProxyRoutes {
 
-    void mount(@Observes Router router, Upstreams upstreams, GatewayConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+    void mount(@Observes Router router, Upstreams upstreams, GatewayConfig config) {
         long connectTimeout = config.connectTimeout().toMillis();
         long upstreamTimeout = config.upstreamTimeout().toMillis();
         upstreams.pools().forEach((name, pool) -> {
@@ -26,14 +23,14 @@ public class ProxyRoutes {
             HttpProxy api = HttpProxy.reverseProxy(upstreams.client())
                     .origin(origin)
                     .addInterceptor(new ProblemInterceptor(name))
-                    .addInterceptor(new RequestBodyInterceptor(maxBodySize.asLongValue()))
+                    .addInterceptor(new RequestBodyInterceptor(config.bodyLimits()))
                     .addInterceptor(new ForwardedHeadersInterceptor());
             router.route("/api/" + name + "/*").handler(ctx -> api.handle(StreamedBodies.markChunked(ctx.request())));
 
             HttpProxy document = HttpProxy.reverseProxy(upstreams.client())
                     .origin(origin)
                     .addInterceptor(new ProblemInterceptor(name))
-                    .addInterceptor(new RequestBodyInterceptor(maxBodySize.asLongValue()))
+                    .addInterceptor(new RequestBodyInterceptor(config.bodyLimits()))
                     .addInterceptor(new ForwardedHeadersInterceptor())
                     .addInterceptor(new RewriteUriInterceptor(config.routes().get(name).openapiPath()));
             router.route(HttpMethod.GET, "/openapi/" + name).handler(ctx -> document.handle(ctx.request()));

@@ -1,5 +1,6 @@
 package io.gucun.gateway.proxy;
 
+import io.gucun.gateway.GatewayConfig;
 import io.vertx.core.Future;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -15,10 +16,10 @@ final class RequestBodyInterceptor implements ProxyInterceptor {
 
     private static final String STREAM = RequestBodyInterceptor.class.getName() + ".stream";
 
-    private final long limit;
+    private final GatewayConfig.BodyLimits limits;
 
-    RequestBodyInterceptor(long limit) {
-        this.limit = limit;
+    RequestBodyInterceptor(GatewayConfig.BodyLimits limits) {
+        this.limits = limits;
     }
 
     @Override
@@ -26,6 +27,9 @@ final class RequestBodyInterceptor implements ProxyInterceptor {
         Body body = context.request().getBody();
         if (body != null) {
             long length = body.length();
+            String uri = context.request().getURI();
+            int query = uri.indexOf('?');
+            long limit = limits.limitFor(query < 0 ? uri : uri.substring(0, query));
             RequestBodyStream stream = new RequestBodyStream(body.stream(), length < 0 ? limit : Long.MAX_VALUE);
             context.set(STREAM, stream);
             context.request().setBody(Body.body(stream, length));
