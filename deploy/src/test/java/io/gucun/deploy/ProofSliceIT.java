@@ -69,10 +69,11 @@ class ProofSliceIT {
         long orgId = JSON.readTree(created.body()).get("id").asLong();
 
         JsonNode accounts = awaitAccounts(token, orgId, Duration.ofSeconds(60));
-        assertThat(accounts).hasSize(6);
         List<String> purposes = new ArrayList<>();
         accounts.forEach(a -> purposes.add(a.get("purpose").asText()));
-        assertThat(purposes).contains("COLLECTED_FUNDS", "GRASSROOTS_SHARE", "UPPER_SHARE", "PREPARATORY_FUND");
+        // One account per purpose, each once: a redelivered OrgCreated must not open a second set.
+        assertThat(purposes).containsExactlyInAnyOrder("CASH", "COLLECTED_FUNDS", "GRASSROOTS_SHARE", "UPPER_SHARE",
+                "PREPARATORY_FUND", "SUBSIDIES", "MEMBER_BENEFITS");
 
         List<ConsumerRecord<String, String>> events = orgEvents(String.valueOf(orgId));
         assertThat(events).hasSize(1);
@@ -118,7 +119,7 @@ class ProofSliceIT {
             last = send("GET", "/api/dues/orgs/" + orgId + "/accounts", token, null);
             if (last.statusCode() == 200) {
                 JsonNode list = JSON.readTree(last.body());
-                if (list.size() >= 6) {
+                if (!list.isEmpty()) {
                     return list;
                 }
             }
