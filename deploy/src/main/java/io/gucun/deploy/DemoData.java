@@ -14,7 +14,7 @@ import java.util.List;
  * and worker.li at 1.3.4.5, lawyer.wang at 1.3.4). Created through the gateway as an admin would, once,
  * on an empty database; ids follow from creation order, so they match the users' org paths.
  */
-final class DemoData {
+public final class DemoData {
 
     private record DemoOrg(long id, long parentId, String name, String kind, String regionCode) {
     }
@@ -31,7 +31,7 @@ final class DemoData {
     }
 
     /** Returns a one-line summary of what it did. */
-    static String ensure(Stack stack) throws IOException, InterruptedException {
+    public static String ensure(Stack stack) throws IOException, InterruptedException {
         String token = Tokens.password(stack.tokenUrl(), "union-app", "admin", "admin-dev");
         if (send(stack, token, "GET", "/api/membership/orgs/2", null).statusCode() == 200) {
             return "demo organizations already present";

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gucun.infra.GucunPaths;
+import io.gucun.deploy.e2e.RealStack;
 import io.gucun.infra.keycloak.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,33 +24,25 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The thin slice through the real stack (PostgreSQL, Kafka, Keycloak, every service, the gateway):
  * an admin with a Keycloak token creates an org through the gateway; OrgCreated goes through
  * membership's outbox to Kafka; dues-service consumes it once and opens the org's ledger accounts.
  */
+@ExtendWith(RealStack.class)
 class ProofSliceIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Stack stack;
-    private static Path home;
 
     @BeforeAll
-    static void startStack() throws Exception {
-        home = Files.createTempDirectory("gucun-e2e");
-        stack = new Stack(StackOptions.ephemeral(GucunPaths.root(), home)).start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void useStack(Stack shared) {
+        stack = shared;
     }
 
     @Test

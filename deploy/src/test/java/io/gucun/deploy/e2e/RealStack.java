@@ -1,0 +1,63 @@
+package io.gucun.deploy.e2e;
+
+import io.gucun.deploy.DemoData;
+import io.gucun.deploy.Stack;
+import io.gucun.deploy.StackOptions;
+import io.gucun.infra.GucunPaths;
+import java.nio.file.Files;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One real stack (PostgreSQL, Kafka, Keycloak, every service, the gateway on free ports) shared by every end-to-end
+ * test class of the run: starting it takes a minute, so it starts once and stops when JUnit closes its root store.
+ * Test classes use {@code @ExtendWith(RealStack.class)} and take an {@link Api} or the {@link Stack} as a parameter.
+ */
+public final class RealStack implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(RealStack.class);
+
+    /** Closed by JUnit when the root store closes, after the last test class. */
+    private record Running(Stack stack, Api api) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        running(context);
+    }
+
+    private static Running running(ExtensionContext context) {
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent(Running.class, k -> {
+            try {
+                Stack stack = new Stack(StackOptions.ephemeral(GucunPaths.root(), Files.createTempDirectory("gucun-e2e"))).start();
+                // The demo orgs 2..5 the realm's demo users are scoped to (officer.gucun: 1.3.4.5, officer.beijing: 1.2).
+                String demo = DemoData.ensure(stack);
+                if (!demo.startsWith("demo organizations created")) {
+                    stack.close();
+                    throw new IllegalStateException(demo);
+                }
+                return new Running(stack, new Api(stack));
+            } catch (Exception e) {
+                throw new IllegalStateException("the real stack did not start", e);
+            }
+        }, Running.class);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
+        Class<?> type = p.getParameter().getType();
+        return type == Api.class || type == Stack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext c) {
+        Running r = running(c);
+        return p.getParameter().getType() == Api.class ? r.api() : r.stack();
+    }
+}
