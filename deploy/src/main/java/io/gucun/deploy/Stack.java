@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 public final class Stack implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("membership", "dues", "rights", "outreach");
-    private static final Duration APP_READY = Duration.ofSeconds(120);
+    /** Four JVMs starting at once on two busy cores can take minutes; a healthy idle machine needs well under one. */
+    private static final Duration APP_READY = Duration.ofSeconds(300);
 
     private final StackOptions options;
     private final Path logs;
@@ -147,6 +148,7 @@ public final class Stack implements AutoCloseable {
                 instances.stream().map(AppProcess::url).collect(Collectors.joining(","))));
         p.put("quarkus.oidc.auth-server-url", keycloak.issuerUrl());
         p.put("quarkus.log.console.json.enabled", "false");
+        p.putAll(options.gatewayProperties);
         return p;
     }
 

@@ -24,6 +24,7 @@ public final class StackOptions {
     boolean clean;
     boolean fixedPorts = true;
     final Map<String, Integer> instances = new LinkedHashMap<>();
+    final Map<String, String> gatewayProperties = new LinkedHashMap<>();
 
     public StackOptions(Path root) {
         this.root = root;
@@ -55,6 +56,12 @@ public final class StackOptions {
             throw new IllegalArgumentException("instances of " + service + " must be 1 to 5, not " + count);
         }
         instances.put(service, count);
+        return this;
+    }
+
+    /** A configuration property for the gateway on top of its application.properties (e.g. a rate limit). */
+    public StackOptions gatewayProperty(String key, String value) {
+        gatewayProperties.put(key, value);
         return this;
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plain Vert.x servers standing in for the services, on free loopback ports. Each echoes what it received (method,
@@ -21,13 +22,15 @@ import java.util.concurrent.TimeUnit;
  * <li>rights → two ports nobody listens on</li>
  * <li>outreach → {@code o1}, which takes 10 s to answer paths containing {@code /slow}</li>
  * </ul>
- * The control server ({@code fake.control-url}) takes {@code POST /stop/<name>}; it exists because a test resource and
+ * The control server ({@code fake.control-url}) takes {@code POST /stop/<name>} and {@code GET /count/<name>} (requests
+ * that reached that upstream, health checks and documents aside); it exists because a test resource and
  * a test may live in different class loaders, so static handles are not reliable.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
     private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -73,6 +76,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             request.response().putHeader("content-type", "application/json").end(doc.encode());
             return;
         }
+        received.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
         request.body().onSuccess(body -> {
             JsonObject headers = new JsonObject();
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
@@ -96,6 +100,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     private void control(HttpServerRequest request) {
+        if (request.path().startsWith("/count/")) {
+            AtomicInteger n = received.get(request.path().substring("/count/".length()));
+            request.response().end(String.valueOf(n == null ? 0 : n.get()));
+            return;
+        }
         String name = request.path().startsWith("/stop/") ? request.path().substring("/stop/".length()) : "";
         HttpServer server = servers.remove(name);
         if (server == null) {

@@ -20,7 +20,7 @@ public final class RealStack implements BeforeAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(RealStack.class);
 
     /** Closed by JUnit when the root store closes, after the last test class. */
-    private record Running(Stack stack, Api api) implements ExtensionContext.Store.CloseableResource {
+    private record Running(Stack stack, Api api) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             stack.close();
@@ -35,7 +35,12 @@ public final class RealStack implements BeforeAllCallback, ParameterResolver {
     private static Running running(ExtensionContext context) {
         return context.getRoot().getStore(NS).getOrComputeIfAbsent(Running.class, k -> {
             try {
-                Stack stack = new Stack(StackOptions.ephemeral(GucunPaths.root(), Files.createTempDirectory("gucun-e2e"))).start();
+                // The suites call as demo users of one client (union-app) far faster than one app would; the limit
+                // itself is tested in the gateway's own tests.
+                StackOptions options = StackOptions.ephemeral(GucunPaths.root(), Files.createTempDirectory("gucun-e2e"))
+                        .gatewayProperty("gucun.gateway.rate-limit.clients.union-app.per-second", "100000")
+                        .gatewayProperty("gucun.gateway.rate-limit.clients.union-app.burst", "100000");
+                Stack stack = new Stack(options).start();
                 // The demo orgs 2..5 the realm's demo users are scoped to (officer.gucun: 1.3.4.5, officer.beijing: 1.2).
                 String demo = DemoData.ensure(stack);
                 if (!demo.startsWith("demo organizations created")) {

@@ -2,6 +2,8 @@ package io.gucun.gateway.proxy;
 
 import io.gucun.gateway.GatewayConfig;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -25,7 +27,10 @@ final class RequestBodyInterceptor implements ProxyInterceptor {
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         Body body = context.request().getBody();
-        if (body != null) {
+        if (body != null && body.length() < 0 && carriesNoBody(context.request().getMethod())) {
+            // HTTP/2 declares no Content-Length: forwarded as is, an empty GET would go upstream as a chunked body
+            context.request().setBody(Body.body(Buffer.buffer()));
+        } else if (body != null) {
             long length = body.length();
             String uri = context.request().getURI();
             int query = uri.indexOf('?');
@@ -35,6 +40,10 @@ final class RequestBodyInterceptor implements ProxyInterceptor {
             context.request().setBody(Body.body(stream, length));
         }
         return context.sendRequest();
+    }
+
+    private static boolean carriesNoBody(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
     }
 
     static boolean exceeded(ProxyContext context) {
