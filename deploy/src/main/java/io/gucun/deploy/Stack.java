@@ -138,6 +138,8 @@ public final class Stack implements AutoCloseable {
         }
         if (service.equals("outreach")) {
             p.put("gucun.membership.url", "http://127.0.0.1:" + gatewayPort);
+            // partner files wait here for their import: with the rest of the installation's data, not in /tmp
+            p.put("gucun.outreach.import.directory", options.home.resolve("data").resolve("outreach-imports").toString());
         }
         return p;
     }
@@ -218,6 +220,11 @@ public final class Stack implements AutoCloseable {
 
     public String tokenUrl() {
         return keycloak.tokenUrl();
+    }
+
+    /** Everything this installation writes: data of every server, logs, partner files. */
+    public Path home() {
+        return options.home;
     }
 
     public String kafkaBootstrapServers() {
