@@ -23,6 +23,7 @@ public final class StackOptions {
     Path home;
     boolean clean;
     boolean fixedPorts = true;
+    java.time.Duration appReady = java.time.Duration.ofSeconds(120);
     final Map<String, Integer> instances = new LinkedHashMap<>();
 
     public StackOptions(Path root) {
@@ -55,6 +56,12 @@ public final class StackOptions {
             throw new IllegalArgumentException("instances of " + service + " must be 1 to 5, not " + count);
         }
         instances.put(service, count);
+        return this;
+    }
+
+    /** How long each app may take to report ready (longer on a loaded machine, e.g. for many instances). */
+    public StackOptions appReady(java.time.Duration timeout) {
+        this.appReady = timeout;
         return this;
     }
 
