@@ -94,6 +94,33 @@ class ComposeFileTest {
     }
 
     @Test
+    void anImageBuiltForAnotherPortOrFromAnotherAppFails() {
+        Map<String, Object> c = compose();
+        map(c, "services", "dues-service", "build", "args").put("PORT", "8081");
+        map(c, "services", "rights-service", "build", "args").put("APP", "dues-service");
+        assertThat(RULES.check(c, DIR)).containsExactlyInAnyOrder(
+                "service dues-service builds its image for port 8081, but dues-service listens on 8082",
+                "service rights-service builds its image from dues-service, not rights-service");
+    }
+
+    @Test
+    void theImageCopiesWhatTheBuildWritesForEveryApp() throws Exception {
+        List<String> sources = Files.readAllLines(ROOT.resolve("deploy/docker/Dockerfile.jvm")).stream()
+                .filter(l -> l.startsWith("COPY "))
+                .map(l -> l.split("\\s+")[l.split("\\s+").length - 2])
+                .toList();
+        assertThat(sources).contains("${APP}/target/quarkus-app/lib/", "deploy/docker/health.sh");
+        String ignore = Files.readString(ROOT.resolve(".dockerignore"));
+        for (String app : AppConfig.APPS) {
+            for (String source : sources) {
+                String path = source.replace("${APP}", app).replace("*.jar", "quarkus-run.jar");
+                assertThat(ROOT.resolve(path)).as("%s (run the build first)", path).exists();
+            }
+        }
+        assertThat(ignore).contains("!*/target/quarkus-app/", "!deploy/docker/health.sh");
+    }
+
+    @Test
     void dockerComposeAcceptsTheFileWhereItIsInstalled() throws Exception {
         Path binary = null;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {

@@ -74,6 +74,14 @@ final class ComposeRules {
                 }
             }
             AppConfig app = apps.get(name);
+            Object portArg = at(s, "build", "args", "PORT");
+            if (app != null && portArg != null && !String.valueOf(portArg).equals(app.keys().get("QUARKUS_HTTP_PORT"))) {
+                problems.add(where + " builds its image for port " + portArg + ", but " + name + " listens on "
+                        + app.keys().get("QUARKUS_HTTP_PORT"));
+            }
+            if (app != null && s.get("build") != null && !name.equals(at(s, "build", "args", "APP"))) {
+                problems.add(where + " builds its image from " + at(s, "build", "args", "APP") + ", not " + name);
+            }
             if (app != null) {
                 Map<String, Object> env = environment(s);
                 env.keySet().stream().filter(v -> !app.reads(v))

@@ -133,6 +133,17 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void aPortThatIsNotTheAppsOrAGatewayRouteToNoServiceFails() {
+        List<Map<String, Object>> local = Yamls.copy(Kustomize.build(K8S.resolve("overlays/local")));
+        list(container(local, "rights-service"), "ports").getFirst().put("containerPort", 8080);
+        map(Kustomize.find(local, "ConfigMap", "gateway-config"), "data")
+                .put("GUCUN_GATEWAY_ROUTES_DUES_UPSTREAMS", "http://dues-service:8083");
+        assertThat(RULES.check(local, Set.of())).containsExactlyInAnyOrder(
+                "Deployment rights-service container rights-service exposes port 8080, but rights-service listens on 8083",
+                "GUCUN_GATEWAY_ROUTES_DUES_UPSTREAMS names http://dues-service:8083, which is no Service port here");
+    }
+
+    @Test
     void anOverlayWithAMissingResourceOrAPatchWithoutTargetDoesNotBuild(@TempDir Path tmp) throws IOException {
         Path k8s = tmp.resolve("k8s");
         copyTree(K8S, k8s);

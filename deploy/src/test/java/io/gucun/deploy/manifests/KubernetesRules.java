@@ -77,6 +77,21 @@ final class KubernetesRules {
                 problems.add("PodDisruptionBudget " + name + " has neither minAvailable nor maxUnavailable");
             }
         }
+        for (Map<String, Object> cm : configMaps.values()) {
+            map(cm, "data").forEach((key, value) -> {
+                if (key.matches("GUCUN_GATEWAY_ROUTES_[A-Z]+_UPSTREAMS")) {
+                    for (String url : String.valueOf(value).split(",")) {
+                        java.net.URI u = java.net.URI.create(url.trim());
+                        Map<String, Object> target = find(resources, "Service", u.getHost());
+                        boolean portMatches = target != null && list(target, "spec", "ports").stream()
+                                .anyMatch(p -> Objects.equals(p.get("port"), u.getPort()));
+                        if (!portMatches) {
+                            problems.add(key + " names " + url + ", which is no Service port here");
+                        }
+                    }
+                }
+            });
+        }
         for (Map<String, Object> svc : ofKind(resources, "Service")) {
             String name = at(svc, "metadata", "name");
             if ("ExternalName".equals(at(svc, "spec", "type"))) {
@@ -122,6 +137,12 @@ final class KubernetesRules {
                 }
             }
             Map<String, String> env = environment(cw, c, configMaps, secrets, externalSecrets, problems);
+            AppConfig config = apps.get(name);
+            Integer port = at(c, "ports", 0, "containerPort");
+            if (config != null && !env.containsKey("QUARKUS_HTTP_PORT") && port != null
+                    && !String.valueOf(port).equals(config.keys().get("QUARKUS_HTTP_PORT"))) {
+                problems.add(cw + " exposes port " + port + ", but " + name + " listens on " + config.keys().get("QUARKUS_HTTP_PORT"));
+            }
             if (env.values().stream().noneMatch(s -> s.startsWith("ConfigMap"))) {
                 problems.add(cw + " takes no configuration from a ConfigMap");
             }
