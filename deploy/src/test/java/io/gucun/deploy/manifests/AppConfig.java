@@ -73,15 +73,12 @@ record AppConfig(String app, Map<String, String> placeholders, Map<String, Strin
      */
     Set<String> required() {
         Set<String> out = new LinkedHashSet<>();
+        // An empty default is a secret (a database password works empty only under a laptop's trust authentication).
         placeholders.forEach((name, def) -> {
-            if (def.isBlank() && !name.equals("GUCUN_DB_PASSWORD") || loopback(def)) {
+            if (def.isBlank() || loopback(def)) {
                 out.add(name);
             }
         });
-        // A database user with no password works only on a laptop's trust authentication.
-        if (placeholders.containsKey("GUCUN_DB_PASSWORD")) {
-            out.add("GUCUN_DB_PASSWORD");
-        }
         keys.forEach((name, value) -> {
             if (!value.contains("${") && loopback(value) && !name.startsWith("QUARKUS_HTTP_CORS")) {
                 out.add(name);

@@ -46,6 +46,23 @@ class ComposeFileTest {
     }
 
     @Test
+    void theInfrastructureImagesAreTheVersionsTheProjectTestsAgainst() throws Exception {
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        Map<String, Object> services = map(compose(), "services");
+        assertThat((String) at(services, "kafka", "image")).isEqualTo("apache/kafka:" + property(pom, "kafka.version"));
+        assertThat((String) at(services, "keycloak", "image"))
+                .isEqualTo("quay.io/keycloak/keycloak:" + property(pom, "keycloak.version"));
+        assertThat((String) at(services, "postgres", "image"))
+                .isEqualTo("postgres:" + property(pom, "postgres-binaries.version").split("\\.")[0]);
+    }
+
+    private static String property(String pom, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + java.util.regex.Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        assertThat(m.find()).as(name + " in the root pom").isTrue();
+        return m.group(1).trim();
+    }
+
+    @Test
     void thePostgresInitScriptCreatesADatabaseForEveryServiceTheComposeFileConnectsTo() throws Exception {
         String script = Files.readString(DIR.resolve("postgres-init/10-databases.sh"));
         Map<String, Object> services = map(compose(), "services");

@@ -67,8 +67,8 @@ final class ComposeRules {
                             + " not " + dep.getValue());
                 }
             }
-            for (Object volume : Yamls.list(s, "volumes")) {
-                String v = String.valueOf((Object) volume);
+            for (Object volume : (List<?>) s.getOrDefault("volumes", List.of())) {
+                String v = String.valueOf(volume);
                 if (v.startsWith(".") && !Files.exists(composeDir.resolve(v.substring(0, v.indexOf(':'))))) {
                     problems.add(where + " mounts " + v.substring(0, v.indexOf(':')) + ", which does not exist");
                 }

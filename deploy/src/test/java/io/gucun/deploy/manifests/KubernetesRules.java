@@ -137,12 +137,7 @@ final class KubernetesRules {
                 }
             }
             Map<String, String> env = environment(cw, c, configMaps, secrets, externalSecrets, problems);
-            AppConfig config = apps.get(name);
-            Integer port = at(c, "ports", 0, "containerPort");
-            if (config != null && !env.containsKey("QUARKUS_HTTP_PORT") && port != null
-                    && !String.valueOf(port).equals(config.keys().get("QUARKUS_HTTP_PORT"))) {
-                problems.add(cw + " exposes port " + port + ", but " + name + " listens on " + config.keys().get("QUARKUS_HTTP_PORT"));
-            }
+
             if (env.values().stream().noneMatch(s -> s.startsWith("ConfigMap"))) {
                 problems.add(cw + " takes no configuration from a ConfigMap");
             }
@@ -150,6 +145,11 @@ final class KubernetesRules {
             if (app == null) {
                 problems.add(where + " is not one of the apps " + apps.keySet());
                 continue;
+            }
+            Integer port = at(c, "ports", 0, "containerPort");
+            String listens = app.keys().get("QUARKUS_HTTP_PORT");
+            if (!env.containsKey("QUARKUS_HTTP_PORT") && port != null && !String.valueOf(port).equals(listens)) {
+                problems.add(cw + " exposes port " + port + ", but " + name + " listens on " + listens);
             }
             env.keySet().stream().filter(v -> !app.reads(v))
                     .forEach(v -> problems.add(cw + " sets " + v + ", which " + name + " does not read"));

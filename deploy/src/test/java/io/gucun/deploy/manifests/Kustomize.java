@@ -49,8 +49,8 @@ final class Kustomize {
             }
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Object r : list(k, "resources")) {
-            Path p = dir.resolve((String) (Object) r).normalize();
+        for (Object r : (List<?>) k.getOrDefault("resources", List.of())) {
+            Path p = dir.resolve(String.valueOf(r)).normalize();
             if (Files.isDirectory(p)) {
                 out.addAll(build(p));
             } else if (Files.isRegularFile(p)) {
@@ -135,8 +135,8 @@ final class Kustomize {
 
     private static Map<String, Object> generated(String kind, Map<String, Object> generator, Path file) {
         Map<String, Object> data = new LinkedHashMap<>();
-        for (Object literal : list(generator, "literals")) {
-            String s = (String) (Object) literal;
+        for (Object literal : (List<?>) generator.getOrDefault("literals", List.of())) {
+            String s = String.valueOf(literal);
             int eq = s.indexOf('=');
             if (eq < 1) {
                 throw new BuildException(file + ": literal without key=value: " + s);
