@@ -23,7 +23,8 @@ public final class StackOptions {
     Path home;
     boolean clean;
     boolean fixedPorts = true;
-    java.time.Duration appReady = java.time.Duration.ofSeconds(120);
+    /** Generous: on a 2-core machine shared with other builds an app has been seen to need more than 120 s to boot. */
+    java.time.Duration appReady = java.time.Duration.ofSeconds(240);
     final Map<String, Integer> instances = new LinkedHashMap<>();
 
     public StackOptions(Path root) {
