@@ -28,8 +28,6 @@ import java.util.stream.Collectors;
 public final class Stack implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("membership", "dues", "rights", "outreach");
-    /** Four JVMs starting at once on two busy cores can take minutes; a healthy idle machine needs well under one. */
-    private static final Duration APP_READY = Duration.ofSeconds(300);
 
     private final StackOptions options;
     private final Path logs;
@@ -94,11 +92,11 @@ public final class Stack implements AutoCloseable {
                 services.put(service, instances);
             }
             for (AppProcess app : started) {
-                app.awaitReady(APP_READY);
+                app.awaitReady(options.appReady);
             }
             gateway = AppProcess.start("gateway", runJar("gateway"), gatewayPort,
                     gatewayProperties(), logs, "256m");
-            gateway.awaitReady(APP_READY);
+            gateway.awaitReady(options.appReady);
             return this;
         } catch (Exception | Error e) {
             close();

@@ -23,6 +23,8 @@ public final class StackOptions {
     Path home;
     boolean clean;
     boolean fixedPorts = true;
+    /** Generous: on a 2-core machine shared with other builds an app has been seen to need more than 120 s to boot. */
+    java.time.Duration appReady = java.time.Duration.ofSeconds(300);
     final Map<String, Integer> instances = new LinkedHashMap<>();
     final Map<String, String> gatewayProperties = new LinkedHashMap<>();
 
@@ -62,6 +64,12 @@ public final class StackOptions {
     /** A configuration property for the gateway on top of its application.properties (e.g. a rate limit). */
     public StackOptions gatewayProperty(String key, String value) {
         gatewayProperties.put(key, value);
+        return this;
+    }
+
+    /** How long each app may take to report ready (longer on a loaded machine, e.g. for many instances). */
+    public StackOptions appReady(java.time.Duration timeout) {
+        this.appReady = timeout;
         return this;
     }
 
