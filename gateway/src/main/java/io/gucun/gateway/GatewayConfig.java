@@ -100,6 +100,13 @@ public interface GatewayConfig {
         /** Overrides per client id (the token's {@code azp}), e.g. {@code clients.partner-tax.per-second=200}. */
         Map<String, ClientLimit> clients();
 
+        /**
+         * Public apps that many people use at once: their limit applies to each user (token subject) of the app, not
+         * to all of them together. Confidential clients (partners) keep one limit per client.
+         */
+        @WithDefault("union-app,union-console")
+        List<String> perUserClients();
+
         interface ClientLimit {
             Optional<Double> perSecond();
 

@@ -378,6 +378,17 @@ class GatewayTest {
     }
 
     @Test
+    void eachUserOfAPublicAppHasALimitOfTheirOwn() {
+        String first = Tokens.forUser("rate-limited-web", "user-a"); // burst 3, 0.2/s, per user in %test
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(first).get("/api/membership/ping").then().statusCode(200);
+        }
+        given().auth().oauth2(first).get("/api/membership/ping").then().statusCode(429).header("Retry-After", notNullValue());
+        // another person using the same app is not held back by the first
+        given().auth().oauth2(Tokens.forUser("rate-limited-web", "user-b")).get("/api/membership/ping").then().statusCode(200);
+    }
+
+    @Test
     void clientOverItsRateLimitGets429WithRetryAfter() {
         String token = Tokens.forClient("rate-limited-app"); // burst 3, 0.2/s in %test
         for (int i = 0; i < 3; i++) {

@@ -19,6 +19,11 @@ final class Tokens {
         return token(clientId, "union-api");
     }
 
+    static String forUser(String clientId, String subject) {
+        return Jwt.issuer(ISSUER).subject(subject).audience("union-api").claim("azp", clientId).claim("typ", "Bearer")
+                .expiresIn(300).sign();
+    }
+
     static String withAudience(String audience) {
         return token("union-web", audience);
     }

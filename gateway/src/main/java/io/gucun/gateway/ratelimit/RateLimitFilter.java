@@ -37,7 +37,7 @@ public class RateLimitFilter {
             ctx.next();
             return;
         }
-        long waitNanos = limiter.tryAcquire(ClientIds.of(ctx));
+        long waitNanos = limiter.tryAcquire(limiter.clientOf(ctx));
         if (waitNanos == 0) {
             ctx.next();
             return;

@@ -4,9 +4,11 @@ import io.gucun.gateway.GatewayConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** One token bucket per client, in memory; rate and burst from config with per-client overrides. */
@@ -18,15 +20,22 @@ public class RateLimiter {
     private final GatewayConfig.RateLimit config;
     private final Vertx vertx;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Set<String> perUserClients;
     private long sweeper = -1;
 
     public RateLimiter(GatewayConfig config, Vertx vertx) {
         this.config = config.rateLimit();
         this.vertx = vertx;
+        this.perUserClients = Set.copyOf(this.config.perUserClients());
     }
 
     public boolean enabled() {
         return config.enabled();
+    }
+
+    /** Who this request counts against: the client, or for a public app the user of it. */
+    public ClientIds.ClientId clientOf(RoutingContext ctx) {
+        return ClientIds.of(ctx, perUserClients);
     }
 
     /** @return 0 when the request may pass, else nanoseconds until this client may send again */
