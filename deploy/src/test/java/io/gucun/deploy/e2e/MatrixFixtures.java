@@ -79,10 +79,11 @@ final class MatrixFixtures {
         vars.put("joint", joint);
         postVersioned("joint2", OFFICER, "/api/membership/orgs", """
                 {"parentId":5,"name":"矩阵楼宇联合工会%s","kind":"JOINT_AREA","areaType":"BUILDING"}""".formatted(run));
-        for (String name : new String[] {"orgToMove", "orgToClose"}) {
-            postVersioned(name, OFFICER, "/api/membership/orgs", """
-                    {"parentId":5,"name":"矩阵%s%s","kind":"JOINT_AREA","areaType":"STREET"}""".formatted(name, run));
-        }
+        postVersioned("orgToClose", OFFICER, "/api/membership/orgs", """
+                {"parentId":5,"name":"矩阵待撤销%s","kind":"JOINT_AREA","areaType":"STREET"}""".formatted(run));
+        // Inside a town, only an enterprise union can move (from one joint union to another).
+        postVersioned("orgToMove", OFFICER, "/api/membership/orgs", """
+                {"parentId":%s,"name":"矩阵待迁移企业工会%s","kind":"ENTERPRISE"}""".formatted(joint, run));
         for (String name : new String[] {"enterprise", "enterpriseToClose", "enterpriseToFound"}) {
             String uscc = creditCode();
             vars.put(name + "Uscc", uscc);
