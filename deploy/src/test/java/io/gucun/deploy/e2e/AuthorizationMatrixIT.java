@@ -64,7 +64,7 @@ class AuthorizationMatrixIT {
 
     /** Who is tried for the wrong-role case: one principal per role set (officer.beijing adds nothing to officer.gucun). */
     private static final List<String> WRONG_ROLE_CANDIDATES =
-            List.of("worker.li", "lawyer.wang", "officer.gucun", "partner-tax", "partner-social-insurance");
+            List.of("worker.li", "lawyer.wang", "officer.gucun", "admin", "partner-tax", "partner-social-insurance");
 
 
     private Api api;
@@ -298,11 +298,13 @@ class AuthorizationMatrixIT {
             }
         }
         // (c) an allowed role outside its scope
+        List<String> outcomes = new ArrayList<>();
         for (OutOfScope c : line.outOfScope()) {
             assertThat(PRINCIPALS.get(c.caller()).stream().anyMatch(line.roles()::contains))
                     .as("line %d: out-of-scope caller %s must hold an allowed role", line.number(), c.caller()).isTrue();
             Api.Response r = call(line, token(c.caller()), c.target() == null ? target : c.target());
             check(failures, "out of scope " + c.caller(), r, c.statuses(), true);
+            outcomes.add(c.caller() + " " + r.status());
             synchronized (tally) {
                 tally.outOfScope++;
             }
@@ -344,7 +346,8 @@ class AuthorizationMatrixIT {
             }
         }
         System.out.printf("[matrix] %-10s %-34s %s%n", line.service(), line.operationId(),
-                failures.isEmpty() ? "ok (" + r.status() + ")" : "FAILED " + failures);
+                failures.isEmpty() ? "ok (in scope " + r.status() + (outcomes.isEmpty() ? "" : "; out of scope " + outcomes) + ")"
+                        : "FAILED " + failures);
         assertThat(failures).as("line %d: %s %s", line.number(), line.method(), line.target()).isEmpty();
     }
 
