@@ -413,6 +413,37 @@ class AuthorizationMatrixIT {
         }
     }
 
+    /**
+     * Case (c) for the lists that filter by scope instead of refusing: what lies outside the caller's scope is not in
+     * the page. Runs after the matrix, on the fixtures it created and captured.
+     */
+    @Test
+    @Order(4)
+    void listsShowOnlyWhatLiesInTheCallersScope() {
+        Map<String, String> v = fixtures.vars();
+        assertThat(ids("officer.beijing", "/api/rights/cases?size=200")).doesNotContain(v.get("case"), v.get("liCase"));
+        assertThat(ids("officer.gucun", "/api/rights/cases?size=200")).contains(v.get("case"), v.get("liCase"));
+        assertThat(ids("worker.li", "/api/rights/cases?size=200")).contains(v.get("liCase")).doesNotContain(v.get("case"));
+        assertThat(ids("lawyer.wang", "/api/rights/cases?size=200")).contains(v.get("case")).doesNotContain(v.get("liCase"));
+        assertThat(ids("officer.beijing", "/api/dues/rebate-policies?size=200")).doesNotContain(v.get("rebatePolicy"));
+        assertThat(ids("officer.gucun", "/api/dues/rebate-policies?size=200")).contains(v.get("rebatePolicy"));
+        assertThat(ids("officer.gucun", "/api/dues/collection-imports?size=200")).doesNotContain(v.get("collectionImport"));
+        assertThat(ids("partner-tax", "/api/dues/collection-imports?size=200")).contains(v.get("collectionImport"));
+        assertThat(ids("partner-social-insurance", "/api/outreach/imports?size=200")).contains(v.get("siImport"))
+                .doesNotContain(v.get("taxImport"));
+        assertThat(ids("officer.beijing", "/api/outreach/sites?size=200")).doesNotContain(v.get("site"));
+    }
+
+    /** The ids of a page's items (or of a bare array). */
+    private List<String> ids(String who, String path) {
+        Api.Response r = api.get(token(who), path);
+        assertThat(r.status()).as("%s as %s", r, who).isEqualTo(200);
+        JsonNode items = r.json().has("items") ? r.json().get("items") : r.json();
+        List<String> ids = new ArrayList<>();
+        items.forEach(i -> ids.add(i.path("id").asText()));
+        return ids;
+    }
+
     @AfterAll
     void summary() throws IOException {
         StringBuilder s = new StringBuilder();
