@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -72,7 +71,6 @@ class AuthorizationMatrixIT {
     private MatrixFixtures fixtures;
     private final Map<String, Operation> operations = new TreeMap<>();
     private final List<Line> lines = new ArrayList<>();
-    private final Map<String, String> documents = new LinkedHashMap<>();
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
     private final long started = System.nanoTime();
 
@@ -127,7 +125,6 @@ class AuthorizationMatrixIT {
         for (String service : SERVICES) {
             Api.Response r = api.send("GET", "/openapi/" + service + "?format=json", null, null, null);
             assertThat(r.status()).as("OpenAPI document of %s: %s", service, r).isEqualTo(200);
-            documents.put(service, r.body());
             Files.writeString(dump.resolve(service + ".json"), r.body());
             JsonNode paths = r.json().path("paths");
             for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
@@ -242,6 +239,11 @@ class AuthorizationMatrixIT {
             }
             if (!l.isPublic() && l.roles().isEmpty()) {
                 problems.add("line " + l.number() + ": no roles and not public");
+            }
+            boolean callerFits = l.isPublic() ? l.caller().equals("anonymous")
+                    : PRINCIPALS.containsKey(l.caller()) && PRINCIPALS.get(l.caller()).stream().anyMatch(l.roles()::contains);
+            if (!callerFits) {
+                problems.add("line " + l.number() + ": the in-scope caller " + l.caller() + " holds none of " + l.roles());
             }
             if (!Set.of("org", "self", "partner", "public", "none").contains(l.scope())) {
                 problems.add("line " + l.number() + ": unknown scope kind " + l.scope());
@@ -474,9 +476,5 @@ class AuthorizationMatrixIT {
         System.out.println(s);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "authorization-matrix-summary.txt"), s.toString());
-    }
-
-    static String today() {
-        return LocalDate.now().toString();
     }
 }
