@@ -111,7 +111,8 @@ public class RebateResource {
     @GET
     @Path("rebate-policies")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
-    @Operation(operationId = "listRebatePolicies", summary = "Every rebate policy version, by name, newest version first")
+    @Operation(operationId = "listRebatePolicies", summary = "Every rebate policy version, by name, newest version first",
+            description = "Officers see the versions that can govern their subtree: scoped at or above their org, or inside it.")
     @APIResponse(responseCode = "200", description = "A page of policy versions")
     public Page<RebateDtos.PolicyView> policies(@Parameter(description = "Page from 0") @QueryParam("page") Integer page,
             @Parameter(description = "Page size, 1 to 200") @QueryParam("size") Integer size) {
@@ -123,10 +124,10 @@ public class RebateResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @Operation(operationId = "getRebatePolicy", summary = "One rebate policy version")
     @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = RebateDtos.PolicyView.class)))
-    @APIResponse(responseCode = "404", description = "No such version",
+    @APIResponse(responseCode = "404", description = "No such version that can govern your subtree",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RebateDtos.PolicyView policy(@PathParam("id") long id) {
-        return rebates.policy(id).orElseThrow(() -> ApiException.notFound("rebate policy", id));
+        return rebates.visiblePolicy(id).orElseThrow(() -> ApiException.notFound("rebate policy", id));
     }
 
     @POST

@@ -5,6 +5,7 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.security.OrgPaths;
 import io.gucun.dues.ledger.Ledger;
 import io.gucun.dues.ledger.Money;
 import io.gucun.dues.ledger.Period;
@@ -330,12 +331,30 @@ public class RebateService {
         return BigDecimal.valueOf(bp, 2).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * The versions an officer may read: those that can govern their subtree, i.e. scoped at or above their org
+     * (e.g. national-default) or inside their subtree. Admins read all.
+     */
     @SuppressWarnings("unchecked")
     public Page<RebateDtos.PolicyView> policies(PageRequest page) {
-        List<Number> ids = em.createNativeQuery("select id from rebate_policy order by name, version desc limit " + page.size()
-                + " offset " + page.offset()).getResultList();
-        long total = ((Number) em.createNativeQuery("select count(*) from rebate_policy").getSingleResult()).longValue();
+        String where = caller.isAdmin() ? "" : " where scope_path @> cast(?1 as ltree) or scope_path <@ cast(?1 as ltree)";
+        String scope = caller.orgPath().orElse("0");
+        var idQuery = em.createNativeQuery("select id from rebate_policy" + where + " order by name, version desc limit "
+                + page.size() + " offset " + page.offset());
+        var countQuery = em.createNativeQuery("select count(*) from rebate_policy" + where);
+        if (!caller.isAdmin()) {
+            idQuery.setParameter(1, scope);
+            countQuery.setParameter(1, scope);
+        }
+        List<Number> ids = idQuery.getResultList();
+        long total = ((Number) countQuery.getSingleResult()).longValue();
         return new Page<>(ids.stream().map(id -> policy(id.longValue()).orElseThrow()).toList(), page.page(), page.size(), total);
+    }
+
+    /** One version, if the caller may read it (see {@link #policies}). */
+    public Optional<RebateDtos.PolicyView> visiblePolicy(long id) {
+        return policy(id).filter(p -> caller.covers(p.scopePath())
+                || caller.orgPath().map(own -> OrgPaths.isWithin(own, p.scopePath())).orElse(false));
     }
 
     @SuppressWarnings("unchecked")

@@ -204,6 +204,24 @@ class RebateApiTest {
     }
 
     @Test
+    @TestSecurity(user = "officer.other", roles = "officer")
+    @OidcSecurity(claims = @Claim(key = "org_path", value = "1.701.712"))
+    void anOfficerReadsThePoliciesThatGovernTheirSubtreeButNotAnotherTownsPolicy() {
+        long otherTowns = QuarkusTransaction.requiringNew().call(() -> ((Number) LedgerAccount.getEntityManager()
+                .createNativeQuery("insert into rebate_policy (name, version, scope_path, valid_from, small_firm_max_employees,"
+                        + " note, created_at, created_by) values (?1, 1, cast('1.701.702' as ltree), date '2020-01-01', 25,"
+                        + " null, now(), 'admin') returning id")
+                .setParameter(1, "town-702-" + UUID.randomUUID().toString().substring(0, 8)).getSingleResult()).longValue());
+        long national = count("select id from rebate_policy where name = 'national-default' and version = 1");
+
+        given().when().get("/api/dues/rebate-policies/" + otherTowns).then().statusCode(404);
+        given().when().get("/api/dues/rebate-policies/" + national).then().statusCode(200).body("scopePath", equalTo("1"));
+        given().when().get("/api/dues/rebate-policies?size=200")
+                .then().statusCode(200).body("items.findAll { it.scopePath.startsWith('1.701.702') }.size()", equalTo(0))
+                .body("items.findAll { it.name == 'national-default' }.size()", equalTo(1));
+    }
+
+    @Test
     @TestSecurity(user = "tax", roles = "partner-tax")
     void theTaxPartnerCannotRunRebates() {
         given().contentType(ContentType.JSON).body("{\"period\":\"2026-01\"}")
