@@ -2,6 +2,7 @@ package io.gucun.deploy.e2e;
 
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fresh, valid identifiers for end-to-end data, so runs never collide with "one person one member" or a unique
@@ -19,10 +20,13 @@ public final class Ids {
     private Ids() {
     }
 
-    /** A Shanghai Baoshan (310113) resident born between 1970 and 1999. */
+    /** Birth days are handed out in turn, so no two numbers of a run are the same person (10,950 before wrapping). */
+    private static final AtomicLong NEXT_DAY = new AtomicLong(ThreadLocalRandom.current().nextInt(30 * 365));
+
+    /** A Shanghai Baoshan (310113) resident born between 1970 and 1999, distinct within the run. */
     public static String residentId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        LocalDate born = LocalDate.of(1970, 1, 1).plusDays(r.nextInt(30 * 365));
+        LocalDate born = LocalDate.of(1970, 1, 1).plusDays(NEXT_DAY.getAndIncrement() % (30 * 365));
         String first17 = "310113" + born.toString().replace("-", "") + String.format("%03d", r.nextInt(1000));
         int sum = 0;
         for (int i = 0; i < 17; i++) {

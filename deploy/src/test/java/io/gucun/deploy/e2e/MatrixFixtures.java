@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.UUID;
@@ -203,42 +202,15 @@ final class MatrixFixtures {
         }
     }
 
-    /** A valid resident ID number (GB 11643) from Baoshan, Shanghai, distinct within the run and from other runs. */
     static String idNumber() {
-        long n = SEQ.incrementAndGet();
-        LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(n % 12_000);
-        String first17 = "310113" + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
-                + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        char[] check = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + check[sum % 11];
+        return Ids.residentId();
     }
 
-    /** A valid mainland mobile number. */
     static String mobile() {
-        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return Ids.mobile();
     }
 
-    /** A valid Unified Social Credit Code (GB 32100) of an enterprise in Baoshan, Shanghai. */
     static String creditCode() {
-        String org8 = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        int[] orgWeights = {3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (org8.charAt(i) - '0') * orgWeights[i];
-        }
-        int c = 11 - sum % 11;
-        String first17 = "91310113" + org8 + (c == 10 ? "X" : c == 11 ? "0" : String.valueOf(c));
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        int total = 0;
-        for (int i = 0; i < 17; i++) {
-            total += alphabet.indexOf(first17.charAt(i)) * weights[i];
-        }
-        return first17 + alphabet.charAt((31 - total % 31) % 31);
+        return Ids.creditCode();
     }
 }
