@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import io.gucun.common.schema.SchemaMigrator;
+import io.gucun.common.security.CallerScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -90,6 +93,21 @@ public class ChangeFeed {
                 .setParameter(7, occurredAt)
                 .executeUpdate();
         return position;
+    }
+
+    /**
+     * {@link #read} for a caller who must hold one of the roles {@code readers} lists for the feed: 404 for a feed the
+     * service does not keep, 403 for a feed that belongs to another partner.
+     */
+    public FeedPage readAs(CallerScope caller, Map<String, Set<String>> readers, String feed, String after, Integer limit) {
+        Set<String> roles = readers.get(feed);
+        if (roles == null) {
+            throw ApiException.notFound("feed", feed);
+        }
+        if (roles.stream().noneMatch(caller::hasRole)) {
+            throw ApiException.forbidden("feed " + feed + " belongs to another partner");
+        }
+        return read(feed, after, limit);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.gucun.membership.partner;
 
 import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.feed.FeedPage;
-import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,13 +52,6 @@ public class PartnerFeedResource {
             @Parameter(description = "Opaque cursor: the nextCursor of the last page read; absent = from the start")
             @QueryParam("after") String after,
             @Parameter(description = "1-500, default 100") @QueryParam("limit") Integer limit) {
-        Set<String> readers = PartnerFeeds.READERS.get(feed);
-        if (readers == null) {
-            throw ApiException.notFound("feed", feed);
-        }
-        if (readers.stream().noneMatch(caller::hasRole)) {
-            throw ApiException.forbidden("feed " + feed + " belongs to another partner");
-        }
-        return feeds.read(feed, after, limit);
+        return feeds.readAs(caller, PartnerFeeds.READERS, feed, after, limit);
     }
 }

@@ -12,6 +12,10 @@ public final class PartnerEvents {
     public static final String LISTED = "LISTED";
     public static final String DELISTED = "DELISTED";
 
+    /** Feed → who may read it. */
+    static final Map<String, Set<String>> FEED_READERS = Map.of(
+            BLACKLIST_FEED, Set.of(Roles.PARTNER_CREDIT, Roles.OFFICER, Roles.ADMIN));
+
     /** Event type → the partner roles that may subscribe to it. */
     static final Map<String, Set<String>> WEBHOOK_TYPES = Map.of(
             "EnterpriseBlacklisted", Set.of(Roles.PARTNER_CREDIT),

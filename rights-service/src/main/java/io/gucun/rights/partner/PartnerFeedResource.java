@@ -2,7 +2,6 @@ package io.gucun.rights.partner;
 
 import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.feed.FeedPage;
-import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,9 +50,6 @@ public class PartnerFeedResource {
             @Parameter(description = "Opaque cursor: the nextCursor of the last page read; absent = from the start")
             @QueryParam("after") String after,
             @Parameter(description = "1-500, default 100") @QueryParam("limit") Integer limit) {
-        if (!PartnerEvents.BLACKLIST_FEED.equals(feed)) {
-            throw ApiException.notFound("feed", feed);
-        }
-        return feeds.read(feed, after, limit);
+        return feeds.readAs(caller, PartnerEvents.FEED_READERS, feed, after, limit);
     }
 }
