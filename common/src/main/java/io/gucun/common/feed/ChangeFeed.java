@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -72,15 +73,26 @@ public class ChangeFeed {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long append(String feed, UUID itemId, String type, String subject, Object data, OffsetDateTime occurredAt) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("feed item " + type + " cannot be serialized", e);
-        }
+        return append(feed, itemId, type, subject, () -> data, occurredAt);
+    }
+
+    /**
+     * As {@link #append(String, UUID, String, String, Object, OffsetDateTime)}, with a body computed once the feed's
+     * lock is held. Use it for a body that sums up state other transactions change too (a member count): every
+     * transaction that appended before has committed by then, so a query run here sees their changes, and the latest
+     * item of a subject states its current value.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long append(String feed, UUID itemId, String type, String subject, Supplier<?> data, OffsetDateTime occurredAt) {
         // Held until this transaction ends: positions are drawn in commit order.
         em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) l").setParameter(1, APPEND_LOCK)
                 .getSingleResult();
+        String json;
+        try {
+            json = mapper.writeValueAsString(data.get());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("feed item " + type + " cannot be serialized", e);
+        }
         long position = ((Number) em.createNativeQuery("select nextval('feed_position')").getSingleResult()).longValue();
         em.createNativeQuery("insert into feed_entry (position, feed, item_id, item_type, subject, data, occurred_at)"
                         + " values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)")

@@ -37,7 +37,7 @@ public class FeedProjector {
             case EnterpriseEvents.UnionFounded f -> {
                 Enterprise ent = Enterprise.findById(f.enterpriseId());
                 feed.append(PartnerFeeds.ENTERPRISE_UNIONS, e.eventId(), FeedItems.UNION_FOUNDED, ent.creditCode,
-                        enterpriseUnion(ent, true), e.occurredAt());
+                        () -> enterpriseUnion(ent), e.occurredAt());
             }
             case EnterpriseEvents.EnterpriseClosed c -> {
                 Enterprise ent = Enterprise.findById(c.enterpriseId());
@@ -83,16 +83,17 @@ public class FeedProjector {
             if (ent != null) {
                 // One event may move two enterprises' counts: each item gets its own id, derived from the event's.
                 UUID id = UUID.nameUUIDFromBytes((e.eventId() + "/" + ent.creditCode).getBytes(StandardCharsets.UTF_8));
+                // Counted under the feed's lock: the counts of concurrent joins come out in order, the last one right.
                 feed.append(PartnerFeeds.ENTERPRISE_UNIONS, id, FeedItems.MEMBER_COUNT_CHANGED, ent.creditCode,
-                        enterpriseUnion(ent, true), e.occurredAt());
+                        () -> enterpriseUnion(ent), e.occurredAt());
             }
         }
     }
 
-    private FeedItems.EnterpriseUnion enterpriseUnion(Enterprise ent, boolean hasUnion) {
+    private FeedItems.EnterpriseUnion enterpriseUnion(Enterprise ent) {
         long count = ent.unionOrgId == null ? 0 : em.createQuery(
                         "select count(m) from Member m where m.orgId = :org and m.status = :active", Long.class)
                 .setParameter("org", ent.unionOrgId).setParameter("active", MemberStatus.ACTIVE).getSingleResult();
-        return new FeedItems.EnterpriseUnion(ent.id, ent.creditCode, hasUnion, ent.unionOrgId, ent.unionFoundedAt, null, count);
+        return new FeedItems.EnterpriseUnion(ent.id, ent.creditCode, true, ent.unionOrgId, ent.unionFoundedAt, null, count);
     }
 }

@@ -100,6 +100,30 @@ class PartnerFeedTest {
     }
 
     @Test
+    void concurrentJoinsToOneEnterpriseUnionLeaveItsTrueCountAsTheLatestItem() throws Exception {
+        String cursor = endOf(PartnerFeeds.ENTERPRISE_UNIONS, Roles.ADMIN);
+        ActingAs.admin();
+        JsonPath town = TestData.org(1, "宝山区总工会", "DISTRICT");
+        JsonPath ent = TestData.enterprise(town.getLong("id"), "上海顾村物流有限公司", 200, null);
+        long unionOrgId = given().when().post("/api/membership/enterprises/" + ent.getLong("id") + "/union")
+                .then().statusCode(201).extract().jsonPath().getLong("unionOrg.id");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Long>> joins = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            joins.add(pool.submit(() -> admit(unionOrgId, idNumber())));
+        }
+        for (Future<Long> f : joins) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        List<Long> counts = readToEnd(PartnerFeeds.ENTERPRISE_UNIONS, cursor).stream()
+                .filter(i -> i.subject().equals(ent.getString("creditCode")) && i.type().equals(FeedItems.MEMBER_COUNT_CHANGED))
+                .map(i -> i.data().get("memberCount").asLong()).toList();
+        // Each join counted every join committed before it: 1, 2, ... 8 in feed order, never a stale repeat.
+        assertThat(counts).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+    }
+
+    @Test
     void theSocialInsurancePartnerSeesMembershipChangesByKeyedHashNeverTheIdNumber() {
         String cursor = endOf(PartnerFeeds.MEMBERSHIP_STATUS, Roles.PARTNER_SOCIAL_INSURANCE);
         ActingAs.admin();
