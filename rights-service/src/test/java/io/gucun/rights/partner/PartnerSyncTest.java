@@ -165,8 +165,9 @@ class PartnerSyncTest {
             long subscription = register(partner);
 
             // Two failures, then the third attempt delivers (the budget in tests is 3 attempts).
-            partner.failNext(2);
-            Listed first = listAnEnterprise();
+            Prepared one = prepare();
+            partner.failNext(one.creditCode(), 2);
+            Listed first = list(one);
             await(() -> partner.applied().values().stream().anyMatch(b -> b.contains(first.creditCode())));
             await(() -> {
                 Delivery d = deliveryOf(subscription, first.creditCode(), partner);
@@ -177,8 +178,9 @@ class PartnerSyncTest {
             assertThat(delivered.getInt("attempts")).isEqualTo(3);
 
             // Down for longer than the budget: DEAD, visible in the log; a replay delivers it, once.
-            partner.failNext(1000);
-            Listed second = listAnEnterprise();
+            Prepared two = prepare();
+            partner.failNext(two.creditCode(), 1000);
+            Listed second = list(two);
             ActingAs.partner(Roles.PARTNER_CREDIT);
             await(() -> {
                 Delivery d = deliveryOf(subscription, second.creditCode(), partner);
@@ -193,7 +195,7 @@ class PartnerSyncTest {
             assertThat(partner.applied()).doesNotContainKey(deadEventId);
             post(HOOKS + "/" + subscription + "/deliveries/" + delivered.getLong("id") + "/replay").statusCode(409);
 
-            partner.failNext(0);
+            partner.failNext(two.creditCode(), 0);
             post(HOOKS + "/" + subscription + "/deliveries/" + dead.getLong("id") + "/replay").statusCode(200)
                     .body("state", equalTo("PENDING")).body("replays", equalTo(1));
             await(() -> partner.applied().containsKey(deadEventId));

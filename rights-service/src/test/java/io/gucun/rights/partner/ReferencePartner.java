@@ -32,6 +32,7 @@ final class ReferencePartner implements AutoCloseable {
     private final HttpServer server;
     private volatile String secret;
     private final AtomicInteger failNext = new AtomicInteger();
+    private volatile String failMarker;
     private volatile Duration delay = Duration.ZERO;
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     /** The partner's own state: each event applied once, in arrival order (what dedupe buys). */
@@ -52,7 +53,9 @@ final class ReferencePartner implements AutoCloseable {
         secret = s;
     }
 
-    void failNext(int n) {
+    /** Answer 503 to the next {@code n} deliveries whose body contains {@code marker} (e.g. a credit code). */
+    void failNext(String marker, int n) {
+        failMarker = marker;
         failNext.set(n);
     }
 
@@ -92,9 +95,11 @@ final class ReferencePartner implements AutoCloseable {
                 }
             }
             int status;
+            String marker = failMarker;
+            boolean targeted = marker != null && new String(body, java.nio.charset.StandardCharsets.UTF_8).contains(marker);
             if (!verified) {
                 status = 401;
-            } else if (failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            } else if (targeted && failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
                 status = 503;
             } else {
                 applied.putIfAbsent(eventId, new String(body, java.nio.charset.StandardCharsets.UTF_8));
