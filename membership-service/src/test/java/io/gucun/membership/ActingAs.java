@@ -31,6 +31,11 @@ public class ActingAs implements SecurityIdentityAugmentor {
         set("member", path);
     }
 
+    /** Any realm role, e.g. a partner's ({@code partner-tax}), with an optional org scope. */
+    public static void as(String r, String path) {
+        set(r, path);
+    }
+
     public static void reset() {
         role = null;
         orgPath = null;

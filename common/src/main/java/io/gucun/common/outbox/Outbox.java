@@ -48,7 +48,7 @@ public class Outbox {
         }
         e.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.persist(e);
-        written.fire(new OutboxWritten(e.topic));
+        written.fire(new OutboxWritten(e.topic, e.eventId, aggregateType, e.aggregateId, eventType, data, e.occurredAt));
         return e.eventId;
     }
 

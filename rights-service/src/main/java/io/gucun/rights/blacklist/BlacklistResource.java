@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Blacklist", description = "两个黑名单: enterprises that ignored legal supervision or obstructed founding a union")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.PARTNER_TAX, Roles.PARTNER_SOCIAL_INSURANCE})
+@RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.PARTNER_TAX, Roles.PARTNER_SOCIAL_INSURANCE, Roles.PARTNER_CREDIT})
 public class BlacklistResource {
 
     @Inject

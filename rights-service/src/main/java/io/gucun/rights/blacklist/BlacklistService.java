@@ -3,10 +3,12 @@ package io.gucun.rights.blacklist;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.identity.CreditCode;
+import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.rights.deadline.Deadlines;
 import io.gucun.rights.org.KnownEnterprise;
+import io.gucun.rights.partner.PartnerEvents;
 import io.gucun.rights.rightscase.CaseAccess;
 import io.gucun.rights.rightscase.CaseCategory;
 import io.gucun.rights.rightscase.CaseService;
@@ -26,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,6 +43,9 @@ public class BlacklistService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ChangeFeed feed;
 
     @Inject
     Deadlines deadlines;
@@ -120,8 +126,9 @@ public class BlacklistService {
         e.listedBy = actor;
         e.persistAndFlush();
         change(e, BlacklistChange.LISTED, at);
-        outbox.record(AGGREGATE, e.enterpriseId, "EnterpriseBlacklisted", new BlacklistDtos.EnterpriseBlacklisted(e.id,
+        UUID eventId = outbox.record(AGGREGATE, e.enterpriseId, "EnterpriseBlacklisted", new BlacklistDtos.EnterpriseBlacklisted(e.id,
                 e.enterpriseId, e.creditCode, e.enterpriseName, e.reason, e.caseId, e.listedAt));
+        feedItem(e, eventId, PartnerEvents.LISTED, at);
         return e;
     }
 
@@ -142,9 +149,16 @@ public class BlacklistService {
         e.delistedBy = access.username();
         e.delistingReason = r.reason().trim();
         change(e, BlacklistChange.DELISTED, e.delistedAt);
-        outbox.record(AGGREGATE, e.enterpriseId, "EnterpriseDelisted", new BlacklistDtos.EnterpriseDelisted(e.id, e.enterpriseId,
-                e.creditCode, e.listedAt, e.delistedAt));
+        UUID eventId = outbox.record(AGGREGATE, e.enterpriseId, "EnterpriseDelisted", new BlacklistDtos.EnterpriseDelisted(e.id,
+                e.enterpriseId, e.creditCode, e.listedAt, e.delistedAt));
+        feedItem(e, eventId, PartnerEvents.DELISTED, e.delistedAt);
         return e;
+    }
+
+    /** The credit partner's feed item, in this transaction and under the event's id. */
+    private void feedItem(BlacklistEntry e, UUID eventId, String type, OffsetDateTime at) {
+        feed.append(PartnerEvents.BLACKLIST_FEED, eventId, type, e.creditCode, new PartnerEvents.BlacklistItem(e.id, e.enterpriseId,
+                e.creditCode, e.enterpriseName, e.reason.name(), e.isActive(), e.listedAt, e.delistedAt), at);
     }
 
     /** Serializes blacklist writers, so feed sequence numbers are handed out in commit order and a cursor never skips one. */

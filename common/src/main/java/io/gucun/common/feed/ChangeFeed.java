@@ -1,0 +1,229 @@
+package io.gucun.common.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gucun.common.problem.ApiException;
+import io.gucun.common.problem.FieldError;
+import io.gucun.common.schema.SchemaMigrator;
+import io.gucun.common.security.CallerScope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Change feeds partners pull with a cursor: each change is appended in the transaction that makes it, and a reader
+ * paging with {@code after} never skips nor repeats an item, however writers interleave.
+ *
+ * <p>Why it holds: a writer takes a transaction-scoped advisory lock before it draws the item's position from a
+ * sequence, and keeps the lock until it commits or rolls back. So a position is drawn only after every smaller one
+ * has committed (or vanished with its rollback): positions are in commit order, and once a reader sees position p,
+ * every position below p that will ever exist is already visible. One lock serves all feeds of a service (one
+ * database), so a transaction that appends to two feeds cannot deadlock with another one.
+ *
+ * <p>Items older than {@code gucun.feed.retention} may be pruned ({@code gucun.feed.prune-every}); a cursor from before
+ * the pruned part is answered 410 (the reader must re-sync), never with a silent gap.
+ *
+ * <p>Tables: {@code feed_entry}, {@code feed_horizon} and sequence {@code feed_position}, created by each service
+ * that keeps feeds (see membership-service's {@code V25__partner_feeds.sql}).
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
+    /** Any constant works: each service has its own database. ASCII "feeds". */
+    static final long APPEND_LOCK = 0x6665656473L;
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 500;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    SchemaMigrator schema;
+
+    @ConfigProperty(name = "gucun.feed.retention", defaultValue = "P400D")
+    Duration retention;
+
+    /**
+     * Appends a change to {@code feed} in the caller's transaction; it becomes visible to readers when that commits.
+     *
+     * @param itemId  the change's id (use the causing event's id, so feed and webhooks name a change alike)
+     * @param data    the item's body: a record/map serialized as JSON, or a {@link JsonNode}
+     * @return the item's position
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long append(String feed, UUID itemId, String type, String subject, Object data, OffsetDateTime occurredAt) {
+        return append(feed, itemId, type, subject, () -> data, occurredAt);
+    }
+
+    /**
+     * As {@link #append(String, UUID, String, String, Object, OffsetDateTime)}, with a body computed once the feed's
+     * lock is held. Use it for a body that sums up state other transactions change too (a member count): every
+     * transaction that appended before has committed by then, so a query run here sees their changes, and the latest
+     * item of a subject states its current value.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long append(String feed, UUID itemId, String type, String subject, Supplier<?> data, OffsetDateTime occurredAt) {
+        // Held until this transaction ends: positions are drawn in commit order.
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) l").setParameter(1, APPEND_LOCK)
+                .getSingleResult();
+        String json;
+        try {
+            json = mapper.writeValueAsString(data.get());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("feed item " + type + " cannot be serialized", e);
+        }
+        long position = ((Number) em.createNativeQuery("select nextval('feed_position')").getSingleResult()).longValue();
+        em.createNativeQuery("insert into feed_entry (position, feed, item_id, item_type, subject, data, occurred_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)")
+                .setParameter(1, position)
+                .setParameter(2, feed)
+                .setParameter(3, itemId)
+                .setParameter(4, type)
+                .setParameter(5, subject)
+                .setParameter(6, json)
+                .setParameter(7, occurredAt)
+                .executeUpdate();
+        return position;
+    }
+
+    /**
+     * {@link #read} for a caller who must hold one of the roles {@code readers} lists for the feed: 404 for a feed the
+     * service does not keep, 403 for a feed that belongs to another partner.
+     */
+    public FeedPage readAs(CallerScope caller, Map<String, Set<String>> readers, String feed, String after, Integer limit) {
+        Set<String> roles = readers.get(feed);
+        if (roles == null) {
+            throw ApiException.notFound("feed", feed);
+        }
+        if (roles.stream().noneMatch(caller::hasRole)) {
+            throw ApiException.forbidden("feed " + feed + " belongs to another partner");
+        }
+        return read(feed, after, limit);
+    }
+
+    /**
+     * The page of {@code feed} after cursor {@code after} (null: from the start): at most {@code limit} items, oldest
+     * first. 400 naming {@code after} or {@code limit} for a bad one; 410 when the cursor lies before pruned items.
+     */
+    public FeedPage read(String feed, String after, Integer limit) {
+        int n = limit == null ? DEFAULT_LIMIT : limit;
+        if (n < 1 || n > MAX_LIMIT) {
+            throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        FeedCursor from = FeedCursor.decode(feed, after);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select position, cast(item_id as text), item_type, subject, cast(data as text),"
+                            + " occurred_at from feed_entry where feed = ?1 and position > ?2 order by position limit ?3")
+                    .setParameter(1, feed)
+                    .setParameter(2, from.position())
+                    .setParameter(3, n + 1)
+                    .getResultList();
+            // Read after the items: a prune that committed before the items were read is seen here too. Without a
+            // cursor the reader starts with what is kept.
+            if (after != null && !after.isBlank()) {
+                requireNotPruned(from);
+            }
+            boolean more = rows.size() > n;
+            List<FeedItem> items = new ArrayList<>();
+            long last = from.position();
+            for (Object[] r : rows.subList(0, Math.min(n, rows.size()))) {
+                last = ((Number) r[0]).longValue();
+                items.add(new FeedItem((String) r[1], (String) r[2], (String) r[3], utc(r[5]),
+                        new FeedCursor(feed, last).encode(), json((String) r[4])));
+            }
+            return new FeedPage(feed, items, new FeedCursor(feed, last).encode(), more);
+        });
+    }
+
+    private void requireNotPruned(FeedCursor from) {
+        @SuppressWarnings("unchecked")
+        List<Number> pruned = em.createNativeQuery("select pruned_through from feed_horizon where feed = ?1")
+                .setParameter(1, from.feed()).getResultList();
+        if (!pruned.isEmpty() && from.position() < pruned.getFirst().longValue()) {
+            throw new ApiException(410, "cursor-expired", "Gone",
+                    "changes after this cursor were pruned (the feed keeps " + retention + "); start again without 'after' "
+                            + "and re-sync from the full list",
+                    List.of(new FieldError(FeedCursor.PARAMETER, "is older than the feed's retention")), null);
+        }
+    }
+
+    /**
+     * Deletes the items of {@code feed} (null: of every feed) recorded before {@code cutoff}, remembering per feed how
+     * far it pruned; returns how many went.
+     */
+    public int prune(String feed, Instant cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery("with gone as (delete from feed_entry where recorded_at < ?1"
+                    + (feed == null ? "" : " and feed = ?2") + " returning feed, position)"
+                    + " select feed, max(position), count(*) from gone group by feed")
+                    .setParameter(1, cutoff.atOffset(ZoneOffset.UTC));
+            if (feed != null) {
+                query.setParameter(2, feed);
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> gone = query.getResultList();
+            int total = 0;
+            for (Object[] g : gone) {
+                em.createNativeQuery("insert into feed_horizon (feed, pruned_through) values (?1, ?2) on conflict (feed)"
+                                + " do update set pruned_through = greatest(feed_horizon.pruned_through, excluded.pruned_through)")
+                        .setParameter(1, g[0]).setParameter(2, ((Number) g[1]).longValue()).executeUpdate();
+                total += ((Number) g[2]).intValue();
+            }
+            return total;
+        });
+    }
+
+    @Scheduled(every = "${gucun.feed.prune-every:off}", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pruneOld() {
+        if (!schema.isReady()) {
+            return;
+        }
+        int n = prune(null, Instant.now().minus(retention));
+        if (n > 0) {
+            LOG.infof("pruned %d feed items older than %s", n, retention);
+        }
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("feed item is not JSON", e);
+        }
+    }
+
+    static OffsetDateTime utc(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant t) {
+            return t.atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected time value " + value);
+    }
+}

@@ -1,0 +1,99 @@
+package io.gucun.membership.partner;
+
+import io.gucun.common.feed.ChangeFeed;
+import io.gucun.common.outbox.OutboxWritten;
+import io.gucun.membership.enterprise.Enterprise;
+import io.gucun.membership.enterprise.EnterpriseEvents;
+import io.gucun.membership.member.Member;
+import io.gucun.membership.member.MemberEvents;
+import io.gucun.membership.member.MemberStatus;
+import io.gucun.membership.org.UnionOrg;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps the partner feeds in step with membership's own events: observes each event as it is written to the outbox,
+ * in the same transaction, and appends the partner's view of the change. A change that rolls back leaves no item;
+ * every committed event that concerns a partner leaves its item. Items carry the event's id (dedupe key).
+ */
+@ApplicationScoped
+public class FeedProjector {
+
+    @Inject
+    ChangeFeed feed;
+
+    @Inject
+    EntityManager em;
+
+    void onEvent(@Observes OutboxWritten e) {
+        switch (e.data()) {
+            case EnterpriseEvents.UnionFounded f -> {
+                Enterprise ent = Enterprise.findById(f.enterpriseId());
+                feed.append(PartnerFeeds.ENTERPRISE_UNIONS, e.eventId(), FeedItems.UNION_FOUNDED, ent.creditCode,
+                        () -> enterpriseUnion(ent), e.occurredAt());
+            }
+            case EnterpriseEvents.EnterpriseClosed c -> {
+                Enterprise ent = Enterprise.findById(c.enterpriseId());
+                feed.append(PartnerFeeds.ENTERPRISE_UNIONS, e.eventId(), FeedItems.ENTERPRISE_CLOSED, ent.creditCode,
+                        new FeedItems.EnterpriseUnion(ent.id, ent.creditCode, false, c.closedUnionOrgId(), ent.unionFoundedAt,
+                                c.closedOn(), 0), e.occurredAt());
+            }
+            case MemberEvents.MemberJoined j -> {
+                membership(e, j.memberId(), FeedItems.MEMBERSHIP_STARTED, j.orgId(), j.orgPath(), null, j.joinedAt());
+                memberCounts(e, Set.of(j.orgId()));
+            }
+            case MemberEvents.MemberTransferred t -> {
+                membership(e, t.memberId(), FeedItems.MEMBERSHIP_TRANSFERRED, t.toOrgId(), t.toOrgPath(), t.reason(), t.at());
+                // When the employer closed, ENTERPRISE_CLOSED says the count is 0: no item per member held above.
+                if (!"EMPLOYER_CLOSED".equals(t.reason())) {
+                    memberCounts(e, new LinkedHashSet<>(java.util.List.of(t.fromOrgId(), t.toOrgId())));
+                }
+            }
+            case MemberEvents.MemberLeft l -> {
+                UnionOrg org = UnionOrg.findById(l.orgId());
+                membership(e, l.memberId(), FeedItems.MEMBERSHIP_ENDED, l.orgId(), org == null ? null : org.path,
+                        l.reason().name(), l.at());
+                memberCounts(e, Set.of(l.orgId()));
+            }
+            case null, default -> {
+                // other events concern no partner feed
+            }
+        }
+    }
+
+    private void membership(OutboxWritten e, long memberId, String type, long orgId, String orgPath, String reason,
+                            OffsetDateTime at) {
+        Member m = Member.findById(memberId);
+        feed.append(PartnerFeeds.MEMBERSHIP_STATUS, e.eventId(), type, m.idNumberHash,
+                new FeedItems.MembershipStatus(m.idNumberHash, m.status.name(), orgId, orgPath, m.employerCreditCode, reason, at),
+                e.occurredAt());
+    }
+
+    /** A MEMBER_COUNT_CHANGED item for each enterprise whose union is one of {@code orgIds}. */
+    private void memberCounts(OutboxWritten e, Set<Long> orgIds) {
+        for (long orgId : orgIds) {
+            Enterprise ent = Enterprise.find("unionOrgId = ?1 and closedOn is null", orgId).firstResult();
+            if (ent != null) {
+                // One event may move two enterprises' counts: each item gets its own id, derived from the event's.
+                UUID id = UUID.nameUUIDFromBytes((e.eventId() + "/" + ent.creditCode).getBytes(StandardCharsets.UTF_8));
+                // Counted under the feed's lock: the counts of concurrent joins come out in order, the last one right.
+                feed.append(PartnerFeeds.ENTERPRISE_UNIONS, id, FeedItems.MEMBER_COUNT_CHANGED, ent.creditCode,
+                        () -> enterpriseUnion(ent), e.occurredAt());
+            }
+        }
+    }
+
+    private FeedItems.EnterpriseUnion enterpriseUnion(Enterprise ent) {
+        long count = ent.unionOrgId == null ? 0 : em.createQuery(
+                        "select count(m) from Member m where m.orgId = :org and m.status = :active", Long.class)
+                .setParameter("org", ent.unionOrgId).setParameter("active", MemberStatus.ACTIVE).getSingleResult();
+        return new FeedItems.EnterpriseUnion(ent.id, ent.creditCode, true, ent.unionOrgId, ent.unionFoundedAt, null, count);
+    }
+}

@@ -1,0 +1,177 @@
+package io.gucun.rights.partner;
+
+import io.gucun.common.api.Page;
+import io.gucun.common.api.PageRequest;
+import io.gucun.common.pii.PersonalDataCipher;
+import io.gucun.common.problem.ApiException;
+import io.gucun.common.problem.FieldError;
+import io.gucun.common.security.CallerScope;
+import io.gucun.common.webhook.DeliveryState;
+import io.gucun.common.webhook.WebhookEndpoint;
+import io.gucun.common.webhook.WebhookSignature;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.LaunchMode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** A partner's webhooks: registration, secret rotation, the delivery log and replays from the dead-letter state. */
+@ApplicationScoped
+public class WebhookService {
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    PersonalDataCipher cipher;
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    @ConfigProperty(name = "rights.webhooks.rotation-overlap", defaultValue = "PT24H")
+    Duration rotationOverlap;
+
+    /** The partner the caller is (its role); 403 for anyone else. */
+    String partner() {
+        return PartnerEvents.PARTNERS.stream().filter(caller::hasRole).findFirst()
+                .orElseThrow(() -> ApiException.forbidden("webhooks are for partners"));
+    }
+
+    @Transactional
+    public WebhookDtos.WithSecret register(WebhookDtos.Registration r) {
+        String partner = partner();
+        String url = r.url().trim();
+        WebhookEndpoint.problemWith(url, LaunchMode.current().isDevOrTest()).ifPresent(p -> {
+            throw ApiException.invalid("url", p);
+        });
+        Set<String> types = new LinkedHashSet<>();
+        List<FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < r.eventTypes().size(); i++) {
+            String type = r.eventTypes().get(i).trim();
+            Set<String> roles = PartnerEvents.WEBHOOK_TYPES.get(type);
+            if (roles == null || !roles.contains(partner)) {
+                unknown.add(new FieldError("eventTypes[" + i + "]", "is not an event type offered to " + partner
+                        + "; offered: " + offered(partner)));
+            }
+            types.add(type);
+        }
+        if (!unknown.isEmpty()) {
+            throw new ApiException(422, "unknown-event-type", "Rule violated",
+                    unknown.size() == 1 ? unknown.getFirst().field() + " " + unknown.getFirst().message()
+                            : unknown.size() + " event types are not offered", unknown, null);
+        }
+        WebhookSubscription existing = WebhookSubscription.find("partner = ?1 and url = ?2 and active = true", partner, url).firstResult();
+        if (existing != null) {
+            throw ApiException.conflict("webhook-exists", "this endpoint is registered already (subscription " + existing.id
+                    + "); rotate its secret or delete it first", Map.of("subscriptionId", existing.id));
+        }
+        String secret = WebhookSignature.newSecret();
+        WebhookSubscription s = new WebhookSubscription();
+        s.partner = partner;
+        s.url = url;
+        s.eventTypes = String.join(",", types);
+        s.secretCipher = cipher.encrypt(secret);
+        s.active = true;
+        s.createdAt = now();
+        s.createdBy = caller.username();
+        s.persistAndFlush();
+        return new WebhookDtos.WithSecret(WebhookDtos.SubscriptionView.of(s), secret);
+    }
+
+    private static List<String> offered(String partner) {
+        return PartnerEvents.WEBHOOK_TYPES.entrySet().stream().filter(e -> e.getValue().contains(partner)).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
+    public List<WebhookDtos.SubscriptionView> list() {
+        return WebhookSubscription.<WebhookSubscription>list("partner = ?1 and active = true", Sort.by("id"), partner())
+                .stream().map(WebhookDtos.SubscriptionView::of).toList();
+    }
+
+    /** The caller's own subscription; 404 for another partner's (its existence is not theirs to know). */
+    WebhookSubscription own(long id, boolean forUpdate) {
+        WebhookSubscription s = forUpdate ? WebhookSubscription.findById(id, LockModeType.PESSIMISTIC_WRITE) : WebhookSubscription.findById(id);
+        if (s == null || !s.active || !s.partner.equals(partner())) {
+            throw ApiException.notFound("webhook subscription", id);
+        }
+        return s;
+    }
+
+    public WebhookDtos.SubscriptionView get(long id) {
+        return WebhookDtos.SubscriptionView.of(own(id, false));
+    }
+
+    @Transactional
+    public void delete(long id) {
+        WebhookSubscription s = own(id, true);
+        s.active = false;
+        s.deactivatedAt = now();
+    }
+
+    /**
+     * A new secret signs from now on; the current one keeps signing too until the overlap ends, so the partner can
+     * switch its receiver at any moment of that window without rejecting a delivery.
+     */
+    @Transactional
+    public WebhookDtos.WithSecret rotate(long id) {
+        WebhookSubscription s = own(id, true);
+        String secret = WebhookSignature.newSecret();
+        s.previousSecretCipher = s.secretCipher;
+        s.previousSecretUntil = now().plus(rotationOverlap);
+        s.secretCipher = cipher.encrypt(secret);
+        return new WebhookDtos.WithSecret(WebhookDtos.SubscriptionView.of(s), secret);
+    }
+
+    public Page<WebhookDtos.DeliveryView> deliveries(long id, DeliveryState state, PageRequest page) {
+        WebhookSubscription s = own(id, false);
+        var query = state == null ? WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1", Sort.by("id").descending(), s.id)
+                : WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and state = ?2", Sort.by("id").descending(), s.id, state);
+        long total = query.count();
+        return new Page<>(query.page(page.page(), page.size()).list(), page.page(), page.size(), total).map(WebhookDtos.DeliveryView::of);
+    }
+
+    /** A dead delivery goes back to PENDING with a fresh retry budget; 409 for one that is not dead. */
+    @Transactional
+    public WebhookDtos.DeliveryView replay(long id, long deliveryId) {
+        WebhookSubscription s = own(id, false);
+        WebhookDelivery d = WebhookDelivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null || !d.subscriptionId.equals(s.id)) {
+            throw ApiException.notFound("delivery", deliveryId);
+        }
+        if (!d.state.canReplay()) {
+            throw ApiException.conflict("delivery-not-dead", "delivery " + deliveryId + " is " + d.state
+                    + "; only a DEAD delivery is replayed", Map.of("state", d.state.name()));
+        }
+        d.state = DeliveryState.PENDING;
+        d.attempts = 0;
+        d.replays++;
+        d.deadAt = null;
+        d.nextAttemptAt = now();
+        dispatcher.wakeAfterCommit();
+        return WebhookDtos.DeliveryView.of(d);
+    }
+
+    /** Replays every dead delivery of the subscription; returns how many. */
+    @Transactional
+    public int replayAllDead(long id) {
+        WebhookSubscription s = own(id, false);
+        int n = WebhookDelivery.update("state = ?1, attempts = 0, replays = replays + 1, deadAt = null, nextAttemptAt = ?2"
+                + " where subscriptionId = ?3 and state = ?4", DeliveryState.PENDING, now(), s.id, DeliveryState.DEAD);
+        dispatcher.wakeAfterCommit();
+        return n;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
