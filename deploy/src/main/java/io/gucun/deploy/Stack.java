@@ -129,7 +129,8 @@ public final class Stack implements AutoCloseable {
         p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         p.put("quarkus.oidc.auth-server-url", keycloak.issuerUrl());
         p.put("quarkus.log.console.json.enabled", "false");
-        if (service.equals("membership") || service.equals("outreach")) {
+        // rights encrypts the partners' webhook secrets with the same installation key
+        if (service.equals("membership") || service.equals("outreach") || service.equals("rights")) {
             p.put("gucun.pii.keys.k1", secrets.get("pii-key-k1"));
             p.put("gucun.pii.active-key", "k1");
             p.put("gucun.pii.hash-key", secrets.get("pii-hash-key"));

@@ -34,7 +34,10 @@ class ServiceWithoutDatabaseIT {
                 "kafka.bootstrap.servers", "127.0.0.1:" + LoopbackPorts.free(),
                 "quarkus.oidc.auth-server-url", "http://127.0.0.1:" + LoopbackPorts.free() + "/realms/union",
                 "gucun.schema.retry-interval", "1s",
-                "quarkus.log.console.json.enabled", "false");
+                "quarkus.log.console.json.enabled", "false",
+                // rights encrypts partners' webhook secrets: it needs its keys to start at all
+                "gucun.pii.keys.k1", randomKey(),
+                "gucun.pii.hash-key", randomKey());
         Path jar = GucunPaths.root().resolve("rights-service/target/quarkus-app/quarkus-run.jar");
         try (AppProcess app = AppProcess.start("rights-nodb", jar, LoopbackPorts.free(), props, home.resolve("logs"), "192m")) {
             HttpResponse<String> health = awaitAnswer(app, Duration.ofSeconds(60));
@@ -78,5 +81,11 @@ class ServiceWithoutDatabaseIT {
     private static HttpResponse<String> get(AppProcess app, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(app.url() + path)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 }

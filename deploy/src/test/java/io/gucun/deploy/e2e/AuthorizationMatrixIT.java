@@ -59,11 +59,13 @@ class AuthorizationMatrixIT {
         PRINCIPALS.put("admin", Set.of("admin", "officer"));
         PRINCIPALS.put("partner-tax", Set.of("partner-tax"));
         PRINCIPALS.put("partner-social-insurance", Set.of("partner-social-insurance"));
+        PRINCIPALS.put("partner-credit", Set.of("partner-credit"));
     }
 
     /** Who is tried for the wrong-role case: one principal per role set (officer.beijing adds nothing to officer.gucun). */
     private static final List<String> WRONG_ROLE_CANDIDATES =
-            List.of("worker.li", "lawyer.wang", "officer.gucun", "admin", "partner-tax", "partner-social-insurance");
+            List.of("worker.li", "lawyer.wang", "officer.gucun", "admin", "partner-tax", "partner-social-insurance",
+                    "partner-credit");
 
 
     private Api api;

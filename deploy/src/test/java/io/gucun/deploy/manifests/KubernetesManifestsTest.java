@@ -118,6 +118,7 @@ class KubernetesManifestsTest {
         assertThat(RULES.check(local, Set.of())).containsExactlyInAnyOrder(
                 "Deployment membership-service container membership-service takes the secret GUCUN_PII_HASH_KEY from ConfigMap membership-service-config, not a Secret",
                 "Deployment membership-service container membership-service: GUCUN_PII_KEY_K1 refers to key k1 of Secret gucun-pii, which it does not hold",
+                "Deployment rights-service container rights-service: GUCUN_PII_KEY_K1 refers to key k1 of Secret gucun-pii, which it does not hold",
                 "Deployment outreach-service container outreach-service: GUCUN_PII_KEY_K1 refers to key k1 of Secret gucun-pii, which it does not hold");
     }
 
