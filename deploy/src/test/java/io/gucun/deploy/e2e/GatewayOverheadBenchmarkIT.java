@@ -104,8 +104,13 @@ class GatewayOverheadBenchmarkIT {
     }
 
     private static Run load(String url, String token, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(2)).build();
+        try (ExecutorService io = Executors.newFixedThreadPool(2);
+             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io).build()) {
+            return load(http, url, token, seconds);
+        }
+    }
+
+    private static Run load(HttpClient http, String url, String token, int seconds) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(10)).GET().build();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
