@@ -4,7 +4,11 @@ import io.gucun.deploy.DemoData;
 import io.gucun.deploy.Stack;
 import io.gucun.deploy.StackOptions;
 import io.gucun.infra.GucunPaths;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -17,13 +21,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class RealStack implements BeforeAllCallback, ParameterResolver {
 
+    private static final String GATEWAY_PREFIX = "gucun.e2e.gateway.";
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(RealStack.class);
 
     /** Closed by JUnit when the root store closes, after the last test class. */
     private record Running(Stack stack, Api api) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        /** Stops the stack and deletes its data (a few hundred MB); the logs stay for a look after a failure. */
         @Override
         public void close() {
             stack.close();
+            try (Stream<Path> walk = Files.walk(stack.home().resolve("data"))) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not delete the e2e stack's data: " + e);
+            }
         }
     }
 
@@ -39,6 +50,9 @@ public final class RealStack implements BeforeAllCallback, ParameterResolver {
                 // limits themselves are tested in the gateway's own tests.
                 StackOptions options = StackOptions.ephemeral(GucunPaths.root(), Files.createTempDirectory("gucun-e2e"))
                         .gatewayProperty("gucun.gateway.rate-limit.enabled", "false");
+                // Experiments, e.g. -Dgucun.e2e.gateway.quarkus.log.console.async=true for a benchmark run
+                System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(GATEWAY_PREFIX))
+                        .forEach(key -> options.gatewayProperty(key.substring(GATEWAY_PREFIX.length()), System.getProperty(key)));
                 Stack stack = new Stack(options).start();
                 // The demo orgs 2..5 the realm's demo users are scoped to (officer.gucun: 1.3.4.5, officer.beijing: 1.2).
                 String demo = DemoData.ensure(stack);
