@@ -38,6 +38,22 @@ public final class CollectionDtos {
                              int duplicates, int rejected, int flagged, List<RowResult> results) {
     }
 
+    @Schema(description = "A submission's result as the tax partner's collection-imports feed carries it: the counts and the "
+            + "records that did not simply post (at most " + ImportResult.MAX_EXCEPTIONS + "; the whole list is at href)")
+    public record ImportResult(long importId, String format, Instant receivedAt, int rows, int posted, int duplicates,
+                               int rejected, int flagged, List<RowResult> exceptions, boolean exceptionsTruncated, String href) {
+
+        static final int MAX_EXCEPTIONS = 100;
+
+        static ImportResult of(ImportView view) {
+            List<RowResult> exceptions = view.results().stream()
+                    .filter(r -> r.status() != RowStatus.POSTED || r.flagged()).toList();
+            return new ImportResult(view.id(), view.format(), view.receivedAt(), view.rows(), view.posted(), view.duplicates(),
+                    view.rejected(), view.flagged(), exceptions.subList(0, Math.min(MAX_EXCEPTIONS, exceptions.size())),
+                    exceptions.size() > MAX_EXCEPTIONS, "/api/dues/collection-imports/" + view.id());
+        }
+    }
+
     @Schema(description = "A submission without its per-record results")
     public record ImportSummary(long id, String submittedBy, String format, Instant receivedAt, int rows, int posted,
                                 int duplicates, int rejected, int flagged) {

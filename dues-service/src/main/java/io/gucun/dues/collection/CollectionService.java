@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.api.Page;
+import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.security.Roles;
+import io.gucun.dues.partner.PartnerFeeds;
 import io.gucun.dues.collection.CollectionDtos.RowResult;
 import io.gucun.dues.collection.CollectionDtos.RowStatus;
 import io.gucun.dues.collection.CollectionRules.CheckedRow;
@@ -33,6 +36,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,6 +79,9 @@ public class CollectionService {
 
     @Inject
     Orgs orgs;
+
+    @Inject
+    ChangeFeed feeds;
 
     /** Where an accepted record goes. */
     private record Routed(CheckedRow row, KnownEnterprise enterprise, long collectingOrgId) {
@@ -134,7 +141,7 @@ public class CollectionService {
                         "the enterprise's organization is not known here yet; send the record again later"))));
                 continue;
             }
-            if (!caller.hasRole(io.gucun.common.security.Roles.PARTNER_TAX) && !caller.covers(org.get().path)) {
+            if (!caller.hasRole(Roles.PARTNER_TAX) && !caller.covers(org.get().path)) {
                 results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("creditCode",
                         "the enterprise is outside your organization scope"))));
                 continue;
@@ -299,8 +306,14 @@ public class CollectionService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return new CollectionDtos.ImportView(importId, caller.username(), format, now, results.size(), posted, duplicates,
-                rejected, flagged, results);
+        CollectionDtos.ImportView view = new CollectionDtos.ImportView(importId, caller.username(), format, now, results.size(),
+                posted, duplicates, rejected, flagged, results);
+        if (caller.hasRole(Roles.PARTNER_TAX)) {
+            // In this transaction: a submission refused as a whole (a bad single record) leaves no item either.
+            feeds.append(PartnerFeeds.COLLECTION_IMPORTS, PartnerFeeds.importItemId(importId), PartnerFeeds.COLLECTION_IMPORT_PROCESSED,
+                    String.valueOf(importId), CollectionDtos.ImportResult.of(view), now.atOffset(ZoneOffset.UTC));
+        }
+        return view;
     }
 
     /** An import, for its submitter or an admin; 404 for anyone else (another partner's imports are not revealed). */

@@ -1,0 +1,56 @@
+package io.gucun.dues.partner;
+
+import io.gucun.common.feed.ChangeFeed;
+import io.gucun.common.feed.FeedPage;
+import io.gucun.common.security.CallerScope;
+import io.gucun.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The tax partner's feed of its own submissions' results. */
+@Path("/partner/feeds")
+@Tag(name = "Partner feeds", description = "Change feeds partners pull with a cursor; see docs/partners")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.PARTNER_TAX, Roles.ADMIN})
+public class PartnerFeedResource {
+
+    @Inject
+    ChangeFeed feeds;
+
+    @Inject
+    CallerScope caller;
+
+    @GET
+    @Path("/{feed}")
+    @Operation(operationId = "readDuesPartnerFeed", summary = "Read the results of your collection submissions after a cursor",
+            description = "`collection-imports` (partner-tax): one CollectionImportProcessed item per submission of collection "
+                    + "records (POST /collections or /collection-imports), in commit order, with its counts and the records "
+                    + "that did not simply post (duplicates, rejects, flagged amounts). A submission refused as a whole (400) "
+                    + "leaves no item. Paging with `after` = the previous page's `nextCursor` never skips or repeats an item.")
+    @APIResponse(responseCode = "200", description = "A page of items (empty when nothing new; keep the cursor)")
+    @APIResponse(responseCode = "400", description = "after is not a cursor of this feed, or limit is out of 1-500")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    @APIResponse(responseCode = "403", description = "Not the tax partner or an admin")
+    @APIResponse(responseCode = "404", description = "No such feed")
+    @APIResponse(responseCode = "410", description = "The cursor lies before the feed's retention: start again without after")
+    public FeedPage read(
+            @Parameter(description = "The feed", schema = @Schema(type = SchemaType.STRING, enumeration = {"collection-imports"}))
+            @PathParam("feed") String feed,
+            @Parameter(description = "Opaque cursor: the nextCursor of the last page read; absent = from the start")
+            @QueryParam("after") String after,
+            @Parameter(description = "1-500, default 100") @QueryParam("limit") Integer limit) {
+        return feeds.readAs(caller, PartnerFeeds.READERS, feed, after, limit);
+    }
+}
