@@ -1,6 +1,7 @@
 package io.gucun.outreach.partner;
 
 import io.agroal.api.AgroalDataSource;
+import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.pii.PersonalDataCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -48,6 +49,9 @@ public class ImportRunner {
 
     @Inject
     PersonalDataCipher cipher;
+
+    @Inject
+    ChangeFeed feeds;
 
     @ConfigProperty(name = "gucun.outreach.import.batch-size", defaultValue = "5000")
     int batchSize;
@@ -139,10 +143,16 @@ public class ImportRunner {
 
     private void finish(UUID jobId, String error) {
         ImportJob j = ImportJob.findById(jobId);
+        if (j.status == ImportJob.Status.COMPLETED || j.status == ImportJob.Status.FAILED) {
+            return; // a runner whose lease ran out finished it already: its result stands, and is in the feed once
+        }
         j.status = error == null ? ImportJob.Status.COMPLETED : ImportJob.Status.FAILED;
         j.error = error;
         j.finishedAt = now();
         j.leaseUntil = null;
+        // Same transaction as the status: the partner's feed carries each finished import exactly once.
+        feeds.append(j.kind.feed(), j.id, error == null ? ImportFeeds.IMPORT_COMPLETED : ImportFeeds.IMPORT_FAILED,
+                j.id.toString(), ImportDtos.JobView.of(j), j.finishedAt);
     }
 
     /** One line of the staged file and its number (the header is line 1). */
