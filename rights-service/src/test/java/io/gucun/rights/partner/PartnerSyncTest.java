@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.security.Roles;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.rights.ActingAs;
+import io.gucun.common.webhook.ReferencePartner;
 import io.gucun.rights.MembershipFeed;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
