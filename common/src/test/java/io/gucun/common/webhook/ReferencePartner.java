@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -106,6 +107,17 @@ public final class ReferencePartner implements AutoCloseable {
                 status = 204;
             }
             ex.sendResponseHeaders(status, -1);
+        }
+    }
+
+    /** Polls {@code condition} every 100 ms until it holds; fails after 45 s. Deliveries arrive asynchronously. */
+    public static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 45 s");
+            }
+            Thread.sleep(100);
         }
     }
 
