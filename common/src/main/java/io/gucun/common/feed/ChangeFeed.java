@@ -131,8 +131,12 @@ public class ChangeFeed {
         if (n < 1 || n > MAX_LIMIT) {
             throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        FeedCursor from = FeedCursor.decode(feed, after);
+        FeedCursor given = FeedCursor.decode(feed, after);
+        boolean fromStart = after == null || after.isBlank();
         return QuarkusTransaction.joiningExisting().call(() -> {
+            // Without a cursor the reader starts at the pruned horizon, not at 0: the cursor of an empty first page
+            // must not be one that is already expired.
+            FeedCursor from = fromStart ? new FeedCursor(feed, prunedThrough(feed)) : given;
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select position, cast(item_id as text), item_type, subject, cast(data as text),"
                             + " occurred_at from feed_entry where feed = ?1 and position > ?2 order by position limit ?3")
@@ -142,7 +146,7 @@ public class ChangeFeed {
                     .getResultList();
             // Read after the items: a prune that committed before the items were read is seen here too. Without a
             // cursor the reader starts with what is kept.
-            if (after != null && !after.isBlank()) {
+            if (!fromStart) {
                 requireNotPruned(from);
             }
             boolean more = rows.size() > n;
@@ -157,11 +161,15 @@ public class ChangeFeed {
         });
     }
 
-    private void requireNotPruned(FeedCursor from) {
+    private long prunedThrough(String feed) {
         @SuppressWarnings("unchecked")
         List<Number> pruned = em.createNativeQuery("select pruned_through from feed_horizon where feed = ?1")
-                .setParameter(1, from.feed()).getResultList();
-        if (!pruned.isEmpty() && from.position() < pruned.getFirst().longValue()) {
+                .setParameter(1, feed).getResultList();
+        return pruned.isEmpty() ? 0 : pruned.getFirst().longValue();
+    }
+
+    private void requireNotPruned(FeedCursor from) {
+        if (from.position() < prunedThrough(from.feed())) {
             throw new ApiException(410, "cursor-expired", "Gone",
                     "changes after this cursor were pruned (the feed keeps " + retention + "); start again without 'after' "
                             + "and re-sync from the full list",

@@ -2,6 +2,8 @@ package io.gucun.membership.partner;
 
 import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.outbox.OutboxWritten;
+import io.gucun.common.webhook.WebhookCatalog;
+import io.gucun.common.webhook.WebhookFanOut;
 import io.gucun.membership.enterprise.Enterprise;
 import io.gucun.membership.enterprise.EnterpriseEvents;
 import io.gucun.membership.member.Member;
@@ -10,18 +12,25 @@ import io.gucun.membership.member.MemberStatus;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Keeps the partner feeds in step with membership's own events: observes each event as it is written to the outbox,
  * in the same transaction, and appends the partner's view of the change. A change that rolls back leaves no item;
  * every committed event that concerns a partner leaves its item. Items carry the event's id (dedupe key).
+ *
+ * <p>Items that partners also get by webhook ({@link PartnerWebhooks}) are queued for delivery in that same
+ * transaction, with the same id and body: a crash after the commit loses no delivery, a rollback sends none.
  */
 @ApplicationScoped
 public class FeedProjector {
@@ -32,18 +41,28 @@ public class FeedProjector {
     @Inject
     EntityManager em;
 
+    @Inject
+    WebhookFanOut webhooks;
+
+    /** What the shared webhook plumbing offers here: the pushes this projector queues. */
+    @Produces
+    @Singleton
+    WebhookCatalog webhookCatalog() {
+        return PartnerWebhooks.CATALOG;
+    }
+
     void onEvent(@Observes OutboxWritten e) {
         switch (e.data()) {
             case EnterpriseEvents.UnionFounded f -> {
                 Enterprise ent = Enterprise.findById(f.enterpriseId());
-                feed.append(PartnerFeeds.ENTERPRISE_UNIONS, e.eventId(), FeedItems.UNION_FOUNDED, ent.creditCode,
+                append(PartnerFeeds.ENTERPRISE_UNIONS, e.eventId(), FeedItems.UNION_FOUNDED, ent.creditCode,
                         () -> enterpriseUnion(ent), e.occurredAt());
             }
             case EnterpriseEvents.EnterpriseClosed c -> {
                 Enterprise ent = Enterprise.findById(c.enterpriseId());
-                feed.append(PartnerFeeds.ENTERPRISE_UNIONS, e.eventId(), FeedItems.ENTERPRISE_CLOSED, ent.creditCode,
-                        new FeedItems.EnterpriseUnion(ent.id, ent.creditCode, false, c.closedUnionOrgId(), ent.unionFoundedAt,
-                                c.closedOn(), 0), e.occurredAt());
+                append(PartnerFeeds.ENTERPRISE_UNIONS, e.eventId(), FeedItems.ENTERPRISE_CLOSED, ent.creditCode,
+                        () -> new FeedItems.EnterpriseUnion(ent.id, ent.creditCode, false, c.closedUnionOrgId(),
+                                ent.unionFoundedAt, c.closedOn(), 0), e.occurredAt());
             }
             case MemberEvents.MemberJoined j -> {
                 membership(e, j.memberId(), FeedItems.MEMBERSHIP_STARTED, j.orgId(), j.orgPath(), null, j.joinedAt());
@@ -68,11 +87,24 @@ public class FeedProjector {
         }
     }
 
+    /** Appends the item and, when its type is pushed, queues the webhook deliveries of exactly that body. */
+    private void append(String feedName, UUID id, String type, String subject, Supplier<?> data, OffsetDateTime at) {
+        AtomicReference<Object> body = new AtomicReference<>();
+        feed.append(feedName, id, type, subject, () -> {
+            body.set(data.get());
+            return body.get();
+        }, at);
+        String webhookType = PartnerWebhooks.typeOf(type);
+        if (webhookType != null) {
+            webhooks.fanOut(id.toString(), webhookType, subject, body.get());
+        }
+    }
+
     private void membership(OutboxWritten e, long memberId, String type, long orgId, String orgPath, String reason,
                             OffsetDateTime at) {
         Member m = Member.findById(memberId);
-        feed.append(PartnerFeeds.MEMBERSHIP_STATUS, e.eventId(), type, m.idNumberHash,
-                new FeedItems.MembershipStatus(m.idNumberHash, m.status.name(), orgId, orgPath, m.employerCreditCode, reason, at),
+        append(PartnerFeeds.MEMBERSHIP_STATUS, e.eventId(), type, m.idNumberHash,
+                () -> new FeedItems.MembershipStatus(m.idNumberHash, m.status.name(), orgId, orgPath, m.employerCreditCode, reason, at),
                 e.occurredAt());
     }
 
@@ -84,7 +116,7 @@ public class FeedProjector {
                 // One event may move two enterprises' counts: each item gets its own id, derived from the event's.
                 UUID id = UUID.nameUUIDFromBytes((e.eventId() + "/" + ent.creditCode).getBytes(StandardCharsets.UTF_8));
                 // Counted under the feed's lock: the counts of concurrent joins come out in order, the last one right.
-                feed.append(PartnerFeeds.ENTERPRISE_UNIONS, id, FeedItems.MEMBER_COUNT_CHANGED, ent.creditCode,
+                append(PartnerFeeds.ENTERPRISE_UNIONS, id, FeedItems.MEMBER_COUNT_CHANGED, ent.creditCode,
                         () -> enterpriseUnion(ent), e.occurredAt());
             }
         }

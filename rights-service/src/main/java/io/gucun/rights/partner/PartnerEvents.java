@@ -16,13 +16,10 @@ public final class PartnerEvents {
     static final Map<String, Set<String>> FEED_READERS = Map.of(
             BLACKLIST_FEED, Set.of(Roles.PARTNER_CREDIT, Roles.OFFICER, Roles.ADMIN));
 
-    /** Event type → the partner roles that may subscribe to it. */
+    /** Event type → the partner roles that may subscribe to it by webhook (the event's own data is the body). */
     static final Map<String, Set<String>> WEBHOOK_TYPES = Map.of(
             "EnterpriseBlacklisted", Set.of(Roles.PARTNER_CREDIT),
             "EnterpriseDelisted", Set.of(Roles.PARTNER_CREDIT));
-
-    /** The partner roles that have webhooks here. */
-    static final Set<String> PARTNERS = Set.of(Roles.PARTNER_CREDIT);
 
     /** A blacklist feed item: the entry as of the change. The evidence, the case and the officer's remarks stay internal. */
     public record BlacklistItem(long entryId, long enterpriseId, String creditCode, String enterpriseName, String reason,

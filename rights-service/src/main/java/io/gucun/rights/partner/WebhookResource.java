@@ -2,9 +2,10 @@ package io.gucun.rights.partner;
 
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
-import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.Roles;
-import io.gucun.common.webhook.DeliveryState;
+import io.gucun.common.webhook.WebhookApiDocs;
+import io.gucun.common.webhook.WebhookDtos;
+import io.gucun.common.webhook.WebhookService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A partner's webhooks for rights-service events (the credit partner: EnterpriseBlacklisted, EnterpriseDelisted). */
 @Path("/partner/webhooks")
-@Tag(name = "Partner webhooks", description = "Signed, retried event deliveries to a partner's endpoint; see docs/partners")
+@Tag(name = WebhookApiDocs.TAG, description = WebhookApiDocs.TAG_DESCRIPTION)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PARTNER_CREDIT)
@@ -40,15 +41,12 @@ public class WebhookResource {
     WebhookService webhooks;
 
     @POST
-    @Operation(operationId = "registerRightsWebhook", summary = "Register an endpoint for events; the signing secret is in the answer, once",
-            description = "Deliveries are POSTs of the event as JSON ({id, type, source, subject, data}) with headers "
-                    + "Gucun-Event-Id (dedupe on it), Gucun-Event-Type, Gucun-Delivery-Id and Gucun-Signature "
-                    + "(t=<unix seconds>,v1=<hex HMAC-SHA256 of t + \".\" + body>). A 2xx answer delivers; anything else "
-                    + "(or no answer within 10 s) retries with exponential backoff, then dead-letters.")
+    @Operation(operationId = "registerRightsWebhook", summary = WebhookApiDocs.REGISTER,
+            description = WebhookApiDocs.REGISTER_DESCRIPTION)
     @APIResponse(responseCode = "201", description = "Registered; the secret is shown only now")
     @APIResponse(responseCode = "400", description = "url is not https (or http to loopback in dev/test), or eventTypes is empty")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    @APIResponse(responseCode = "403", description = "Not a partner with webhooks here")
+    @APIResponse(responseCode = "403", description = WebhookApiDocs.NOT_A_PARTNER)
     @APIResponse(responseCode = "409", description = "webhook-exists: this url is registered already")
     @APIResponse(responseCode = "422", description = "unknown-event-type: an event type not offered to this partner (named in errors)")
     public Response register(@Valid @NotNull WebhookDtos.Registration r, @Context UriInfo uri) {
@@ -58,69 +56,68 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(operationId = "listRightsWebhooks", summary = "The caller's webhook subscriptions (without secrets)")
+    @Operation(operationId = "listRightsWebhooks", summary = WebhookApiDocs.LIST)
     @APIResponse(responseCode = "200", description = "The subscriptions")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    @APIResponse(responseCode = "403", description = "Not a partner with webhooks here")
+    @APIResponse(responseCode = "403", description = WebhookApiDocs.NOT_A_PARTNER)
     public List<WebhookDtos.SubscriptionView> list() {
         return webhooks.list();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getRightsWebhook", summary = "One of the caller's subscriptions")
+    @Operation(operationId = "getRightsWebhook", summary = WebhookApiDocs.GET)
     @APIResponse(responseCode = "200", description = "The subscription")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    @APIResponse(responseCode = "403", description = "Not a partner with webhooks here")
-    @APIResponse(responseCode = "404", description = "No such subscription of yours")
+    @APIResponse(responseCode = "403", description = WebhookApiDocs.NOT_A_PARTNER)
+    @APIResponse(responseCode = "404", description = WebhookApiDocs.NOT_YOURS)
     public WebhookDtos.SubscriptionView get(@PathParam("id") long id) {
         return webhooks.get(id);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteRightsWebhook", summary = "Stop deliveries to this subscription (its log stays)")
+    @Operation(operationId = "deleteRightsWebhook", summary = WebhookApiDocs.DELETE)
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    @APIResponse(responseCode = "403", description = "Not a partner with webhooks here")
-    @APIResponse(responseCode = "404", description = "No such subscription of yours")
+    @APIResponse(responseCode = "403", description = WebhookApiDocs.NOT_A_PARTNER)
+    @APIResponse(responseCode = "404", description = WebhookApiDocs.NOT_YOURS)
     public void delete(@PathParam("id") long id) {
         webhooks.delete(id);
     }
 
     @POST
     @Path("/{id}/secret")
-    @Operation(operationId = "rotateRightsWebhookSecret", summary = "Rotate the signing secret without downtime",
-            description = "Returns the new secret, once. For 24 hours both the new and the previous secret sign every delivery "
-                    + "(two v1 values in Gucun-Signature), so the receiver may switch to the new secret at any moment of that window.")
+    @Operation(operationId = "rotateRightsWebhookSecret", summary = WebhookApiDocs.ROTATE,
+            description = WebhookApiDocs.ROTATE_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The subscription and its new secret")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    @APIResponse(responseCode = "403", description = "Not a partner with webhooks here")
-    @APIResponse(responseCode = "404", description = "No such subscription of yours")
+    @APIResponse(responseCode = "403", description = WebhookApiDocs.NOT_A_PARTNER)
+    @APIResponse(responseCode = "404", description = WebhookApiDocs.NOT_YOURS)
     public WebhookDtos.WithSecret rotate(@PathParam("id") long id) {
         return webhooks.rotate(id);
     }
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(operationId = "listRightsWebhookDeliveries", summary = "The delivery log, newest first (state=DEAD: the dead letters)")
+    @Operation(operationId = "listRightsWebhookDeliveries", summary = WebhookApiDocs.DELIVERIES)
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Bad state or paging")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    @APIResponse(responseCode = "403", description = "Not a partner with webhooks here")
-    @APIResponse(responseCode = "404", description = "No such subscription of yours")
+    @APIResponse(responseCode = "403", description = WebhookApiDocs.NOT_A_PARTNER)
+    @APIResponse(responseCode = "404", description = WebhookApiDocs.NOT_YOURS)
     public Page<WebhookDtos.DeliveryView> deliveries(@PathParam("id") long id,
                                                      @Parameter(description = "PENDING, DELIVERED or DEAD") @QueryParam("state") String state,
                                                      @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return webhooks.deliveries(id, state(state), PageRequest.of(page, size));
+        return webhooks.deliveries(id, state, PageRequest.of(page, size));
     }
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/replay")
-    @Operation(operationId = "replayRightsWebhookDelivery", summary = "Replay a dead delivery (fresh retry budget)")
+    @Operation(operationId = "replayRightsWebhookDelivery", summary = WebhookApiDocs.REPLAY)
     @APIResponse(responseCode = "200", description = "The delivery, PENDING again")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    @APIResponse(responseCode = "403", description = "Not a partner with webhooks here")
+    @APIResponse(responseCode = "403", description = WebhookApiDocs.NOT_A_PARTNER)
     @APIResponse(responseCode = "404", description = "No such subscription or delivery of yours")
     @APIResponse(responseCode = "409", description = "delivery-not-dead: only a DEAD delivery is replayed")
     public WebhookDtos.DeliveryView replay(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
@@ -129,23 +126,12 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/deliveries/replay-dead")
-    @Operation(operationId = "replayAllDeadRightsWebhookDeliveries", summary = "Replay every dead delivery of the subscription")
+    @Operation(operationId = "replayAllDeadRightsWebhookDeliveries", summary = WebhookApiDocs.REPLAY_DEAD)
     @APIResponse(responseCode = "200", description = "How many were replayed")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    @APIResponse(responseCode = "403", description = "Not a partner with webhooks here")
-    @APIResponse(responseCode = "404", description = "No such subscription of yours")
+    @APIResponse(responseCode = "403", description = WebhookApiDocs.NOT_A_PARTNER)
+    @APIResponse(responseCode = "404", description = WebhookApiDocs.NOT_YOURS)
     public Map<String, Integer> replayAllDead(@PathParam("id") long id) {
         return Map.of("replayed", webhooks.replayAllDead(id));
-    }
-
-    private static DeliveryState state(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return DeliveryState.valueOf(s.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("state", "must be PENDING, DELIVERED or DEAD");
-        }
     }
 }

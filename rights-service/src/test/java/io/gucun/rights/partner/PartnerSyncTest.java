@@ -1,5 +1,6 @@
 package io.gucun.rights.partner;
 
+import static io.gucun.common.webhook.ReferencePartner.await;
 import static io.gucun.rights.Api.get;
 import static io.gucun.rights.Api.post;
 import static io.restassured.RestAssured.given;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.security.Roles;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.rights.ActingAs;
+import io.gucun.common.webhook.ReferencePartner;
 import io.gucun.rights.MembershipFeed;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -25,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -344,16 +345,6 @@ class PartnerSyncTest {
             return mapper.readTree(s);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 45 s");
-            }
-            Thread.sleep(100);
         }
     }
 }

@@ -1,17 +1,14 @@
-package io.gucun.rights.partner;
+package io.gucun.common.webhook;
 
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.schema.SchemaMigrator;
-import io.gucun.common.webhook.DeliveryState;
-import io.gucun.common.webhook.RetrySchedule;
-import io.gucun.common.webhook.WebhookSender;
-import io.gucun.common.webhook.WebhookSignature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -39,7 +36,7 @@ import org.jboss.logging.Logger;
  * each attempt is bounded by the connect and request timeouts, at most {@code threads} run at once, and a claim is a
  * lease (next_attempt_at pushed past the attempt's longest time) taken with SKIP LOCKED, so several instances share
  * the work without posting one delivery twice at a time. Failures retry with exponential backoff; after the budget
- * the delivery is DEAD until the partner replays it.
+ * the delivery is DEAD until the partner replays it. Settings: {@code gucun.webhooks.*}.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -58,22 +55,25 @@ public class WebhookDispatcher {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @ConfigProperty(name = "rights.webhooks.threads", defaultValue = "4")
+    @Inject
+    Instance<WebhookCatalog> catalog;
+
+    @ConfigProperty(name = "gucun.webhooks.threads", defaultValue = "4")
     int threads;
 
-    @ConfigProperty(name = "rights.webhooks.connect-timeout", defaultValue = "PT5S")
+    @ConfigProperty(name = "gucun.webhooks.connect-timeout", defaultValue = "PT5S")
     Duration connectTimeout;
 
-    @ConfigProperty(name = "rights.webhooks.request-timeout", defaultValue = "PT10S")
+    @ConfigProperty(name = "gucun.webhooks.request-timeout", defaultValue = "PT10S")
     Duration requestTimeout;
 
-    @ConfigProperty(name = "rights.webhooks.retry.first", defaultValue = "PT30S")
+    @ConfigProperty(name = "gucun.webhooks.retry.first", defaultValue = "PT30S")
     Duration retryFirst;
 
-    @ConfigProperty(name = "rights.webhooks.retry.max", defaultValue = "PT6H")
+    @ConfigProperty(name = "gucun.webhooks.retry.max", defaultValue = "PT6H")
     Duration retryMax;
 
-    @ConfigProperty(name = "rights.webhooks.retry.attempts", defaultValue = "12")
+    @ConfigProperty(name = "gucun.webhooks.retry.attempts", defaultValue = "12")
     int retryAttempts;
 
     private RetrySchedule schedule;
@@ -103,9 +103,10 @@ public class WebhookDispatcher {
         });
     }
 
-    @Scheduled(every = "${rights.webhooks.dispatch-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${gucun.webhooks.dispatch-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (schema.isReady()) {
+        // A service that offers no webhooks (no catalog) has no webhook tables either.
+        if (catalog.isResolvable() && schema.isReady()) {
             wake();
         }
     }

@@ -1,6 +1,5 @@
-package io.gucun.rights.partner;
+package io.gucun.common.webhook;
 
-import io.gucun.common.webhook.DeliveryState;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -16,8 +15,8 @@ public final class WebhookDtos {
 
     @Schema(description = "Register an endpoint for events. https only (plain http only to a loopback host in dev/test).")
     public record Registration(
-            @NotBlank @Size(max = 2000) @Schema(example = "https://credit.example.cn/hooks/gucun") String url,
-            @NotEmpty @Size(max = 20) @Schema(description = "Event types to receive", example = "[\"EnterpriseBlacklisted\", \"EnterpriseDelisted\"]")
+            @NotBlank @Size(max = 2000) @Schema(example = "https://partner.example.cn/hooks/gucun") String url,
+            @NotEmpty @Size(max = 20) @Schema(description = "Event types to receive", example = "[\"UnionFounded\", \"EnterpriseClosed\"]")
             List<@NotBlank String> eventTypes) {
     }
 
@@ -25,7 +24,7 @@ public final class WebhookDtos {
     public record SubscriptionView(long id, String url, List<String> eventTypes, boolean active, OffsetDateTime createdAt,
                                    @Schema(description = "During a rotation: until when the previous secret still signs")
                                    OffsetDateTime previousSecretValidUntil) {
-        static SubscriptionView of(WebhookSubscription s) {
+        public static SubscriptionView of(WebhookSubscription s) {
             return new SubscriptionView(s.id, s.url, s.types(), s.active, s.createdAt,
                     s.previousSecretCipher == null ? null : s.previousSecretUntil);
         }
@@ -40,7 +39,7 @@ public final class WebhookDtos {
     public record DeliveryView(long id, String eventId, String eventType, DeliveryState state, int attempts, int replays,
                                OffsetDateTime createdAt, OffsetDateTime nextAttemptAt, OffsetDateTime lastAttemptAt,
                                Integer lastStatus, String lastError, OffsetDateTime deliveredAt, OffsetDateTime deadAt) {
-        static DeliveryView of(WebhookDelivery d) {
+        public static DeliveryView of(WebhookDelivery d) {
             return new DeliveryView(d.id, d.eventId, d.eventType, d.state, d.attempts, d.replays, d.createdAt,
                     d.nextAttemptAt, d.lastAttemptAt, d.lastStatus, d.lastError, d.deliveredAt, d.deadAt);
         }

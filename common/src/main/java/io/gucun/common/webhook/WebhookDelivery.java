@@ -1,6 +1,5 @@
-package io.gucun.rights.partner;
+package io.gucun.common.webhook;
 
-import io.gucun.common.webhook.DeliveryState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.gucun.rights.partner;
+package io.gucun.common.webhook;
 
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
@@ -6,12 +6,10 @@ import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import io.gucun.common.security.CallerScope;
-import io.gucun.common.webhook.DeliveryState;
-import io.gucun.common.webhook.WebhookEndpoint;
-import io.gucun.common.webhook.WebhookSignature;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -25,9 +23,15 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** A partner's webhooks: registration, secret rotation, the delivery log and replays from the dead-letter state. */
+/**
+ * A partner's webhooks: registration, secret rotation, the delivery log and replays from the dead-letter state. Each
+ * partner sees only its own subscriptions; what it may subscribe to is the service's {@link WebhookCatalog}.
+ */
 @ApplicationScoped
 public class WebhookService {
+
+    @Inject
+    Instance<WebhookCatalog> catalog;
 
     @Inject
     CallerScope caller;
@@ -38,12 +42,12 @@ public class WebhookService {
     @Inject
     WebhookDispatcher dispatcher;
 
-    @ConfigProperty(name = "rights.webhooks.rotation-overlap", defaultValue = "PT24H")
+    @ConfigProperty(name = "gucun.webhooks.rotation-overlap", defaultValue = "PT24H")
     Duration rotationOverlap;
 
     /** The partner the caller is (its role); 403 for anyone else. */
     String partner() {
-        return PartnerEvents.PARTNERS.stream().filter(caller::hasRole).findFirst()
+        return catalog.get().partners().stream().filter(caller::hasRole).findFirst()
                 .orElseThrow(() -> ApiException.forbidden("webhooks are for partners"));
     }
 
@@ -58,10 +62,9 @@ public class WebhookService {
         List<FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < r.eventTypes().size(); i++) {
             String type = r.eventTypes().get(i).trim();
-            Set<String> roles = PartnerEvents.WEBHOOK_TYPES.get(type);
-            if (roles == null || !roles.contains(partner)) {
+            if (!catalog.get().offers(type, partner)) {
                 unknown.add(new FieldError("eventTypes[" + i + "]", "is not an event type offered to " + partner
-                        + "; offered: " + offered(partner)));
+                        + "; offered: " + catalog.get().offeredTo(partner)));
             }
             types.add(type);
         }
@@ -86,11 +89,6 @@ public class WebhookService {
         s.createdBy = caller.username();
         s.persistAndFlush();
         return new WebhookDtos.WithSecret(WebhookDtos.SubscriptionView.of(s), secret);
-    }
-
-    private static List<String> offered(String partner) {
-        return PartnerEvents.WEBHOOK_TYPES.entrySet().stream().filter(e -> e.getValue().contains(partner)).map(Map.Entry::getKey)
-                .sorted().toList();
     }
 
     public List<WebhookDtos.SubscriptionView> list() {
@@ -132,7 +130,9 @@ public class WebhookService {
         return new WebhookDtos.WithSecret(WebhookDtos.SubscriptionView.of(s), secret);
     }
 
-    public Page<WebhookDtos.DeliveryView> deliveries(long id, DeliveryState state, PageRequest page) {
+    /** The delivery log, newest first; {@code stateParam} (PENDING, DELIVERED, DEAD or blank) filters it. */
+    public Page<WebhookDtos.DeliveryView> deliveries(long id, String stateParam, PageRequest page) {
+        DeliveryState state = state(stateParam);
         WebhookSubscription s = own(id, false);
         var query = state == null ? WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1", Sort.by("id").descending(), s.id)
                 : WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and state = ?2", Sort.by("id").descending(), s.id, state);
@@ -169,6 +169,17 @@ public class WebhookService {
                 + " where subscriptionId = ?3 and state = ?4", DeliveryState.PENDING, now(), s.id, DeliveryState.DEAD);
         dispatcher.wakeAfterCommit();
         return n;
+    }
+
+    private static DeliveryState state(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return DeliveryState.valueOf(s.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("state", "must be PENDING, DELIVERED or DEAD");
+        }
     }
 
     private static OffsetDateTime now() {

@@ -1,4 +1,4 @@
-package io.gucun.rights.partner;
+package io.gucun.common.webhook;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,8 +1,7 @@
-package io.gucun.rights.partner;
+package io.gucun.common.webhook;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.gucun.common.webhook.WebhookSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -15,18 +14,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What a partner runs, as the docs tell it to: an HTTP endpoint on 127.0.0.1 (random port) that checks the
  * {@code Gucun-Signature} of each delivery against its secret (401 when it does not match), answers 2xx, and applies
  * each event once however often it arrives, deduping on {@code Gucun-Event-Id}. It can be told to fail the next N
- * deliveries (HTTP 503) or to be slow, to exercise retries, dead letters and replays.
+ * deliveries (HTTP 503) or to be slow, to exercise retries, dead letters and replays. Shared with the services'
+ * webhook tests through common's test-jar.
  */
-final class ReferencePartner implements AutoCloseable {
+public final class ReferencePartner implements AutoCloseable {
 
     /** One delivery as it arrived. */
-    record Received(String eventId, String eventType, String signature, byte[] body, boolean verified) {
+    public record Received(String eventId, String eventType, String signature, byte[] body, boolean verified) {
     }
 
     private final HttpServer server;
@@ -38,44 +39,44 @@ final class ReferencePartner implements AutoCloseable {
     /** The partner's own state: each event applied once, in arrival order (what dedupe buys). */
     private final Map<String, String> applied = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    ReferencePartner() throws IOException {
+    public ReferencePartner() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/hooks/gucun", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/gucun";
     }
 
-    void useSecret(String s) {
+    public void useSecret(String s) {
         secret = s;
     }
 
     /** Answer 503 to the next {@code n} deliveries whose body contains {@code marker} (e.g. a credit code). */
-    void failNext(String marker, int n) {
+    public void failNext(String marker, int n) {
         failMarker = marker;
         failNext.set(n);
     }
 
-    void slow(Duration d) {
+    public void slow(Duration d) {
         delay = d;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
         }
     }
 
-    Map<String, String> applied() {
+    public Map<String, String> applied() {
         synchronized (applied) {
             return Map.copyOf(applied);
         }
     }
 
-    long timesReceived(String eventId) {
+    public long timesReceived(String eventId) {
         return received().stream().filter(r -> r.eventId().equals(eventId)).count();
     }
 
@@ -106,6 +107,17 @@ final class ReferencePartner implements AutoCloseable {
                 status = 204;
             }
             ex.sendResponseHeaders(status, -1);
+        }
+    }
+
+    /** Polls {@code condition} every 100 ms until it holds; fails after 45 s. Deliveries arrive asynchronously. */
+    public static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 45 s");
+            }
+            Thread.sleep(100);
         }
     }
 
