@@ -49,6 +49,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(422, type, "Rule violated", detail, null, null);
     }
 
+    /**
+     * An {@code Idempotency-Key} sent again with a different request: the first request's result stands, the new
+     * request is refused (422) instead of being silently answered with the first one's result.
+     */
+    public static ApiException idempotencyKeyReused() {
+        return new ApiException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                "this Idempotency-Key was used for a different request; send a new key with a new request",
+                List.of(new FieldError("Idempotency-Key", "was used for a different request")), null);
+    }
+
     public static ApiException forbidden(String detail) {
         return new ApiException(403, "forbidden", "Forbidden", detail, null, null);
     }

@@ -108,6 +108,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        String sqlState = sqlState(e);
+        if (sqlState != null && sqlState.startsWith("22")) {
+            // A data exception of the database (SQLSTATE class 22): a value that got past validation but cannot be
+            // stored as sent — a NUL character in text, a string longer than its column, a number out of range. The
+            // client's input, not a fault of ours; the database's message may quote the input, so it is not passed on.
+            LOG.infof("value refused by the database on %s: SQLSTATE %s", path(uri), sqlState);
+            return respond(new Problem(Problem.TYPE_PREFIX + "unstorable-value", "Invalid request", 400,
+                    "a value cannot be stored as sent (e.g. a NUL character, text too long, a number out of range)",
+                    path(uri), requestId(headers), null, null));
+        }
+        if (sqlState != null && sqlState.startsWith("23")) {
+            // An integrity constraint (SQLSTATE class 23) that a concurrent request or a stale reference broke.
+            LOG.infof("constraint violated on %s: SQLSTATE %s", path(uri), sqlState);
+            return respond(new Problem(Problem.TYPE_PREFIX + "conflict", "Conflict", 409,
+                    "the request conflicts with what is stored (written at the same time by another request, or naming "
+                            + "something that is gone); read again and retry", path(uri), requestId(headers), null, null));
+        }
         String errorId = UUID.randomUUID().toString();
         // The exception type and stack go to the log only; messages may quote input, so they are not logged.
         LOG.errorf("unexpected error %s on %s: %s", errorId, path(uri), e.getClass().getName());
@@ -115,6 +132,22 @@ public class ProblemMappers {
         return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
                 "an unexpected error occurred; quote error id " + errorId, path(uri), requestId(headers), null,
                 java.util.Map.of("errorId", errorId)));
+    }
+
+    /** The SQLSTATE of the first {@link java.sql.SQLException} in the chain of causes (or next exceptions), or null. */
+    static String sqlState(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                int hops = 0;
+                for (java.sql.SQLException s = sql; s != null && hops++ < 10; s = s.getNextException()) {
+                    if (s.getSQLState() != null) {
+                        return s.getSQLState();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     static Response respond(Problem p) {

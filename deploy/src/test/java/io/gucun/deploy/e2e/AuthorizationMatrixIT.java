@@ -4,25 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gucun.deploy.Stack;
+import io.gucun.deploy.e2e.MatrixLines.Line;
+import io.gucun.deploy.e2e.MatrixLines.OutOfScope;
+import io.gucun.deploy.e2e.OpenApiDocs.Operation;
 import io.gucun.infra.keycloak.Tokens;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthorizationMatrixIT {
 
-    private static final List<String> SERVICES = List.of("membership", "dues", "rights", "outreach");
+    private static final List<String> SERVICES = OpenApiDocs.SERVICES;
 
     /** Every principal the matrix may name, with the realm roles it holds. */
     private static final Map<String, Set<String>> PRINCIPALS = new LinkedHashMap<>();
@@ -77,29 +74,6 @@ class AuthorizationMatrixIT {
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
     private final long started = System.nanoTime();
 
-    record Operation(String service, String method, String template, String operationId) {
-        String key() {
-            return service + " " + operationId;
-        }
-    }
-
-    /** One line of the matrix file. */
-    record Line(int number, String service, String operationId, Set<String> roles, String scope, String caller,
-                String method, String target, String body, String expect, List<OutOfScope> outOfScope,
-                Map<String, String> captures) {
-        String key() {
-            return service + " " + operationId;
-        }
-
-        boolean isPublic() {
-            return scope.equals("public");
-        }
-    }
-
-    /** Case (c): who calls, what it must get, and optionally another target (e.g. another member's resource). */
-    record OutOfScope(String caller, Set<Integer> statuses, String target) {
-    }
-
     /** Counts per service for the summary: cases run and how they ended. */
     static final class Tally {
         int operations;
@@ -116,98 +90,10 @@ class AuthorizationMatrixIT {
     void setUp(Api api, Stack stack) throws IOException {
         this.api = api;
         this.stack = stack;
-        loadOperations();
-        loadMatrix();
+        operations.putAll(OpenApiDocs.load(api));
+        lines.addAll(MatrixLines.load());
         fixtures = new MatrixFixtures(api);
         fixtures.create();
-    }
-
-    private void loadOperations() throws IOException {
-        Path dump = Path.of("target", "openapi");
-        Files.createDirectories(dump);
-        for (String service : SERVICES) {
-            Api.Response r = api.send("GET", "/openapi/" + service + "?format=json", null, null, null);
-            assertThat(r.status()).as("OpenAPI document of %s: %s", service, r).isEqualTo(200);
-            Files.writeString(dump.resolve(service + ".json"), r.body());
-            JsonNode paths = r.json().path("paths");
-            for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> path = it.next();
-                String template = stripPrefix(service, path.getKey());
-                for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-                    Map.Entry<String, JsonNode> op = ops.next();
-                    String method = op.getKey().toUpperCase();
-                    if (!Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
-                        continue;
-                    }
-                    String id = op.getValue().path("operationId").asText(method + " " + template);
-                    Operation o = new Operation(service, method, template, id);
-                    Operation previous = operations.put(o.key(), o);
-                    assertThat(previous).as("operationId %s used twice in %s", id, service).isNull();
-                }
-            }
-        }
-    }
-
-    private static String stripPrefix(String service, String path) {
-        String prefix = "/api/" + service;
-        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
-    }
-
-    private void loadMatrix() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/authorization-matrix.tsv")) {
-            assertThat(in).as("authorization-matrix.tsv on the test class path").isNotNull();
-            String[] all = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 0; i < all.length; i++) {
-                String raw = all[i];
-                if (raw.isBlank() || raw.startsWith("#")) {
-                    continue;
-                }
-                String[] f = raw.split("\t");
-                assertThat(f.length).as("line %d has 10 tab-separated fields: %s", i + 1, raw).isEqualTo(10);
-                String[] request = f[5].split(" ", 2);
-                lines.add(new Line(i + 1, f[0], f[1], roles(f[2]), f[3], f[4], request[0], request[1],
-                        f[6].equals("-") ? null : f[6], f[7], outOfScope(f[8]), captures(f[9])));
-            }
-        }
-    }
-
-    private static Set<String> roles(String field) {
-        return field.equals("-") ? Set.of() : new LinkedHashSet<>(List.of(field.split(",")));
-    }
-
-    /** {@code officer.beijing=404} or {@code worker.li=403|404@/members/${otherMember}}, separated by {@code ;}. */
-    private static List<OutOfScope> outOfScope(String field) {
-        List<OutOfScope> result = new ArrayList<>();
-        if (field.equals("-")) {
-            return result;
-        }
-        for (String part : field.split(";")) {
-            String p = part.trim();
-            String target = null;
-            int at = p.indexOf('@');
-            if (at > 0) {
-                target = p.substring(at + 1);
-                p = p.substring(0, at);
-            }
-            String[] cs = p.split("=");
-            Set<Integer> statuses = new LinkedHashSet<>();
-            for (String s : cs[1].split("\\|")) {
-                statuses.add(Integer.parseInt(s));
-            }
-            result.add(new OutOfScope(cs[0], statuses, target));
-        }
-        return result;
-    }
-
-    private static Map<String, String> captures(String field) {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (!field.equals("-")) {
-            for (String part : field.split(",")) {
-                String[] kv = part.split("=", 2);
-                result.put(kv[0], kv[1]);
-            }
-        }
-        return result;
     }
 
     @Test
@@ -237,7 +123,7 @@ class AuthorizationMatrixIT {
                 problems.add("line " + l.number() + ": " + l.key() + " is " + o.method() + ", the line says " + l.method());
             }
             String path = l.target().split("\\?", 2)[0];
-            if (!templateRegex(o.template()).matcher(path).matches()) {
+            if (!OpenApiDocs.templateRegex(o.template()).matcher(path).matches()) {
                 problems.add("line " + l.number() + ": " + path + " does not match " + o.template());
             }
             if (!l.isPublic() && l.roles().isEmpty()) {
@@ -253,18 +139,6 @@ class AuthorizationMatrixIT {
             }
         }
         assertThat(problems).as("matrix vs OpenAPI documents").isEmpty();
-    }
-
-    private static Pattern templateRegex(String template) {
-        StringBuilder re = new StringBuilder();
-        Matcher m = Pattern.compile("\\{[^}]+}").matcher(template);
-        int last = 0;
-        while (m.find()) {
-            re.append(Pattern.quote(template.substring(last, m.start()))).append("(?:\\$\\{[^}]+}|[^/]+)");
-            last = m.end();
-        }
-        re.append(Pattern.quote(template.substring(last)));
-        return Pattern.compile(re.toString());
     }
 
     @TestFactory
@@ -385,19 +259,9 @@ class AuthorizationMatrixIT {
     }
 
     private Api.Response call(Line line, String token, String target) {
-        String path = "/api/" + line.service() + fixtures.expand(target);
-        String body = line.body() == null ? null : fixtures.expand(line.body());
-        String contentType = null;
-        if (body != null) {
-            if (body.startsWith("csv:")) {
-                contentType = "text/csv";
-                body = body.substring(4).replace("\\n", "\n");
-            } else {
-                contentType = "application/json";
-            }
-        }
+        MatrixLines.Sample s = MatrixLines.sample(line, fixtures, target);
         Map<String, String> headers = Map.of("Idempotency-Key", UUID.randomUUID().toString());
-        return api.sendTo(stack.gatewayUrl(), line.method(), path, token, contentType, body, headers);
+        return api.sendTo(stack.gatewayUrl(), s.method(), s.path(), token, s.contentType(), s.body(), headers);
     }
 
     /**

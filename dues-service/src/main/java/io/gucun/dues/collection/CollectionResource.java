@@ -59,6 +59,9 @@ public class CollectionResource {
     @APIResponse(responseCode = "400", description = "Rejected, naming the field (bad credit code, unknown enterprise, bad period, "
             + "zero or negative amount); nothing posted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "partner-reference-reused: the reference was posted before for a "
+            + "different record (enterprise, period or amounts); nothing posted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The period is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response single(@NotNull CollectionDtos.CollectionRecord record, @Context UriInfo uri) {
@@ -77,7 +80,9 @@ public class CollectionResource {
     @RolesAllowed({Roles.PARTNER_TAX, Roles.ADMIN, Roles.OFFICER})
     @Operation(operationId = "importCollections", summary = "Submit many collection records: a JSON array or a CSV file",
             description = "Every record gets a result: POSTED (maybe flagged), DUPLICATE (its partner reference was posted before, "
-                    + "or repeats an earlier record) or REJECTED with reasons naming the fields. Good records post even when others "
+                    + "or repeats an earlier record) or REJECTED with reasons naming the fields (also when its partner reference was posted "
+                    + "before for a different record)."
+                    + " Good records post even when others "
                     + "are rejected. Up to 20,000 records per request. JSON: results carry the position from 1. CSV (text/csv): "
                     + "header line creditCode,period,payrollBase,amount,partnerReference (amount may be empty: 2% of the payroll "
                     + "base); results carry the line number in the file (the header is line 1).")

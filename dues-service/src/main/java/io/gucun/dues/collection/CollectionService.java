@@ -55,6 +55,8 @@ public class CollectionService {
 
     public static final int MAX_ROWS = 20_000;
     static final String PERIOD_CLOSED = "is closed; nothing can be posted into it";
+    static final String REFERENCE_REUSED = "was posted before for a different record (enterprise, period or amounts); "
+            + "a correction needs a new reference";
 
     @Inject
     DataSource dataSource;
@@ -125,6 +127,7 @@ public class CollectionService {
         Map<Long, Optional<KnownOrg>> orgOf = new HashMap<>();
         Map<Long, Optional<Long>> collectingOf = new HashMap<>();
         Map<String, Integer> seenRefs = new HashMap<>();
+        Map<String, CheckedRow> firstRows = new HashMap<>();
         List<Routed> accepted = new ArrayList<>();
         for (CheckedRow row : checked) {
             KnownEnterprise e = enterprises.get(row.creditCode());
@@ -147,6 +150,12 @@ public class CollectionService {
                 continue;
             }
             Integer first = seenRefs.putIfAbsent(row.partnerReference(), row.line());
+            CheckedRow firstRow = firstRows.putIfAbsent(row.partnerReference(), row);
+            if (firstRow != null && !sameRecord(firstRow, row.creditCode(), row.period().toString(), row.payrollBaseFen(), row.amountFen())) {
+                results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("partnerReference",
+                        REFERENCE_REUSED + " (the record at line " + first + ")"))));
+                continue;
+            }
             if (first != null) {
                 results.put(row.line(), new RowResult(row.line(), row.partnerReference(), RowStatus.DUPLICATE, row.flagged(),
                         Money.format(row.amountFen()), Money.format(row.expectedFen()), null, e.id, collecting.get(),
@@ -158,11 +167,19 @@ public class CollectionService {
         Instant now = Instant.now(clock);
         long importId = newImport(format, now, rows.size());
         Map<String, Long> inserted = insertCollections(accepted, importId, now);
+        Map<String, StoredRecord> earlier = storedRecords(accepted.stream().map(r -> r.row().partnerReference())
+                .filter(ref -> !inserted.containsKey(ref)).toList());
         List<JournalDraft> drafts = new ArrayList<>();
         List<Routed> posted = new ArrayList<>();
         for (Routed r : accepted) {
             Long id = inserted.get(r.row().partnerReference());
             CheckedRow row = r.row();
+            StoredRecord stored = id == null ? earlier.get(row.partnerReference()) : null;
+            if (stored != null && !sameRecord(row, stored.creditCode(), stored.period(), stored.payrollBaseFen(), stored.amountFen())) {
+                results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("partnerReference",
+                        REFERENCE_REUSED))));
+                continue;
+            }
             if (id == null) {
                 results.put(row.line(), new RowResult(row.line(), row.partnerReference(), RowStatus.DUPLICATE, row.flagged(),
                         Money.format(row.amountFen()), Money.format(row.expectedFen()), null, r.enterprise().id,
@@ -204,6 +221,34 @@ public class CollectionService {
         return finish(importId, format, now, ordered);
     }
 
+    /** What was stored for a partner reference: a record sent again under it must say the same. */
+    private record StoredRecord(String creditCode, String period, long payrollBaseFen, long amountFen) {
+    }
+
+    static boolean sameRecord(CheckedRow row, String creditCode, String period, long payrollBaseFen, long amountFen) {
+        return row.creditCode().equals(creditCode) && row.period().toString().equals(period)
+                && row.payrollBaseFen() == payrollBaseFen && row.amountFen() == amountFen;
+    }
+
+    private Map<String, StoredRecord> storedRecords(List<String> refs) {
+        Map<String, StoredRecord> stored = new HashMap<>();
+        if (refs.isEmpty()) {
+            return stored;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select partner_ref,"
+                + " credit_code, period, payroll_base_fen, amount_fen from fund_collection where partner_ref = any(?)")) {
+            ps.setArray(1, c.createArrayOf("varchar", refs.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1), new StoredRecord(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading earlier collections failed", e);
+        }
+        return stored;
+    }
+
     /** One record: 400 naming the fields when it is rejected (and nothing is kept); posted or duplicate otherwise. */
     @Transactional
     public CollectionDtos.ImportView single(RawRow row) {
@@ -213,6 +258,11 @@ public class CollectionService {
             if (result.errors().size() == 1 && PERIOD_CLOSED.equals(result.errors().getFirst().message())) {
                 throw new ApiException(422, "period-closed", "Rule violated", "period " + row.period() + " is closed; nothing "
                         + "can be posted into it", result.errors(), Map.of("period", row.period().trim()));
+            }
+            if (result.errors().size() == 1 && result.errors().getFirst().message().startsWith(REFERENCE_REUSED)) {
+                throw new ApiException(409, "partner-reference-reused", "Conflict", "partner reference "
+                        + row.partnerReference().trim() + " was posted before for a different record; nothing posted",
+                        result.errors(), null);
             }
             throw ApiException.invalid(result.errors());
         }

@@ -44,7 +44,8 @@ public class LedgerResource {
     @APIResponse(responseCode = "400", description = "Unbalanced legs (urn:gucun:problem:unbalanced-entry naming legs), a bad "
             + "amount or period, an org outside your scope; nothing is posted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The period is closed (urn:gucun:problem:period-closed)",
+    @APIResponse(responseCode = "422", description = "The period is closed (urn:gucun:problem:period-closed), or the "
+            + "Idempotency-Key was used for a different entry (urn:gucun:problem:idempotency-key-reused)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response manual(@Valid @NotNull LedgerDtos.ManualEntry request,
                            @Parameter(description = "Makes a retried request return the first result instead of posting twice")

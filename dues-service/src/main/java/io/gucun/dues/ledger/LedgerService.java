@@ -60,7 +60,21 @@ public class LedgerService {
                 .requireBalanced("legs");
         Optional<Ledger.Posted> posted = ledger.postOne(draft, caller.username());
         long id = posted.map(Ledger.Posted::entryId).orElseGet(() -> entryIdBySource(ref));
-        return LedgerDtos.EntryView.of(ledger.entry(id).orElseThrow());
+        Ledger.StoredEntry entry = ledger.entry(id).orElseThrow();
+        if (posted.isEmpty() && !sameEntry(entry, draft)) {
+            throw ApiException.idempotencyKeyReused();
+        }
+        return LedgerDtos.EntryView.of(entry);
+    }
+
+    /** Whether a retry asks for the entry posted the first time: same period, description and legs (in any order). */
+    static boolean sameEntry(Ledger.StoredEntry posted, JournalDraft draft) {
+        List<String> postedLegs = new ArrayList<>(posted.legs().stream()
+                .map(l -> l.orgId() + " " + l.purpose() + " " + l.side() + " " + l.amountFen()).sorted().toList());
+        List<String> draftLegs = new ArrayList<>(draft.legs().stream()
+                .map(l -> l.orgId() + " " + l.purpose() + " " + l.side() + " " + l.amountFen()).sorted().toList());
+        return posted.period().equals(draft.period().toString())
+                && java.util.Objects.equals(posted.description(), draft.description()) && postedLegs.equals(draftLegs);
     }
 
     /** Posts the reversal of an entry (once: a second request answers 409 naming the reversing entry). */

@@ -86,6 +86,32 @@ class CollectionApiTest {
         Assertions.assertThat(cashAt(602) - cashBefore).isEqualTo(600_000);
         Assertions.assertThat(count("select count(*) from outbox_event where event_type = 'FundsCollected'"
                 + " and payload->>'partnerReference' = '" + ref + "'")).isEqualTo(1);
+
+        // The reference sent again for another record is a conflict, not a silent duplicate; nothing is posted.
+        given().contentType(ContentType.JSON).body(record(A, "400000.00", null, ref))
+                .when().post("/api/dues/collections")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:gucun:problem:partner-reference-reused"))
+                .body("errors[0].field", equalTo("partnerReference"));
+        Assertions.assertThat(cashAt(602) - cashBefore).isEqualTo(600_000);
+    }
+
+    @Test
+    @TestSecurity(user = "tax.shanghai", roles = "partner-tax")
+    void aBatchRecordReusingAReferenceForAnotherRecordIsRejected() {
+        String run = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).body("[" + record(A, "300000.00", null, run + "-1") + "]")
+                .when().post("/api/dues/collection-imports").then().statusCode(201).body("posted", equalTo(1));
+        given().contentType(ContentType.JSON).body("[" + String.join(",",
+                        record(A, "300000.00", null, run + "-1"),
+                        record(A, "300000.00", "6100.00", run + "-1"),
+                        record(B, "100000.00", null, run + "-2"),
+                        record(B, "200000.00", null, run + "-2")) + "]")
+                .when().post("/api/dues/collection-imports")
+                .then().statusCode(201).body("posted", equalTo(1)).body("duplicates", equalTo(1)).body("rejected", equalTo(2))
+                .body("results.status", equalTo(java.util.List.of("DUPLICATE", "REJECTED", "POSTED", "REJECTED")))
+                .body("results[1].errors[0].field", equalTo("partnerReference"))
+                .body("results[3].errors[0].field", equalTo("partnerReference"));
     }
 
     @Test

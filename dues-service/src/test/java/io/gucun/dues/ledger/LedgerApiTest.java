@@ -63,6 +63,12 @@ class LedgerApiTest {
                 .when().post("/api/dues/journal-entries")
                 .then().statusCode(201).body("id", equalTo(id));
         Assertions.assertThat(entries()).isEqualTo(before);
+        // The same key with another entry is refused, not answered with the first entry, and posts nothing.
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(entry(THIS_MONTH, "301.00", "301.00"))
+                .when().post("/api/dues/journal-entries")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:gucun:problem:idempotency-key-reused"));
+        Assertions.assertThat(entries()).isEqualTo(before);
         given().when().get("/api/dues/journal-entries/" + id).then().statusCode(200).body("legs.amount", hasItem("300.00"));
     }
 

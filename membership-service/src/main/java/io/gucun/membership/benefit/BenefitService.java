@@ -182,6 +182,10 @@ public class BenefitService {
         if (key != null) {
             Redemption earlier = Redemption.find("cardId = ?1 and idempotencyKey = ?2", card.id, key).firstResult();
             if (earlier != null) {
+                String note = r.note() == null || r.note().isBlank() ? null : r.note().trim();
+                if (!java.util.Objects.equals(earlier.benefitId, r.benefitId()) || !java.util.Objects.equals(earlier.note, note)) {
+                    throw ApiException.idempotencyKeyReused();
+                }
                 return new Outcome(earlier, false);
             }
         }

@@ -148,7 +148,7 @@ public class CardResource {
     @APIResponse(responseCode = "401", description = "Not authenticated")
     @APIResponse(responseCode = "404", description = "No such card that you may see")
     @APIResponse(responseCode = "422", description = "card-not-active (e.g. \"card is frozen\"), benefit-not-valid, "
-            + "benefit-not-offered or not-eligible")
+            + "benefit-not-offered or not-eligible; idempotency-key-reused: the key was used for another benefit or note")
     public Response redeem(@Parameter(description = REF, example = "6210000042000000171") @PathParam("card") String card,
                            @Parameter(description = "Makes retries safe", example = "pos-20261124-0001")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,

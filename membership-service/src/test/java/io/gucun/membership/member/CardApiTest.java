@@ -274,6 +274,11 @@ class CardApiTest {
                 "select count(*) from benefit_redemption where card_id = :c").setParameter("c", cardId)
                 .getSingleResult()).longValue());
         assertThat(rows).isEqualTo(1);
+        // The same key for another benefit is refused, not answered with the first redemption.
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-" + subject)
+                .body(Map.of("benefitId", merchant, "note", "体检中心"))
+                .when().post(BASE + "/cards/" + cardId + "/redemptions").then().statusCode(422)
+                .contentType("application/problem+json").body("type", equalTo("urn:gucun:problem:idempotency-key-reused"));
 
         post("/cards/" + cardId + "/redemptions", Map.of("benefitId", expired)).statusCode(422)
                 .body("type", containsString("benefit-not-valid")).body("detail", containsString("expired"));
@@ -309,7 +314,7 @@ class CardApiTest {
                 .body("detail", containsString("card is frozen"));
         // A retry of the earlier request still answers with the first redemption.
         given().contentType(ContentType.JSON).header("Idempotency-Key", "k-" + subject)
-                .body(Map.of("benefitId", universal)).when().post(BASE + "/cards/" + cardId + "/redemptions")
+                .body(Map.of("benefitId", universal, "note", "体检中心")).when().post(BASE + "/cards/" + cardId + "/redemptions")
                 .then().statusCode(200).body("id", equalTo((int) redemptionId));
         post("/cards/" + cardId + "/report-lost", Map.of()).statusCode(200);
         post("/cards/" + cardId + "/redemptions", Map.of("benefitId", universal)).statusCode(422)

@@ -85,6 +85,10 @@ public class SignUpService {
 
     private List<SignUpDtos.Result> record(long eventId, List<SignUpDtos.NewSignUp> items) {
         OutreachEvent event = events.get(eventId);
+        // Uploads to one event are recorded one at a time: a batch the tablet sends twice at once then finds the first
+        // upload's sign-ups (REPLAYED) instead of failing on their duplicate key.
+        SignUp.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('outreach-sign-ups'), ?1)")
+                .setParameter(1, (int) event.id.longValue()).getSingleResult();
         if (event.status == EventStatus.CANCELLED) {
             throw ApiException.unprocessable("event-cancelled", "the event was cancelled; it takes no sign-ups");
         }

@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,36 @@ class SignUpFunnelTest {
         given().get("/api/outreach/sign-ups/" + id).then().statusCode(200)
                 .body("status", equalTo("REGISTERED")).body("attempts", equalTo(2));
         assertThat(membership.registrationsFor(worker)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameBatchUploadedSeveralTimesAtOnceRecordsEachSignUpOnce() throws Exception {
+        TestTree tree = TestTree.create();
+        long eventId = Planning.weekendEvent(tree);
+        UUID id = UUID.randomUUID();
+        String batch = signUp(id, TestIds.idNumber(), null);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<JsonPath>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return upload(eventId, batch);
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var call : calls) {
+                outcomes.add(call.get().getString("[0].outcome"));
+            }
+            assertThat(outcomes).containsOnly("CREATED", "REPLAYED");
+            assertThat(outcomes.stream().filter("CREATED"::equals)).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        long rows = QuarkusTransaction.requiringNew().call(() -> SignUp.count("id", id));
+        assertThat(rows).isEqualTo(1);
     }
 
     @Test

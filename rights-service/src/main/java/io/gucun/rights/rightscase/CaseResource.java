@@ -52,7 +52,8 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = "Invalid or missing fields, unknown org or enterprise (named in `errors`)")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     @APIResponse(responseCode = "403", description = "An officer reporting for an org outside their scope, or a role that cannot report")
-    @APIResponse(responseCode = "422", description = "org-closed: the reporting org is closed")
+    @APIResponse(responseCode = "422", description = "org-closed: the reporting org is closed; "
+            + "idempotency-key-reused: the Idempotency-Key was used for a different report")
     public Response report(@Valid @NotNull CaseDtos.NewCase request,
                            @Parameter(description = "Makes retries safe: the same key returns the first case")
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {

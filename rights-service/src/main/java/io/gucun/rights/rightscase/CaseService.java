@@ -48,6 +48,17 @@ public class CaseService {
     public record Outcome(RightsCase rightsCase, boolean created) {
     }
 
+    /** Whether a retried report asks for the case reported the first time (what the report said, not what came after). */
+    static boolean sameReport(RightsCase earlier, CaseDtos.NewCase r) {
+        return earlier.category == r.category()
+                && r.summary() != null && earlier.summary.equals(r.summary().trim())
+                && java.util.Objects.equals(earlier.reportingOrgId, r.reportingOrgId())
+                && r.enterpriseCreditCode() != null
+                && earlier.enterpriseCreditCode.equals(CreditCode.normalize(r.enterpriseCreditCode()))
+                && java.util.Objects.equals(earlier.workersAffected, r.workersAffected())
+                && earlier.reporterAnonymous == Boolean.TRUE.equals(r.reporterAnonymous());
+    }
+
     @Transactional
     public Outcome report(CaseDtos.NewCase r, String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
@@ -60,6 +71,9 @@ public class CaseService {
             em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))").setParameter("k", me + "|" + key).getSingleResult();
             RightsCase earlier = RightsCase.find("reporterSubject = ?1 and idempotencyKey = ?2", me, key).firstResult();
             if (earlier != null) {
+                if (!sameReport(earlier, r)) {
+                    throw ApiException.idempotencyKeyReused();
+                }
                 return new Outcome(earlier, false);
             }
         }

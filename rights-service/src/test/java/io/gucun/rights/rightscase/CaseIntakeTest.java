@@ -98,6 +98,10 @@ class CaseIntakeTest {
                 .when().post(Api.BASE + "/cases").then().statusCode(201).extract().path("id");
         given().contentType(ContentType.JSON).header("Idempotency-Key", "report-1").body(body)
                 .when().post(Api.BASE + "/cases").then().statusCode(200).body("id", equalTo(first));
+        // The same key with another report is refused, not answered with the first case.
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "report-1").body(newCase(t.parkId(), t.creditCode(), 4))
+                .when().post(Api.BASE + "/cases").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:gucun:problem:idempotency-key-reused")).body("errors[0].field", equalTo("Idempotency-Key"));
         // Another reporter's identical key is theirs alone.
         ActingAs.worker("worker-e");
         int other = given().contentType(ContentType.JSON).header("Idempotency-Key", "report-1").body(body)

@@ -1,0 +1,47 @@
+package io.gucun.common.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.core.Response;
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Input that passed validation but that the database cannot store (a NUL character in text, a too long string, a
+ * number out of range: SQLSTATE class 22) is the client's 400, not our 500; a broken integrity constraint (class 23)
+ * is a 409. Neither answer quotes the database's message, which may hold the input.
+ */
+class DatabaseRefusalTest {
+
+    private final ProblemMappers mappers = new ProblemMappers();
+
+    @Test
+    void aDataExceptionAnywhereInTheCausesIsA400WithoutTheDatabasesMessage() {
+        SQLException nul = new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00 secret-input", "22021");
+        Response r = mappers.unexpected(new IllegalStateException("storing failed", new RuntimeException(nul)), null, null);
+        assertThat(r.getStatus()).isEqualTo(400);
+        assertThat(r.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+        Problem p = (Problem) r.getEntity();
+        assertThat(p.type()).isEqualTo("urn:gucun:problem:unstorable-value");
+        assertThat(p.detail()).doesNotContain("secret-input");
+    }
+
+    @Test
+    void aBatchsNextExceptionCountsAndAConstraintViolationIsA409() {
+        BatchUpdateException batch = new BatchUpdateException("batch failed", null, 0, new int[0]);
+        batch.setNextException(new SQLException("duplicate key", "23505"));
+        Response r = mappers.unexpected(new IllegalStateException(batch), null, null);
+        assertThat(r.getStatus()).isEqualTo(409);
+        assertThat(((Problem) r.getEntity()).type()).isEqualTo("urn:gucun:problem:conflict");
+    }
+
+    @Test
+    void anythingElseStaysA500WithAnErrorId() {
+        Response r = mappers.unexpected(new NullPointerException("x"), null, null);
+        assertThat(r.getStatus()).isEqualTo(500);
+        assertThat(((Problem) r.getEntity()).extensionMembers()).containsKey("errorId");
+        assertThat(mappers.unexpected(new IllegalStateException(new SQLException("connection refused", "08001")), null, null)
+                .getStatus()).isEqualTo(500);
+    }
+}
