@@ -22,12 +22,19 @@ final class AppProcess implements AutoCloseable {
     final int port;
     private final Process process;
     private final Path log;
+    private final Path runJar;
+    private final Map<String, String> properties;
+    private final String heap;
 
-    private AppProcess(String name, int port, Process process, Path log) {
+    private AppProcess(String name, int port, Process process, Path log, Path runJar, Map<String, String> properties,
+                       String heap) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.runJar = runJar;
+        this.properties = Map.copyOf(properties);
+        this.heap = heap;
     }
 
     static AppProcess start(String name, Path runJar, int port, Map<String, String> properties, Path logDir,
@@ -51,7 +58,28 @@ final class AppProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new AppProcess(name, port, p, log);
+        return new AppProcess(name, port, p, log, runJar, properties, heap);
+    }
+
+    /** A new process of the same app on the same port with the same configuration, appending to the same log. */
+    AppProcess startAgain() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " (pid " + process.pid() + ") is still running");
+        }
+        return start(name, runJar, port, properties, log.getParent(), heap);
+    }
+
+    /** {@code kill -9}: no shutdown hook, no flush, open connections and transactions cut; returns once it is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") survived kill -9 for 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     String url() {

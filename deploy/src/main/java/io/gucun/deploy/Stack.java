@@ -60,12 +60,15 @@ public final class Stack implements AutoCloseable {
                     .controllerPort(options.port(StackOptions.KAFKA_CONTROLLER_PORT))
                     .dataDirectory(data.resolve("kafka"))
                     .clean(options.clean)
+                    .startupTimeout(options.appReady)
                     .start());
             var kc = CompletableFuture.supplyAsync(() -> KeycloakServer.builder()
                     .home(data.resolve("keycloak"))
                     .httpPort(options.port(StackOptions.KEYCLOAK_PORT))
                     .managementPort(options.port(StackOptions.KEYCLOAK_MANAGEMENT_PORT))
                     .clean(options.clean)
+                    // its own 180 s default has been too short on a 2-core machine shared with other builds
+                    .startupTimeout(options.appReady)
                     .start());
             // Wait for all three before judging, so a failure of one never leaves another running unowned.
             postgres = settle(pg);
@@ -246,6 +249,70 @@ public final class Stack implements AutoCloseable {
             m.put("gateway", gateway.pid());
         }
         return m;
+    }
+
+    // --- fault injection: what the fault suite (deploy's FaultsIT) does to a running stack ---------------------------
+
+    /** Names of the running service instances, e.g. {@code membership-service}, {@code membership-service-2}. */
+    public List<String> instanceNames() {
+        return services.values().stream().flatMap(List::stream).map(a -> a.name).toList();
+    }
+
+    /** The base URL of one instance, e.g. for its {@code /q/health/ready}. */
+    public String instanceUrl(String instance) {
+        return instance(instance).url();
+    }
+
+    /** {@code kill -9} of one service instance; returns its pid once it is gone. Its port stays in the gateway's routes. */
+    public synchronized long kill(String instance) {
+        AppProcess app = instance(instance);
+        long pid = app.pid();
+        app.kill();
+        return pid;
+    }
+
+    /**
+     * Starts a killed instance again on its port with its configuration (the gateway finds it there again) and returns
+     * once it reports ready.
+     */
+    public void restart(String instance) throws IOException, InterruptedException {
+        AppProcess again;
+        synchronized (this) {
+            AppProcess app = instance(instance);
+            again = app.startAgain();
+            services.values().forEach(list -> list.replaceAll(a -> a == app ? again : a));
+        }
+        again.awaitReady(options.appReady);
+    }
+
+    /** Stops the Kafka broker (controlled shutdown); its data and ports are kept for {@link #startKafka()}. */
+    public synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the Kafka broker again on the same ports with the same data (topics, offsets, consumer groups). */
+    public synchronized void startKafka() {
+        if (kafka.isAlive()) {
+            throw new IllegalStateException("Kafka is running: " + kafka);
+        }
+        kafka = KafkaBroker.builder().port(kafka.port()).controllerPort(kafka.controllerPort())
+                .dataDirectory(kafka.dataDirectory()).clean(false).startupTimeout(options.appReady).start();
+    }
+
+    /** Stops PostgreSQL (fast shutdown: open connections are cut); its data and port are kept for {@link #startPostgres()}. */
+    public synchronized void stopPostgres() {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on the same port with the same data. */
+    public synchronized void startPostgres() {
+        postgres = PostgresServer.builder().port(postgres.port()).dataDirectory(postgres.dataDirectory()).clean(false)
+                .startupTimeout(options.appReady).databases(SERVICES).start();
+    }
+
+    private AppProcess instance(String name) {
+        return services.values().stream().flatMap(List::stream).filter(a -> a.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no instance '" + name + "'; running: " + instanceNames()));
     }
 
     /** Stops apps first (so they flush and close connections), then Keycloak, Kafka and PostgreSQL. */

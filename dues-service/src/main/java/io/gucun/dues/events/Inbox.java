@@ -1,6 +1,7 @@
 package io.gucun.dues.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gucun.common.outbox.DatabaseOutage;
 import io.gucun.common.outbox.EventEnvelope;
 import io.gucun.common.outbox.ProcessedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,11 +23,12 @@ public class Inbox {
 
     public CompletionStage<Void> once(String consumer, Message<String> message, Consumer<EventEnvelope> apply) {
         EventEnvelope event = EventEnvelope.from(message, mapper);
-        QuarkusTransaction.requiringNew().run(() -> {
+        // a database that is restarting must not fail the channel for good (fault suite, R3): wait for it, then apply
+        DatabaseOutage.retry(consumer + " event " + event.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
             if (processed.firstTime(consumer, event.id())) {
                 apply.accept(event);
             }
-        });
+        }));
         return message.ack();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.outbox.EventEnvelope;
 import io.gucun.common.outbox.ProcessedEvents;
+import io.gucun.common.outbox.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,11 +56,12 @@ public class MembershipEventConsumer {
 
     private CompletionStage<Void> consume(Message<String> message, String consumer) {
         EventEnvelope event = EventEnvelope.from(message, mapper);
-        QuarkusTransaction.requiringNew().run(() -> {
+        // a database that is restarting must not fail the channel for good (fault suite, R3): wait for it, then apply
+        DatabaseOutage.retry(consumer + " event " + event.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
             if (processed.firstTime(consumer, event.id())) {
                 apply(event);
             }
-        });
+        }));
         return message.ack();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.outbox.EventEnvelope;
 import io.gucun.common.outbox.ProcessedEvents;
+import io.gucun.common.outbox.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,11 +34,12 @@ public class MembershipConsumer {
     @Blocking
     public CompletionStage<Void> consumeOrg(Message<String> message) {
         EventEnvelope event = EventEnvelope.from(message, mapper);
-        QuarkusTransaction.requiringNew().run(() -> {
+        // a database that is restarting must not fail the channel for good (fault suite, R3): wait for it, then apply
+        DatabaseOutage.retry(ORG_CONSUMER + " event " + event.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
             if (processed.firstTime(ORG_CONSUMER, event.id())) {
                 applyOrg(event);
             }
-        });
+        }));
         return message.ack();
     }
 
@@ -45,11 +47,12 @@ public class MembershipConsumer {
     @Blocking
     public CompletionStage<Void> consumeEnterprise(Message<String> message) {
         EventEnvelope event = EventEnvelope.from(message, mapper);
-        QuarkusTransaction.requiringNew().run(() -> {
+        // a database that is restarting must not fail the channel for good (fault suite, R3): wait for it, then apply
+        DatabaseOutage.retry(ENTERPRISE_CONSUMER + " event " + event.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
             if (processed.firstTime(ENTERPRISE_CONSUMER, event.id())) {
                 applyEnterprise(event);
             }
-        });
+        }));
         return message.ack();
     }
 
