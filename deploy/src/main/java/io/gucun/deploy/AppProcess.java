@@ -47,10 +47,10 @@ final class AppProcess implements AutoCloseable {
         Path log = logDir.resolve(name + ".log");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>(JvmOptions.ENVIRONMENT);
         for (String option : jvmOptions) {
             if (option.matches("[A-Z][A-Z0-9_]*=.*")) {
-                // an environment variable of the JVM process (e.g. MALLOC_ARENA_MAX=2), not a JVM option
+                // an environment variable of the JVM process (benchmarks compare e.g. MALLOC_ARENA_MAX=8), not an option
                 environment.put(option.substring(0, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
             } else {
                 cmd.add(option);

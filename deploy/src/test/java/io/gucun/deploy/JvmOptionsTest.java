@@ -19,17 +19,13 @@ class JvmOptionsTest {
         Matcher m = Pattern.compile("JAVA_OPTS=\"([^\"]*)\"").matcher(dockerfile);
         assertThat(m.find()).as("JAVA_OPTS in Dockerfile.jvm").isTrue();
         List<String> image = Arrays.asList(m.group(1).trim().split("\\s+"));
-        for (String option : JvmOptions.COMMON) {
-            if (option.matches("[A-Z][A-Z0-9_]*=.*")) {
-                assertThat(dockerfile).as("environment of the image").contains(option);
-            } else {
-                assertThat(image).as("JAVA_OPTS of the image").contains(option);
-            }
-        }
+        assertThat(image).as("JAVA_OPTS of the image").containsAll(JvmOptions.COMMON);
+        JvmOptions.ENVIRONMENT.forEach((name, value) ->
+                assertThat(dockerfile).as("environment of the image").containsPattern("(?m)^\\s+" + name + "=" + value + "\\b"));
     }
 
     @Test
     void theHeapComesFirstThenTheCommonFlags() {
-        assertThat(JvmOptions.forApp("192m")).startsWith("-Xmx192m").containsAll(JvmOptions.COMMON);
+        assertThat(JvmOptions.forApp("192m")).startsWith("-Xmx192m", "-Xms32m").containsAll(JvmOptions.COMMON);
     }
 }
