@@ -36,6 +36,10 @@ public final class Stack implements AutoCloseable {
     private KeycloakServer keycloak;
     private final Map<String, List<AppProcess>> services = new LinkedHashMap<>();
     private AppProcess gateway;
+    /** Apps started on top of the stack for same-run comparisons (benchmarks), by name. */
+    private final Map<String, AppProcess> extras = new LinkedHashMap<>();
+    private Map<String, String> secrets;
+    private int gatewayPort;
 
     public Stack(StackOptions options) {
         this.options = options;
@@ -48,7 +52,7 @@ public final class Stack implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             Path data = options.home.resolve("data");
-            Map<String, String> secrets = secrets(data);
+            secrets = secrets(data);
             var pg = CompletableFuture.supplyAsync(() -> PostgresServer.builder()
                     .port(options.port(StackOptions.POSTGRES_PORT))
                     .dataDirectory(data.resolve("postgres"))
@@ -60,6 +64,7 @@ public final class Stack implements AutoCloseable {
                     .controllerPort(options.port(StackOptions.KAFKA_CONTROLLER_PORT))
                     .dataDirectory(data.resolve("kafka"))
                     .clean(options.clean)
+                    // as long as an app may take: the broker's 60 s and Keycloak's 180 s ran out with the machine at load 30
                     .startupTimeout(options.appReady)
                     .start());
             var kc = CompletableFuture.supplyAsync(() -> KeycloakServer.builder()
@@ -67,7 +72,6 @@ public final class Stack implements AutoCloseable {
                     .httpPort(options.port(StackOptions.KEYCLOAK_PORT))
                     .managementPort(options.port(StackOptions.KEYCLOAK_MANAGEMENT_PORT))
                     .clean(options.clean)
-                    // its own 180 s default has been too short on a 2-core machine shared with other builds
                     .startupTimeout(options.appReady)
                     .start());
             // Wait for all three before judging, so a failure of one never leaves another running unowned.
@@ -79,7 +83,7 @@ public final class Stack implements AutoCloseable {
             }
 
             // The gateway's port is fixed before the services start: outreach-service calls membership through it.
-            int gatewayPort = options.fixedPorts ? StackOptions.GATEWAY_PORT : LoopbackPorts.free();
+            gatewayPort = options.fixedPorts ? StackOptions.GATEWAY_PORT : LoopbackPorts.free();
             List<AppProcess> started = new ArrayList<>();
             for (int i = 0; i < SERVICES.size(); i++) {
                 String service = SERVICES.get(i);
@@ -104,6 +108,46 @@ public final class Stack implements AutoCloseable {
         } catch (Exception | Error e) {
             close();
             throw e;
+        }
+    }
+
+    /** An app started beside the stack, e.g. to compare two builds or two sets of JVM options in one run. */
+    public record Extra(String name, String url, long pid, Duration ready) {
+    }
+
+    /**
+     * Starts another gateway in front of the same service instances, on a free port: from another build
+     * ({@code runJar}, e.g. a copy of the previous commit's {@code gateway/target/quarkus-app/quarkus-run.jar}) and/or with
+     * more properties on top of the stack's gateway properties.
+     */
+    public Extra startExtraGateway(String name, Path runJar, Map<String, String> properties, List<String> jvmOptions)
+            throws Exception {
+        Map<String, String> p = gatewayProperties();
+        p.putAll(properties);
+        return startExtra(name, runJar == null ? runJar("gateway") : runJar, p, jvmOptions);
+    }
+
+    /** Starts one more instance of a service (not behind the gateway) with the given JVM options, on a free port. */
+    public Extra startExtraService(String service, String name, List<String> jvmOptions) throws Exception {
+        return startExtra(name, runJar(service + "-service"), serviceProperties(service, secrets, gatewayPort), jvmOptions);
+    }
+
+    private Extra startExtra(String name, Path jar, Map<String, String> properties, List<String> jvmOptions)
+            throws Exception {
+        if (extras.containsKey(name)) {
+            throw new IllegalArgumentException(name + " is already running");
+        }
+        AppProcess app = AppProcess.start(name, jar, LoopbackPorts.free(), properties, logs, jvmOptions);
+        extras.put(name, app);
+        app.awaitReady(options.appReady);
+        return new Extra(name, app.url(), app.pid(), app.ready());
+    }
+
+    /** Stops an app started by {@link #startExtraGateway} or {@link #startExtraService}. */
+    public void stopExtra(String name) {
+        AppProcess app = extras.remove(name);
+        if (app != null) {
+            app.close();
         }
     }
 
@@ -241,6 +285,16 @@ public final class Stack implements AutoCloseable {
         return services.get(service).stream().map(AppProcess::url).toList();
     }
 
+    /** name → how long each app took from its start to its first ready answer (started concurrently), for reports. */
+    public Map<String, Duration> readyTimes() {
+        Map<String, Duration> m = new LinkedHashMap<>();
+        services.values().forEach(list -> list.forEach(a -> m.put(a.name, a.ready())));
+        if (gateway != null) {
+            m.put("gateway", gateway.ready());
+        }
+        return m;
+    }
+
     /** name → pid of every process the stack runs, for reports. */
     public Map<String, Long> pids() {
         Map<String, Long> m = new LinkedHashMap<>();
@@ -318,6 +372,8 @@ public final class Stack implements AutoCloseable {
     /** Stops apps first (so they flush and close connections), then Keycloak, Kafka and PostgreSQL. */
     @Override
     public void close() {
+        extras.values().forEach(AppProcess::close);
+        extras.clear();
         if (gateway != null) {
             gateway.close();
             gateway = null;

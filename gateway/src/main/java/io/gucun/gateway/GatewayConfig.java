@@ -61,6 +61,25 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    TokenCache tokenCache();
+
+    /**
+     * Bearer tokens quarkus-oidc accepted are remembered (by their SHA-256) until they expire, so a client's next calls
+     * with the same token skip the signature check; refused tokens are never remembered.
+     */
+    interface TokenCache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tokens remembered at most; the least recently used go first. */
+        @WithDefault("10000")
+        long maxSize();
+
+        /** Longest a token is trusted without a new check, even when it expires later. */
+        @WithDefault("5m")
+        Duration maxAge();
+    }
+
     interface Route {
         /** Base URLs ({@code http://host:port}, no path) of the service's instances, load-balanced round-robin. */
         List<String> upstreams();

@@ -34,6 +34,12 @@ final class Tokens {
                 .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(600)).sign();
     }
 
+    /** Valid now, expired at {@code expiry}. */
+    static String expiringAt(Instant expiry) {
+        return Jwt.issuer(ISSUER).subject("2f1c6a52-member").audience("union-api").claim("azp", "union-web")
+                .claim("typ", "Bearer").expiresAt(expiry).sign();
+    }
+
     /** Signed with the realm's key, issued by another realm. */
     static String ofAnotherRealm() {
         return Jwt.issuer("https://server.example.com/realms/elsewhere").subject("2f1c6a52-member").audience("union-api")

@@ -2,6 +2,7 @@ package io.gucun.deploy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gucun.deploy.JvmOptions;
 import io.gucun.deploy.e2e.Api.Response;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +35,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>./gucun mvn -B -ntp -pl deploy -am verify -Dgroups=benchmark -Dgucun.test.excludedGroups= \
  *     -Dit.test=GatewayOverheadBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * Knobs: {@code -Dbench.threads=8 -Dbench.seconds=15 -Dbench.rounds=3}.
+ * <p>
+ * A/B in the same run: {@code -Dbench.b.jar=<a copy of another build's gateway/target/quarkus-app>/quarkus-run.jar}
+ * and/or {@code -Dbench.b.prop.<key>=<value>} start a second gateway ("B") in front of the same service, from that
+ * build and/or with those properties on top of the stack's; its rounds are interleaved with the other two
+ * (direct, gateway, B, direct, ...) and the report adds its row and ratio.
  */
 @Tag("benchmark")
 @ExtendWith(RealStack.class)
@@ -40,6 +48,7 @@ class GatewayOverheadBenchmarkIT {
     private static final int THREADS = Integer.getInteger("bench.threads", 8);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final String B_PROPERTY = "bench.b.prop.";
 
     private record Run(long requests, long errors, double seconds, long[] latenciesNanos) {
         double perSecond() {
@@ -65,15 +74,23 @@ class GatewayOverheadBenchmarkIT {
         String path = "/api/membership/members/" + created.json().at("/member/id").asLong();
         String direct = api.stack().serviceUrls("membership").getFirst();
         String gateway = api.stack().gatewayUrl();
+        String b = startGatewayB(api);
 
-        // warm both paths (JIT, connection pools, the JWKS caches)
+        // warm every path (JIT, connection pools, the JWKS caches)
         load(direct + path, admin, 5);
         load(gateway + path, admin, 5);
+        if (b != null) {
+            load(b + path, admin, 5);
+        }
         List<Run> directRuns = new ArrayList<>();
         List<Run> gatewayRuns = new ArrayList<>();
+        List<Run> bRuns = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             directRuns.add(load(direct + path, admin, SECONDS));
             gatewayRuns.add(load(gateway + path, admin, SECONDS));
+            if (b != null) {
+                bRuns.add(load(b + path, admin, SECONDS));
+            }
         }
         Run d = merge(directRuns);
         Run g = merge(gatewayRuns);
@@ -97,10 +114,54 @@ class GatewayOverheadBenchmarkIT {
                 100 * g.perSecond() / d.perSecond(), g.percentileMs(0.50) - d.percentileMs(0.50),
                 g.percentileMs(0.99) - d.percentileMs(0.99), Runtime.getRuntime().availableProcessors(),
                 rounds(directRuns, gatewayRuns));
+        if (b != null) {
+            Run gb = merge(bRuns);
+            assertThat(gb.errors()).as("errors through gateway B").isZero();
+            report += String.format(Locale.ROOT, """
+
+                    Gateway B (%s), same rounds interleaved: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms;
+                    %.0f%% of direct, added p50 = %.2f ms. Per round (direct / B req/s): %s
+                    """, describeB(), gb.requests(), gb.perSecond(), gb.percentileMs(0.50), gb.percentileMs(0.99),
+                    100 * gb.perSecond() / d.perSecond(), gb.percentileMs(0.50) - d.percentileMs(0.50),
+                    rounds(directRuns, bRuns));
+        }
+        report += String.format(Locale.ROOT, "Load average at the end: %s%n", loadAverage());
         System.out.println(report);
         Path out = Path.of("target", "benchmarks", "gateway-overhead.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+    }
+
+    /** Gateway B when asked for ({@code -Dbench.b.jar}, {@code -Dbench.b.prop.*}), else null. */
+    private static String startGatewayB(Api api) throws Exception {
+        String jar = System.getProperty("bench.b.jar");
+        Map<String, String> props = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(B_PROPERTY))
+                .forEach(k -> props.put(k.substring(B_PROPERTY.length()), System.getProperty(k)));
+        if ((jar == null || jar.isBlank()) && props.isEmpty()) {
+            return null;
+        }
+        return api.stack().startExtraGateway("gateway-b", jar == null || jar.isBlank() ? null : Path.of(jar), props,
+                JvmOptions.forApp("256m")).url();
+    }
+
+    private static String describeB() {
+        List<String> parts = new ArrayList<>();
+        String jar = System.getProperty("bench.b.jar");
+        if (jar != null && !jar.isBlank()) {
+            parts.add("build " + jar);
+        }
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(B_PROPERTY)).sorted()
+                .forEach(k -> parts.add(k.substring(B_PROPERTY.length()) + "=" + System.getProperty(k)));
+        return String.join(", ", parts);
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static Run load(String url, String token, int seconds) throws Exception {

@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * quarkus-oidc bearer-token authentication, unchanged, except that its 401 challenge carries a problem document
- * (with the request id) instead of an empty body. Token validation (signature, issuer, expiry, audience
- * {@code union-api}) is entirely OIDC's.
+ * (with the request id) instead of an empty body, and that a token OIDC accepted before is not checked again until it
+ * expires ({@link VerifiedTokens}). Token validation (signature, issuer, expiry, audience {@code union-api}) is
+ * entirely OIDC's.
  */
 @Alternative
 @Priority(1)
@@ -34,9 +35,21 @@ public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
     @Inject
     OidcAuthenticationMechanism oidc;
 
+    @Inject
+    VerifiedTokens verifiedTokens;
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        return oidc.authenticate(context, identityProviderManager);
+        String token = verifiedTokens.bearer(context.request());
+        if (token == null) {
+            return oidc.authenticate(context, identityProviderManager);
+        }
+        SecurityIdentity known = verifiedTokens.find(token, context);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return oidc.authenticate(context, identityProviderManager)
+                .invoke(identity -> verifiedTokens.remember(token, identity));
     }
 
     @Override
