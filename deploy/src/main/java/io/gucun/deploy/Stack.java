@@ -47,12 +47,15 @@ public final class Stack implements AutoCloseable {
         checkFixedPortsFree();
         try {
             Files.createDirectories(logs);
+            // Every server gets the apps' generous start-up time: Kafka's own 60 s has been seen to run out on a 2-core
+            // machine loaded by other builds.
             Path data = options.home.resolve("data");
             Map<String, String> secrets = secrets(data);
             var pg = CompletableFuture.supplyAsync(() -> PostgresServer.builder()
                     .port(options.port(StackOptions.POSTGRES_PORT))
                     .dataDirectory(data.resolve("postgres"))
                     .clean(options.clean)
+                    .startupTimeout(options.appReady)
                     .databases(SERVICES)
                     .start());
             var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.builder()
@@ -60,12 +63,14 @@ public final class Stack implements AutoCloseable {
                     .controllerPort(options.port(StackOptions.KAFKA_CONTROLLER_PORT))
                     .dataDirectory(data.resolve("kafka"))
                     .clean(options.clean)
+                    .startupTimeout(options.appReady)
                     .start());
             var kc = CompletableFuture.supplyAsync(() -> KeycloakServer.builder()
                     .home(data.resolve("keycloak"))
                     .httpPort(options.port(StackOptions.KEYCLOAK_PORT))
                     .managementPort(options.port(StackOptions.KEYCLOAK_MANAGEMENT_PORT))
                     .clean(options.clean)
+                    .startupTimeout(options.appReady)
                     .start());
             // Wait for all three before judging, so a failure of one never leaves another running unowned.
             postgres = settle(pg);
