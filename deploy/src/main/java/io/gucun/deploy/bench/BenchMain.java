@@ -65,7 +65,9 @@ public final class BenchMain {
         Path home = root.resolve(".gucun").resolve("bench");
         StackOptions stackOptions = StackOptions.ephemeral(root, home)
                 // the figures load the API far harder than any one client may; the limits are tested elsewhere
-                .gatewayProperty("gucun.gateway.rate-limit.enabled", "false");
+                .gatewayProperty("gucun.gateway.rate-limit.enabled", "false")
+                // Keycloak has been seen to need more than 300 s at a load average of 35 on 2 cores
+                .appReady(java.time.Duration.ofMinutes(15));
         deleteTree(home.resolve("logs")); // P7 reads this run's start lines from them
         log("starting the stack (PostgreSQL, Kafka, Keycloak, four services, the gateway) under " + home);
         long t0 = System.nanoTime();
