@@ -36,12 +36,14 @@ public final class DatabaseBaseline {
     private static final int ACCOUNTS_PER_SCALE = 100_000;
 
     public enum Workload {
-        SELECT_ONLY("pgbench -S (select one account by key)"),
-        TPC_B("pgbench TPC-B (three updates, a select, an insert per transaction)");
+        SELECT_ONLY("pgbench -S", "pgbench -S (select one account by key)"),
+        TPC_B("pgbench TPC-B", "pgbench TPC-B (three updates, a select, an insert per transaction)");
 
+        final String shortName;
         final String label;
 
-        Workload(String label) {
+        Workload(String shortName, String label) {
+            this.shortName = shortName;
             this.label = label;
         }
     }

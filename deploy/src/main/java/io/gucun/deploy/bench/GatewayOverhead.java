@@ -25,7 +25,7 @@ public final class GatewayOverhead implements Benchmark {
     public String run(Stack stack, boolean quick, Path raw) throws Exception {
         BenchApi api = new BenchApi(stack);
         String path = "/api/membership/members/" + api.registerOne();
-        int clients = quick ? 4 : GatewayRead.CLIENTS;
+        int clients = quick ? 4 : AgainstDatabase.CLIENTS;
         int rounds = quick ? 1 : 3;
         Duration warm = Duration.ofSeconds(quick ? 1 : 5);
         Duration round = Duration.ofSeconds(quick ? 2 : 10);
