@@ -46,9 +46,12 @@ public record Figure(String figure, String measured, String baseline, String rat
         return baseline > 0 && Double.isFinite(baseline) && Double.isFinite(measured) ? measured / baseline : Double.NaN;
     }
 
-    /** A ratio as a percentage with no decimals ("48%"), or "n/a". */
+    /** A ratio as a percentage ("48%"; "0.18%" below 10%, so a tiny ratio does not read as nothing), or "n/a". */
     public static String percent(double ratio) {
-        return Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * ratio);
+        if (Double.isNaN(ratio)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, ratio < 0.1 ? "%.2f%%" : "%.0f%%", 100 * ratio);
     }
 
     /** A ratio as "×2.35", for figures where more is worse (start time, memory, latency). */

@@ -42,6 +42,10 @@ public final class Report {
                 much of the machine a request costs against what PostgreSQL alone does with it.
 
                 """);
+        String loaded = loadWarning(run.loadAtStart(), Runtime.getRuntime().availableProcessors());
+        if (loaded != null) {
+            b.append(loaded).append("\n\n");
+        }
         b.append("## Summary\n\n| figure | measured | baseline | ratio | target | met? |\n|---|---|---|---|---|---|\n");
         for (Section s : sections) {
             if (s.failure() != null) {
@@ -72,6 +76,25 @@ public final class Report {
                 lookup inside membership-service's tests against a bare insert and select).
                 """);
         return b.toString();
+    }
+
+    /**
+     * A warning when the machine was busy before the run began (1-minute load above twice its cores): absolute figures
+     * then say more about the other work than about the system; the ratios, measured under the same load, less so.
+     */
+    static String loadWarning(String loadAtStart, int cores) {
+        try {
+            double oneMinute = Double.parseDouble(loadAtStart.split(",")[0].trim());
+            if (oneMinute <= 2.0 * cores) {
+                return null;
+            }
+            return String.format(java.util.Locale.ROOT, "**The machine was busy with other work** (load average %.1f on %d cores"
+                    + " when the run began): absolute figures are far below a quiet machine's, and start times in particular"
+                    + " measure the queue for the CPU. Ratios against baselines of the same run suffer less, not nothing.",
+                    oneMinute, cores);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static String met(Boolean met) {

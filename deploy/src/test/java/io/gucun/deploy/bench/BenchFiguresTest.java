@@ -60,6 +60,7 @@ class BenchFiguresTest {
         assertThat(Figure.ratio(5, Double.NaN)).isNaN();
         assertThat(Figure.percent(0.481)).isEqualTo("48%");
         assertThat(Figure.percent(Double.NaN)).isEqualTo("n/a");
+        assertThat(Figure.percent(0.0017578)).isEqualTo("0.18%");
         assertThat(Figure.times(2.345)).isEqualTo("×2.35");
         assertThat(Figure.num(38123.4, 0)).isEqualTo("38,123");
     }

@@ -33,6 +33,14 @@ class ReportTest {
     }
 
     @Test
+    void warnsOfABusyMachineOnly() {
+        assertThat(Report.loadWarning("1.0, 2.0, 3.0", 2)).isNull();
+        assertThat(Report.loadWarning("4.0, 2.0, 3.0", 2)).isNull();
+        assertThat(Report.loadWarning("31.4, 33.0, 29.7", 2)).contains("load average 31.4 on 2 cores");
+        assertThat(Report.loadWarning("unknown", 2)).isNull();
+    }
+
+    @Test
     void anchorsFollowTheSectionHeading() {
         assertThat(Report.anchor(new Report.Section("P7", "## P7 — start time, memory\n\nx", List.of(), null)))
                 .isEqualTo("p7--start-time-memory");
