@@ -57,6 +57,7 @@ public final class Stack implements AutoCloseable {
                     .port(options.port(StackOptions.POSTGRES_PORT))
                     .dataDirectory(data.resolve("postgres"))
                     .clean(options.clean)
+                    .startupTimeout(options.appReady)
                     .databases(SERVICES)
                     .start());
             var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.builder()
@@ -115,18 +116,6 @@ public final class Stack implements AutoCloseable {
     public record Extra(String name, String url, long pid, Duration ready) {
     }
 
-    /**
-     * Starts another gateway in front of the same service instances, on a free port: from another build
-     * ({@code runJar}, e.g. a copy of the previous commit's {@code gateway/target/quarkus-app/quarkus-run.jar}) and/or with
-     * more properties on top of the stack's gateway properties.
-     */
-    public Extra startExtraGateway(String name, Path runJar, Map<String, String> properties, List<String> jvmOptions)
-            throws Exception {
-        Map<String, String> p = gatewayProperties();
-        p.putAll(properties);
-        return startExtra(name, runJar == null ? runJar("gateway") : runJar, p, jvmOptions);
-    }
-
     /** Starts one more instance of a service (not behind the gateway) with the given JVM options, on a free port. */
     public Extra startExtraService(String service, String name, List<String> jvmOptions) throws Exception {
         return startExtra(name, runJar(service + "-service"), serviceProperties(service, secrets, gatewayPort), jvmOptions);
@@ -143,7 +132,7 @@ public final class Stack implements AutoCloseable {
         return new Extra(name, app.url(), app.pid(), app.ready());
     }
 
-    /** Stops an app started by {@link #startExtraGateway} or {@link #startExtraService}. */
+    /** Stops an app started by {@link #startExtraService}. */
     public void stopExtra(String name) {
         AppProcess app = extras.remove(name);
         if (app != null) {

@@ -81,7 +81,7 @@ class ServiceFootprintBenchmarkIT {
         String memberPath = "/api/membership/members/" + created.json().at("/member/id").asLong();
 
         Stack stack = api.stack();
-        String loadAtStart = GatewayOverheadBenchmarkIT.loadAverage();
+        String loadAtStart = io.gucun.deploy.bench.Processes.loadAverage();
         List<Sample> samples = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (String service : services) {
@@ -125,7 +125,7 @@ class ServiceFootprintBenchmarkIT {
         }
         report.append(String.format(Locale.ROOT, "%nIdle %d s before reading RSS; load: 4 client threads for %d s. "
                 + "Cores: %d. Load average at the start: %s; at the end: %s%n", idle, loadSeconds,
-                Runtime.getRuntime().availableProcessors(), loadAtStart, GatewayOverheadBenchmarkIT.loadAverage()));
+                Runtime.getRuntime().availableProcessors(), loadAtStart, io.gucun.deploy.bench.Processes.loadAverage()));
         System.out.println(report);
         Path out = Path.of("target", "benchmarks", "service-footprint.md");
         Files.createDirectories(out.getParent());

@@ -1,0 +1,70 @@
+package io.gucun.deploy.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What {@code ./gucun bench} was asked for: which figures ({@code --only P1,P3}; empty = all), a smoke run
+ * ({@code --quick}: seconds per figure, small data) and where the report goes ({@code --out}, default docs/benchmarks).
+ */
+public record BenchOptions(Set<String> only, boolean quick, Path out) {
+
+    public static final String USAGE = "usage: ./gucun bench [--only P1,P3,...] [--quick] [--out <dir>]";
+
+    public static BenchOptions parse(String[] args, Path root) {
+        Set<String> only = new LinkedHashSet<>();
+        boolean quick = false;
+        Path out = root.resolve("docs").resolve("benchmarks");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--only" -> {
+                    String list = value(args, ++i, "--only needs figure ids, e.g. --only P1,P3");
+                    Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                            .map(s -> s.toUpperCase(Locale.ROOT)).forEach(id -> {
+                                if (!id.matches("P[0-9]+")) {
+                                    throw new IllegalArgumentException("--only: '" + id + "' is not a figure id like P1");
+                                }
+                                only.add(id);
+                            });
+                    if (only.isEmpty()) {
+                        throw new IllegalArgumentException("--only needs figure ids, e.g. --only P1,P3");
+                    }
+                }
+                case "--out" -> out = root.resolve(value(args, ++i, "--out needs a directory"));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        return new BenchOptions(Set.copyOf(only), quick, out.toAbsolutePath().normalize());
+    }
+
+    private static String value(String[] args, int i, String message) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(message);
+        }
+        return args[i];
+    }
+
+    public boolean selects(String id) {
+        return only.isEmpty() || only.contains(id.toUpperCase(Locale.ROOT));
+    }
+
+    /** The command line that reproduces this run, for the report. */
+    public String command(Path root) {
+        StringBuilder b = new StringBuilder("./gucun bench");
+        if (quick) {
+            b.append(" --quick");
+        }
+        if (!only.isEmpty()) {
+            b.append(" --only ").append(String.join(",", only.stream().sorted(Figure.BY_ID).toList()));
+        }
+        Path defaultOut = root.resolve("docs").resolve("benchmarks").toAbsolutePath().normalize();
+        if (!out.equals(defaultOut)) {
+            b.append(" --out ").append(out.startsWith(root) ? root.relativize(out) : out);
+        }
+        return b.toString();
+    }
+}
