@@ -65,6 +65,8 @@ public final class Stack implements AutoCloseable {
                     .home(data.resolve("keycloak"))
                     .httpPort(options.port(StackOptions.KEYCLOAK_PORT))
                     .managementPort(options.port(StackOptions.KEYCLOAK_MANAGEMENT_PORT))
+                    // as long as each app may take: on a loaded 2-core machine Keycloak has needed more than 180 s
+                    .startupTimeout(options.appReady)
                     .clean(options.clean)
                     .start());
             // Wait for all three before judging, so a failure of one never leaves another running unowned.
