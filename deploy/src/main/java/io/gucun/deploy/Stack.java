@@ -52,6 +52,7 @@ public final class Stack implements AutoCloseable {
             var pg = CompletableFuture.supplyAsync(() -> PostgresServer.builder()
                     .port(options.port(StackOptions.POSTGRES_PORT))
                     .dataDirectory(data.resolve("postgres"))
+                    .startupTimeout(options.appReady)
                     .clean(options.clean)
                     .databases(SERVICES)
                     .start());
@@ -59,6 +60,7 @@ public final class Stack implements AutoCloseable {
                     .port(options.port(StackOptions.KAFKA_PORT))
                     .controllerPort(options.port(StackOptions.KAFKA_CONTROLLER_PORT))
                     .dataDirectory(data.resolve("kafka"))
+                    .startupTimeout(options.appReady)
                     .clean(options.clean)
                     .start());
             var kc = CompletableFuture.supplyAsync(() -> KeycloakServer.builder()
@@ -66,6 +68,7 @@ public final class Stack implements AutoCloseable {
                     .httpPort(options.port(StackOptions.KEYCLOAK_PORT))
                     .managementPort(options.port(StackOptions.KEYCLOAK_MANAGEMENT_PORT))
                     // as long as each app may take: on a loaded 2-core machine Keycloak has needed more than 180 s
+                    // and Kafka more than 60 s (their own defaults), PostgreSQL likewise
                     .startupTimeout(options.appReady)
                     .clean(options.clean)
                     .start());
