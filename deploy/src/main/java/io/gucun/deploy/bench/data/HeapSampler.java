@@ -1,87 +1,91 @@
 package io.gucun.deploy.bench.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /**
- * Samples a service's heap from outside its process with {@code jstat -gc <pid> <ms>}: the services expose no JMX and
- * the figure must be the service's own heap, not the benchmark's. jstat reads the JVM's perf-data counters (what
- * jcmd GC.heap_info also shows) without stopping it. Used = survivors + eden + old, so the peak includes garbage not
- * yet collected: it is the most heap the service held at once, an upper bound of its live data.
+ * Samples a service's heap while a benchmark runs, from its own {@code /q/metrics}: the sum over the heap pools of
+ * {@code jvm_memory_used_bytes{area="heap"}} (Micrometer's reading of the JVM's memory pool beans), and of
+ * {@code jvm_memory_max_bytes}. The services expose no JMX. {@code jstat -gc <pid>} was tried first and is wrong here:
+ * with the serial collector it reports eden as empty between collections (0 KB used while {@code jcmd GC.heap_info}
+ * showed it 70% full), so its peak missed most of the heap. Used includes garbage not yet collected: the peak is the
+ * most heap the service held at once, an upper bound of its live data.
  */
 final class HeapSampler implements AutoCloseable {
 
-    private final Process jstat;
-    private final Thread reader;
-    private volatile long peakUsedKb;
-    private volatile long peakCapacityKb;
+    private final HttpRequest request;
+    private final Thread sampler;
+    private volatile boolean running = true;
+    private volatile double peakUsedBytes;
+    private volatile double maxBytes;
     private volatile int samples;
     private volatile String error;
 
-    HeapSampler(long pid, int intervalMs) throws IOException {
-        String exe = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
-        jstat = new ProcessBuilder(List.of(exe, "-gc", Long.toString(pid), Integer.toString(intervalMs)))
-                .redirectErrorStream(true).start();
-        reader = new Thread(this::read, "heap-sampler-" + pid);
-        reader.setDaemon(true);
-        reader.start();
+    HeapSampler(String serviceUrl, int intervalMs) {
+        request = HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).timeout(Duration.ofSeconds(5)).build();
+        sampler = new Thread(() -> {
+            while (running) {
+                sample();
+                try {
+                    Thread.sleep(intervalMs);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
     }
 
-    private void read() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
-            List<String> header = null;
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] cols = line.trim().split("\\s+");
-                if (cols.length > 0 && cols[0].equals("S0C")) {
-                    header = List.of(cols);
-                    continue;
+    private void sample() {
+        try {
+            HttpResponse<String> r = BenchSupport.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            double used = 0;
+            double max = 0;
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) {
+                    used += value(line);
+                } else if (line.startsWith("jvm_memory_max_bytes{area=\"heap\"")) {
+                    max += value(line);
                 }
-                if (header == null || cols.length != header.size()) {
-                    error = line;
-                    continue;
-                }
-                double used = 0;
-                double capacity = 0;
-                for (String c : List.of("S0U", "S1U", "EU", "OU")) {
-                    used += Double.parseDouble(cols[header.indexOf(c)]);
-                }
-                for (String c : List.of("S0C", "S1C", "EC", "OC")) {
-                    capacity += Double.parseDouble(cols[header.indexOf(c)]);
-                }
-                peakUsedKb = Math.max(peakUsedKb, (long) used);
-                peakCapacityKb = Math.max(peakCapacityKb, (long) capacity);
+            }
+            if (used > 0) {
+                peakUsedBytes = Math.max(peakUsedBytes, used);
+                maxBytes = max;
                 samples++;
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             error = e.toString();
         }
     }
 
-    double peakUsedMb() {
-        return peakUsedKb / 1024.0;
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
-    double peakCapacityMb() {
-        return peakCapacityKb / 1024.0;
+    double peakUsedMb() {
+        return peakUsedBytes / (1024 * 1024);
+    }
+
+    double maxMb() {
+        return maxBytes / (1024 * 1024);
     }
 
     int samples() {
         return samples;
     }
 
-    /** Why no sample was taken, if none was. */
+    /** The last failure to read a sample, if any. */
     String error() {
         return error;
     }
 
     @Override
     public void close() throws InterruptedException {
-        jstat.destroy();
-        reader.join(5000);
+        running = false;
+        sampler.interrupt();
+        sampler.join(5000);
     }
 }
