@@ -56,6 +56,7 @@ public final class Stack implements AutoCloseable {
             var pg = CompletableFuture.supplyAsync(() -> PostgresServer.builder()
                     .port(options.port(StackOptions.POSTGRES_PORT))
                     .dataDirectory(data.resolve("postgres"))
+                    .startupTimeout(options.appReady)
                     .clean(options.clean)
                     .startupTimeout(options.appReady)
                     .databases(SERVICES)
@@ -64,6 +65,7 @@ public final class Stack implements AutoCloseable {
                     .port(options.port(StackOptions.KAFKA_PORT))
                     .controllerPort(options.port(StackOptions.KAFKA_CONTROLLER_PORT))
                     .dataDirectory(data.resolve("kafka"))
+                    .startupTimeout(options.appReady)
                     .clean(options.clean)
                     // as long as an app may take: the broker's 60 s and Keycloak's 180 s ran out with the machine at load 30
                     .startupTimeout(options.appReady)
@@ -72,6 +74,9 @@ public final class Stack implements AutoCloseable {
                     .home(data.resolve("keycloak"))
                     .httpPort(options.port(StackOptions.KEYCLOAK_PORT))
                     .managementPort(options.port(StackOptions.KEYCLOAK_MANAGEMENT_PORT))
+                    // as long as each app may take: on a loaded 2-core machine Keycloak has needed more than 180 s
+                    // and Kafka more than 60 s (their own defaults), PostgreSQL likewise
+                    .startupTimeout(options.appReady)
                     .clean(options.clean)
                     .startupTimeout(options.appReady)
                     .start());
