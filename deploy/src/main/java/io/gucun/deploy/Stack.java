@@ -170,6 +170,8 @@ public final class Stack implements AutoCloseable {
         p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         p.put("quarkus.oidc.auth-server-url", keycloak.issuerUrl());
         p.put("quarkus.log.console.json.enabled", "false");
+        // a developer machine: partners may try their webhook receiver on loopback over plain http
+        p.put("gucun.webhooks.allow-loopback-http", "true");
         // rights encrypts the partners' webhook secrets with the same installation key
         if (service.equals("membership") || service.equals("outreach") || service.equals("rights")) {
             p.put("gucun.pii.keys.k1", secrets.get("pii-key-k1"));

@@ -45,6 +45,10 @@ public class WebhookService {
     @ConfigProperty(name = "gucun.webhooks.rotation-overlap", defaultValue = "PT24H")
     Duration rotationOverlap;
 
+    /** A developer machine's stack (./gucun run) lets a partner try its receiver on loopback over plain http. */
+    @ConfigProperty(name = "gucun.webhooks.allow-loopback-http", defaultValue = "false")
+    boolean allowLoopbackHttp;
+
     /** The partner the caller is (its role); 403 for anyone else. */
     String partner() {
         return catalog.get().partners().stream().filter(caller::hasRole).findFirst()
@@ -55,7 +59,7 @@ public class WebhookService {
     public WebhookDtos.WithSecret register(WebhookDtos.Registration r) {
         String partner = partner();
         String url = r.url().trim();
-        WebhookEndpoint.problemWith(url, LaunchMode.current().isDevOrTest()).ifPresent(p -> {
+        WebhookEndpoint.problemWith(url, allowLoopbackHttp || LaunchMode.current().isDevOrTest()).ifPresent(p -> {
             throw ApiException.invalid("url", p);
         });
         Set<String> types = new LinkedHashSet<>();
