@@ -182,8 +182,9 @@ public class CollectionService {
             }
             if (id == null) {
                 results.put(row.line(), new RowResult(row.line(), row.partnerReference(), RowStatus.DUPLICATE, row.flagged(),
-                        Money.format(row.amountFen()), Money.format(row.expectedFen()), null, r.enterprise().id,
-                        r.collectingOrgId(), List.of(new FieldError("partnerReference", "was posted before; nothing posted again"))));
+                        Money.format(row.amountFen()), Money.format(row.expectedFen()), stored == null ? null : stored.id(),
+                        r.enterprise().id, r.collectingOrgId(),
+                        List.of(new FieldError("partnerReference", "was posted before; nothing posted again"))));
                 continue;
             }
             posted.add(r);
@@ -222,7 +223,7 @@ public class CollectionService {
     }
 
     /** What was stored for a partner reference: a record sent again under it must say the same. */
-    private record StoredRecord(String creditCode, String period, long payrollBaseFen, long amountFen) {
+    private record StoredRecord(long id, String creditCode, String period, long payrollBaseFen, long amountFen) {
     }
 
     static boolean sameRecord(CheckedRow row, String creditCode, String period, long payrollBaseFen, long amountFen) {
@@ -236,11 +237,12 @@ public class CollectionService {
             return stored;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select partner_ref,"
-                + " credit_code, period, payroll_base_fen, amount_fen from fund_collection where partner_ref = any(?)")) {
+                + " id, credit_code, period, payroll_base_fen, amount_fen from fund_collection where partner_ref = any(?)")) {
             ps.setArray(1, c.createArrayOf("varchar", refs.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    stored.put(rs.getString(1), new StoredRecord(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+                    stored.put(rs.getString(1), new StoredRecord(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getLong(6)));
                 }
             }
         } catch (SQLException e) {

@@ -69,12 +69,13 @@ class CollectionApiTest {
     void aSingleRecordPostsTwoPercentAtTheTownAndAReplayPostsNothing() {
         String ref = "T-" + UUID.randomUUID();
         long cashBefore = cashAt(602);
-        given().contentType(ContentType.JSON).body(record(A, "300000.00", null, ref))
+        int collectionId = given().contentType(ContentType.JSON).body(record(A, "300000.00", null, ref))
                 .when().post("/api/dues/collections")
                 .then().statusCode(201).header("Location", notNullValue())
                 .body("posted", equalTo(1)).body("results[0].status", equalTo("POSTED"))
                 .body("results[0].amount", equalTo("6000.00")).body("results[0].flagged", equalTo(false))
-                .body("results[0].collectingOrgId", equalTo(602));
+                .body("results[0].collectingOrgId", equalTo(602))
+                .extract().path("results[0].collectionId");
         Assertions.assertThat(cashAt(602) - cashBefore).isEqualTo(600_000);
         Assertions.assertThat(count("select count(*) from outbox_event where event_type = 'FundsCollected'"
                 + " and payload->>'partnerReference' = '" + ref + "' and topic = 'dues.collection.v1'")).isEqualTo(1);
@@ -82,7 +83,9 @@ class CollectionApiTest {
         given().contentType(ContentType.JSON).body(record(A, "300000.00", null, ref))
                 .when().post("/api/dues/collections")
                 .then().statusCode(200).body("posted", equalTo(0)).body("duplicates", equalTo(1))
-                .body("results[0].status", equalTo("DUPLICATE"));
+                .body("results[0].status", equalTo("DUPLICATE"))
+                // A partner matching its records to ours learns which collection the duplicate is.
+                .body("results[0].collectionId", equalTo(collectionId));
         Assertions.assertThat(cashAt(602) - cashBefore).isEqualTo(600_000);
         Assertions.assertThat(count("select count(*) from outbox_event where event_type = 'FundsCollected'"
                 + " and payload->>'partnerReference' = '" + ref + "'")).isEqualTo(1);
