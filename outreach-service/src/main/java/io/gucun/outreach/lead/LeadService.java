@@ -14,13 +14,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 @ApplicationScoped
 public class LeadService {
@@ -41,7 +45,8 @@ public class LeadService {
         if (known.map(KnownEnterprise::hasUnion).orElse(false)) {
             return Optional.empty();
         }
-        EnterpriseLead lead = EnterpriseLead.find("creditCode", creditCode).firstResult();
+        takeTurns(List.of(creditCode));
+        EnterpriseLead lead = EnterpriseLead.find("creditCode", creditCode).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (lead != null) {
             if (lead.status != LeadStatus.FOUNDED) {
                 lead.workersSeen++;
@@ -66,9 +71,23 @@ public class LeadService {
         return Optional.of(lead);
     }
 
+    /**
+     * Sign-up batches at different events meet on the leads of their employers: they take turns per lead, so a second
+     * batch fails neither on the lead's unique credit code nor on its version. A batch takes all its employers' turns
+     * first, in one order, so two batches never wait on each other in a circle. Re-entrant within the transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void takeTurns(Collection<String> creditCodes) {
+        for (String code : new TreeSet<>(creditCodes)) {
+            EnterpriseLead.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('outreach-lead'), hashtext(?1))")
+                    .setParameter(1, code).getSingleResult();
+        }
+    }
+
     /** membership reported the founding: the lead closes as FOUNDED and the event where it was found is credited. */
     void unionFounded(@Observes UnionFoundedSeen founded) {
-        EnterpriseLead lead = EnterpriseLead.find("creditCode", founded.creditCode()).firstResult();
+        EnterpriseLead lead = EnterpriseLead.find("creditCode", founded.creditCode()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
         if (lead == null || lead.status == LeadStatus.FOUNDED) {
             return;
         }
@@ -89,7 +108,11 @@ public class LeadService {
 
     @Transactional
     public EnterpriseLead followUp(long id, LeadDtos.FollowUp request) {
-        EnterpriseLead l = get(id);
+        EnterpriseLead l = EnterpriseLead.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (l == null) {
+            throw ApiException.notFound("lead", id);
+        }
+        scopes.get().requireCovers(l.orgPath);
         if (!l.status.canFollowUpTo(request.status())) {
             throw ApiException.unprocessable("lead-transition", "a lead that is " + l.status + " cannot become " + request.status()
                     + (request.status() == LeadStatus.FOUNDED ? " by hand: it closes when membership reports the union founded" : ""));

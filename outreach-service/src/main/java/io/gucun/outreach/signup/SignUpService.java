@@ -118,6 +118,8 @@ public class SignUpService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        leads.takeTurns(checked.stream().map(c -> c.item().employerCreditCode())
+                .filter(code -> code != null && !code.isBlank()).map(CreditCode::normalize).toList());
         List<SignUpDtos.Result> results = new ArrayList<>();
         for (Checked c : checked) {
             results.add(recordOne(event, c));

@@ -193,6 +193,44 @@ class SignUpFunnelTest {
     }
 
     @Test
+    void batchesAtSeveralEventsAtOnceWithWorkersOfTheSameEmployersAllLandAndCountEveryWorker() throws Exception {
+        TestTree tree = TestTree.create();
+        String first = TestIds.creditCode();
+        String second = TestIds.creditCode();
+        int batches = 6;
+        List<Long> events = new java.util.ArrayList<>();
+        for (int i = 0; i < batches; i++) {
+            events.add(Planning.weekendEvent(tree));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(batches);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<JsonPath>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < batches; i++) {
+                long eventId = events.get(i);
+                // half the batches name the employers in the other order: turns taken in one order never wait in a circle
+                String[] employers = i % 2 == 0 ? new String[] {first, second} : new String[] {second, first};
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return upload(eventId, signUp(UUID.randomUUID(), TestIds.idNumber(), employers[0]),
+                            signUp(UUID.randomUUID(), TestIds.idNumber(), employers[1]));
+                }));
+            }
+            start.countDown();
+            for (var call : calls) {
+                assertThat(call.get().getList("outcome", String.class)).containsExactly("CREATED", "CREATED");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String employer : List.of(first, second)) {
+            EnterpriseLead lead = QuarkusTransaction.requiringNew().call(() -> EnterpriseLead.find("creditCode", employer).firstResult());
+            assertThat(lead.workersSeen).as(employer).isEqualTo(batches);
+            assertThat(Outboxed.types("lead", lead.id)).containsExactly("EnterpriseLeadFound");
+        }
+    }
+
+    @Test
     void aBadSignUpRejectsTheWholeBatchNamingTheFieldAndWritesNothing() {
         TestTree tree = TestTree.create();
         long eventId = Planning.weekendEvent(tree);
