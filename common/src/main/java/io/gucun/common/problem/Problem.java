@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An RFC 9457 problem document. {@code type} is a stable, machine-readable URN clients can switch on;
@@ -16,6 +17,19 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_PREFIX = "urn:gucun:problem:";
+    static final Set<String> MEMBERS = Set.of("type", "title", "status", "detail", "instance", "requestId", "errors");
+
+    public Problem {
+        // An extension named like a member would be written twice, and a client would read whichever came last
+        // (a "status" of "CANCELLED" where the HTTP status belongs).
+        if (extensions != null) {
+            for (String name : extensions.keySet()) {
+                if (MEMBERS.contains(name)) {
+                    throw new IllegalArgumentException("problem extension '" + name + "' would hide the member of that name");
+                }
+            }
+        }
+    }
 
     @JsonAnyGetter
     public Map<String, Object> extensionMembers() {

@@ -159,10 +159,10 @@ public class ProblemMappers {
     }
 
     private static String requestId(HttpHeaders headers) {
-        if (headers == null) {
-            return null;
-        }
-        String id = headers.getHeaderString(REQUEST_ID);
+        return headers == null ? null : requestId(headers.getHeaderString(REQUEST_ID));
+    }
+
+    static String requestId(String id) {
         return id != null && id.matches("[A-Za-z0-9._-]{1,64}") ? id : null;
     }
 

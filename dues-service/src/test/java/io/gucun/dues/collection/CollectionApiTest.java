@@ -101,6 +101,21 @@ class CollectionApiTest {
 
     @Test
     @TestSecurity(user = "tax.shanghai", roles = "partner-tax")
+    void anUploadWhoseContentTypeIsNoMediaTypeIsRefusedAs415AndPostsNothing() {
+        String ref = "CT-" + UUID.randomUUID();
+        // collection-imports takes JSON and CSV: choosing between the two used to fail on such a header with a 500
+        for (String type : java.util.List.of("garbage", "json", "/csv")) {
+            given().header("Content-Type", type)
+                    .body(("[" + record(A, "300000.00", null, ref) + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .when().post("/api/dues/collection-imports")
+                    .then().statusCode(415).contentType("application/problem+json")
+                    .body("type", equalTo("urn:gucun:problem:unsupported-media-type")).body("status", equalTo(415));
+        }
+        Assertions.assertThat(count("select count(*) from fund_collection where partner_ref = '" + ref + "'")).isZero();
+    }
+
+    @Test
+    @TestSecurity(user = "tax.shanghai", roles = "partner-tax")
     void aBatchRecordReusingAReferenceForAnotherRecordIsRejected() {
         String run = UUID.randomUUID().toString();
         given().contentType(ContentType.JSON).body("[" + record(A, "300000.00", null, run + "-1") + "]")

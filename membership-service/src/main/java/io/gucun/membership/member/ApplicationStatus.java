@@ -15,7 +15,7 @@ public enum ApplicationStatus {
         if (this != PENDING) {
             throw ApiException.conflict("application-decided",
                     "the application is already " + name() + " and cannot become " + outcome.name(),
-                    Map.of("status", name()));
+                    Map.of("currentStatus", name()));
         }
         return outcome;
     }

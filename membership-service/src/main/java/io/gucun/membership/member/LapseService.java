@@ -71,7 +71,7 @@ public class LapseService {
         }
         if (!m.status.holdsMembership()) {
             throw ApiException.conflict("not-a-member", "member " + m.id + " holds no membership (status " + m.status + ")",
-                    java.util.Map.of("status", m.status.name()));
+                    java.util.Map.of("currentStatus", m.status.name()));
         }
         if (request.activeOn().isAfter(today())) {
             throw ApiException.invalid("activeOn", "must not be in the future");

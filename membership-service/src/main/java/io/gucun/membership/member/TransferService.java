@@ -75,7 +75,7 @@ public class TransferService {
 
     private static ApiException notAMember(Member m) {
         return ApiException.conflict("not-a-member", "member " + m.id + " holds no membership (status " + m.status + ")",
-                Map.of("status", m.status.name()));
+                Map.of("currentStatus", m.status.name()));
     }
 
     /** An officer of the receiving org accepts: the old period closes, a new one opens, MemberTransferred. */

@@ -15,7 +15,7 @@ public enum TransferStatus {
         if (this != PENDING) {
             throw ApiException.conflict("transfer-decided",
                     "the transfer is already " + name() + " and cannot become " + outcome.name(),
-                    Map.of("status", name()));
+                    Map.of("currentStatus", name()));
         }
         return outcome;
     }

@@ -88,7 +88,8 @@ class JoiningTest {
 
         // Approving twice is a conflict; so is rejecting an approved application.
         post("/applications/" + applicationId + "/approve", Map.of()).statusCode(409)
-                .body("type", equalTo("urn:gucun:problem:application-decided"));
+                .body("type", equalTo("urn:gucun:problem:application-decided"))
+                .body("status", equalTo(409)).body("currentStatus", equalTo("APPROVED"));
         post("/applications/" + applicationId + "/reject", Map.of("reason", "改主意")).statusCode(409);
 
         get("/members/" + memberId + "/history").statusCode(200)

@@ -75,7 +75,8 @@ class TransferAndLeaveTest {
         post("/transfers/" + transferId + "/accept", Map.of("reason", "欢迎回家")).statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("officer.home"));
         post("/transfers/" + transferId + "/accept", Map.of()).statusCode(409)
-                .body("type", equalTo("urn:gucun:problem:transfer-decided"));
+                .body("type", equalTo("urn:gucun:problem:transfer-decided"))
+                .body("status", equalTo(409)).body("currentStatus", equalTo("ACCEPTED"));
         get("/members/" + memberId).statusCode(200)
                 .body("status", equalTo("ACTIVE"))
                 .body("orgId", equalTo((int) home.jointArea().id()));
@@ -172,7 +173,8 @@ class TransferAndLeaveTest {
                 .body("status", equalTo("LEFT"))
                 .body("orgId", equalTo((int) tree.jointIndustry().id()));
         post("/members/" + memberId + "/leave", Map.of("reason", "VOLUNTARY")).statusCode(409)
-                .body("type", equalTo("urn:gucun:problem:not-a-member"));
+                .body("type", equalTo("urn:gucun:problem:not-a-member"))
+                .body("status", equalTo(409)).body("currentStatus", equalTo("LEFT"));
         get("/transfers/" + pending).statusCode(200).body("status", equalTo("CANCELLED"));
         get("/members/" + memberId + "/history").statusCode(200)
                 .body("[0].endReason", equalTo("LEFT"))

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,9 @@ public class ImportRunner {
         if (job == null) {
             return false;
         }
-        try (BufferedReader in = Files.newBufferedReader(Path.of(job.stagedFile), StandardCharsets.UTF_8)) {
+        // Bytes that are not UTF-8 become U+FFFD (the reader does not stop on them), and that line alone is rejected.
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(Path.of(job.stagedFile)),
+                StandardCharsets.UTF_8))) {
             long line = 0;
             while (line < job.checkpointLine && in.readLine() != null) {
                 line++;
@@ -127,8 +130,10 @@ public class ImportRunner {
             QuarkusTransaction.requiringNew().run(() -> finish(jobId, null));
             Files.deleteIfExists(Path.of(job.stagedFile));
         } catch (IOException | RuntimeException e) {
-            LOG.errorf("import %s failed: %s", jobId, e.toString());
-            QuarkusTransaction.requiringNew().run(() -> finish(jobId, "the import stopped: " + e.getClass().getSimpleName()));
+            // The class only: a message may quote a row of the file, and the job's error is shown to the partner.
+            LOG.errorf("import %s failed: %s", jobId, e.getClass().getName());
+            QuarkusTransaction.requiringNew().run(() -> finish(jobId, "the import stopped on an unexpected error; the rows"
+                    + " loaded so far stay, and sending the file again is safe (rows are replaced, not added)"));
         }
         return true;
     }
@@ -155,6 +160,8 @@ public class ImportRunner {
                 j.id.toString(), ImportDtos.JobView.of(j), j.finishedAt);
     }
 
+    private static final char NOT_UTF_8 = '\uFFFD';
+
     /** One line of the staged file and its number (the header is line 1). */
     private record Line(long number, String text) {
     }
@@ -168,6 +175,10 @@ public class ImportRunner {
         for (Line l : lines) {
             long lineNo = l.number();
             String text = l.text();
+            if (text.indexOf(NOT_UTF_8) >= 0) {
+                rejects.put(lineNo, "the line is not UTF-8 text");
+                continue;
+            }
             if (job.kind == ImportKind.SOCIAL_INSURANCE) {
                 var p = CsvRows.insured(text, today);
                 if (p.row() == null) {

@@ -105,6 +105,28 @@ class ImportApiTest {
         assertThat(insuredAt(uscc)).isEqualTo(3);
     }
 
+    @Test
+    void aLineThatIsNotUtf8IsRejectedAloneAndTheRestOfTheFileLoads() throws Exception {
+        String uscc = TestIds.creditCode();
+        var file = new java.io.ByteArrayOutputStream();
+        file.write(("person_id,employer_uscc,insured_since,status\n"
+                + TestIds.idNumber() + "," + uscc + ",2020-01-01,ACTIVE\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        file.write(TestIds.idNumber().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        file.write(new byte[] {',', (byte) 0xc3, (byte) 0x28, (byte) 0xff, ',', '2', '0', '2', '0', '-', '0', '1', '-', '0', '1', ',',
+                'A', 'C', 'T', 'I', 'V', 'E', '\n'});                                           // line 3: bytes no UTF-8 allows
+        file.write((TestIds.idNumber() + "," + uscc + ",2021-06-15,ACTIVE\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Actors.partner("si-bureau", SI);
+        String jobId = given().contentType("text/csv").body(file.toByteArray()).post("/api/outreach/imports/social-insurance")
+                .then().statusCode(202).extract().path("id");
+        assertThat(awaitDone(jobId)).isEqualTo("COMPLETED");
+        given().get("/api/outreach/imports/" + jobId).then()
+                .body("rowsRead", equalTo(3)).body("rowsAccepted", equalTo(2)).body("rowsRejected", equalTo(1))
+                .body("error", org.hamcrest.Matchers.nullValue());
+        String report = given().get("/api/outreach/imports/" + jobId + "/rejects").then().statusCode(200).extract().asString();
+        assertThat(report.lines().toList()).containsExactly("line,reason", "3,\"the line is not UTF-8 text\"");
+        assertThat(insuredAt(uscc)).isEqualTo(2);
+    }
+
     private long insuredAt(String uscc) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from insured_person where employer_credit_code = ?1").setParameter(1, uscc)
