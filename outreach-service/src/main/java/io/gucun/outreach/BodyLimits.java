@@ -1,8 +1,12 @@
 package io.gucun.outreach;
 
+import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,7 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * The HTTP body limit is raised for partner files (streamed to disk, any size); every other body (JSON, read into
- * memory) keeps a small limit, checked here before it is read.
+ * memory) keeps a small limit: refused up front when its length says it is too large, or, when the length is not
+ * known in advance (chunked, as the gateway forwards HTTP/2 requests), refused as soon as it has read more.
  */
 public class BodyLimits {
 
@@ -31,11 +36,63 @@ public class BodyLimits {
             // requests): never read, never too large; the caller gets the answer its request deserves (401/403/...).
             return null;
         }
-        if (request.getLength() > jsonLimit || request.getLength() < 0 && request.getHeaderString("Transfer-Encoding") != null) {
+        if (request.getLength() > jsonLimit) {
             return Response.status(413).type(Problem.MEDIA_TYPE).entity(Map.of("type", Problem.TYPE_PREFIX + "body-too-large",
-                    "title", "Body too large", "status", 413,
-                    "detail", "a request body other than a partner CSV file is limited to " + jsonLimit + " bytes")).build();
+                    "title", "Body too large", "status", 413, "detail", tooLarge())).build();
+        }
+        if (request.getLength() < 0) {
+            // A POST without a body (POST /sign-ups/retry) arrives chunked and empty through the gateway: it must pass.
+            request.setEntityStream(new Bounded(request.getEntityStream(), jsonLimit, this::tooLarge));
         }
         return null;
+    }
+
+    private String tooLarge() {
+        return "a request body other than a partner CSV file is limited to " + jsonLimit + " bytes";
+    }
+
+    /** Reads at most {@code limit} bytes; one more is a 413. */
+    static final class Bounded extends FilterInputStream {
+        private final long limit;
+        private final java.util.function.Supplier<String> detail;
+        private long read;
+
+        Bounded(InputStream in, long limit, java.util.function.Supplier<String> detail) {
+            super(in);
+            this.limit = limit;
+            this.detail = detail;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count(skipped);
+            return skipped;
+        }
+
+        private void count(long n) {
+            read += n;
+            if (read > limit) {
+                throw new ApiException(413, "body-too-large", "Body too large", detail.get(), null, null);
+            }
+        }
     }
 }
