@@ -19,7 +19,7 @@ import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 /**
- * {@code ./gucun bench [--only P1,P3] [--quick] [--out dir]}: starts the real stack on free loopback ports, runs the
+ * {@code ./gucun bench [--only P1,P3] [--quick] [--out dir] [--p8-members N ...]}: starts the real stack on free loopback ports, runs the
  * selected {@link Benchmark}s (found with ServiceLoader, listed in META-INF/services) in id order, and writes the
  * report {@code README.md} and the raw numbers {@code raw/<id>.json} to docs/benchmarks (or {@code --out}).
  */
@@ -42,6 +42,7 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
+        options.applySizes();
         List<Benchmark> selected = select(ServiceLoader.load(Benchmark.class).stream().map(ServiceLoader.Provider::get).toList(),
                 options);
         if (selected.isEmpty()) {

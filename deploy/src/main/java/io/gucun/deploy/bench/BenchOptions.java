@@ -4,21 +4,42 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What {@code ./gucun bench} was asked for: which figures ({@code --only P1,P3}; empty = all), a smoke run
- * ({@code --quick}: seconds per figure, small data) and where the report goes ({@code --out}, default docs/benchmarks).
+ * ({@code --quick}: seconds per figure, small data), where the report goes ({@code --out}, default docs/benchmarks) and
+ * the data figures' sizes when not their full scale ({@code --p5-rows N}, {@code --p6-enterprises N},
+ * {@code --p8-members N}; set as the system properties the figures read).
  */
-public record BenchOptions(Set<String> only, boolean quick, Path out) {
+public record BenchOptions(Set<String> only, boolean quick, Path out, Map<String, Long> sizes) {
 
-    public static final String USAGE = "usage: ./gucun bench [--only P1,P3,...] [--quick] [--out <dir>]";
+    public static final String USAGE = "usage: ./gucun bench [--only P1,P3,...] [--quick] [--out <dir>]"
+            + " [--p5-rows N] [--p6-enterprises N] [--p8-members N]";
+
+    /** Option → the system property its figure reads. */
+    static final Map<String, String> SIZE_OPTIONS = new TreeMap<>(Map.of(
+            "--p5-rows", "gucun.bench.p5.rows",
+            "--p6-enterprises", "gucun.bench.p6.enterprises",
+            "--p8-members", "gucun.bench.p8.members"));
 
     public static BenchOptions parse(String[] args, Path root) {
         Set<String> only = new LinkedHashSet<>();
         boolean quick = false;
         Path out = root.resolve("docs").resolve("benchmarks");
+        Map<String, Long> sizes = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
+            if (SIZE_OPTIONS.containsKey(args[i])) {
+                String option = args[i];
+                String n = value(args, ++i, option + " needs a number");
+                if (!n.matches("[1-9][0-9]{0,9}")) {
+                    throw new IllegalArgumentException(option + ": '" + n + "' is not a positive whole number");
+                }
+                sizes.put(option, Long.parseLong(n));
+                continue;
+            }
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--only" -> {
@@ -38,7 +59,7 @@ public record BenchOptions(Set<String> only, boolean quick, Path out) {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new BenchOptions(Set.copyOf(only), quick, out.toAbsolutePath().normalize());
+        return new BenchOptions(Set.copyOf(only), quick, out.toAbsolutePath().normalize(), Map.copyOf(sizes));
     }
 
     private static String value(String[] args, int i, String message) {
@@ -46,6 +67,11 @@ public record BenchOptions(Set<String> only, boolean quick, Path out) {
             throw new IllegalArgumentException(message);
         }
         return args[i];
+    }
+
+    /** Hands the sizes to the figures, which read them as system properties. */
+    public void applySizes() {
+        sizes.forEach((option, n) -> System.setProperty(SIZE_OPTIONS.get(option), Long.toString(n)));
     }
 
     public boolean selects(String id) {
@@ -61,6 +87,7 @@ public record BenchOptions(Set<String> only, boolean quick, Path out) {
         if (!only.isEmpty()) {
             b.append(" --only ").append(String.join(",", only.stream().sorted(Figure.BY_ID).toList()));
         }
+        new TreeMap<>(sizes).forEach((option, n) -> b.append(' ').append(option).append(' ').append(n));
         Path defaultOut = root.resolve("docs").resolve("benchmarks").toAbsolutePath().normalize();
         if (!out.equals(defaultOut)) {
             b.append(" --out ").append(out.startsWith(root) ? root.relativize(out) : out);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gucun.deploy.Stack;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,29 @@ class BenchOptionsTest {
         assertThat(o.selects("P1")).isTrue();
         assertThat(o.selects("P2")).isFalse();
         assertThat(o.command(ROOT)).isEqualTo("./gucun bench --quick --only P1,P3 --out target/b");
+    }
+
+    @Test
+    void readsTheDataFiguresSizesAndHandsThemToTheFiguresAndTheReport() {
+        BenchOptions o = BenchOptions.parse(new String[] {"--p8-members", "1000000", "--only", "P8,P5", "--p5-rows", "250000"}, ROOT);
+        assertThat(o.sizes()).containsOnly(Map.entry("--p5-rows", 250_000L), Map.entry("--p8-members", 1_000_000L));
+        assertThat(o.command(ROOT)).isEqualTo("./gucun bench --only P5,P8 --p5-rows 250000 --p8-members 1000000");
+        String before = System.getProperty("gucun.bench.p8.members");
+        try {
+            o.applySizes();
+            assertThat(Long.getLong("gucun.bench.p8.members")).isEqualTo(1_000_000L);
+        } finally {
+            if (before == null) {
+                System.clearProperty("gucun.bench.p8.members");
+            } else {
+                System.setProperty("gucun.bench.p8.members", before);
+            }
+            System.clearProperty("gucun.bench.p5.rows");
+        }
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--p6-enterprises"}, ROOT)).hasMessageContaining("needs a number");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--p6-enterprises", "-5"}, ROOT)).hasMessageContaining("not a positive whole number");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--p6-enterprises", "1e5"}, ROOT))
+                .hasMessageContaining("not a positive whole number");
     }
 
     @Test

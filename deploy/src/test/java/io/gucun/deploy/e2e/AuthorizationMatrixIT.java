@@ -7,12 +7,17 @@ import io.gucun.deploy.Stack;
 import io.gucun.deploy.e2e.MatrixLines.Line;
 import io.gucun.deploy.e2e.MatrixLines.OutOfScope;
 import io.gucun.deploy.e2e.OpenApiDocs.Operation;
+import io.gucun.infra.keycloak.KeycloakServer;
 import io.gucun.infra.keycloak.Tokens;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -291,6 +296,87 @@ class AuthorizationMatrixIT {
             Api.Response viaGateway = api.get(foreign, path);
             assertThat(viaGateway.status()).as("another audience's token at the gateway: %s", viaGateway).isEqualTo(401);
         }
+    }
+
+    /**
+     * Every service checks tokens itself, so a request that gets past the gateway (or around it) with a forged, altered,
+     * expired or foreign token is refused by the service too: 401 problem+json, for each service.
+     */
+    @Test
+    void servicesThemselvesRefuseForgedAlteredExpiredAndForeignRealmTokens() throws Exception {
+        String genuine = api.user("admin");
+        String[] part = genuine.split("\\.");
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String payload = new String(Base64.getUrlDecoder().decode(part[1]), StandardCharsets.UTF_8);
+        long exp = ((Number) Tokens.claims(genuine).get("exp")).longValue();
+
+        Map<String, String> tampered = new LinkedHashMap<>();
+        tampered.put("alg: none", b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + part[1] + ".");
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        Signature sign = Signature.getInstance("SHA256withRSA");
+        sign.initSign(rsa.generateKeyPair().getPrivate());
+        sign.update((part[0] + "." + part[1]).getBytes(StandardCharsets.US_ASCII));
+        tampered.put("signed with another key (the realm key's kid)", part[0] + "." + part[1] + "." + b64.encodeToString(sign.sign()));
+        String longer = payload.replace("\"exp\":" + exp, "\"exp\":" + (exp + 86_400));
+        assertThat(longer).isNotEqualTo(payload);
+        tampered.put("claims altered under the genuine signature", part[0] + "."
+                + b64.encodeToString(longer.getBytes(StandardCharsets.UTF_8)) + "." + part[2]);
+        tampered.put("another realm (master)", Tokens.password(stack.keycloakUrl() + "/realms/master/protocol/openid-connect/token",
+                "admin-cli", KeycloakServer.DEFAULT_ADMIN_USERNAME, KeycloakServer.DEFAULT_ADMIN_PASSWORD));
+        String shortLived = shortLivedToken("admin", 5);
+
+        Map<String, String> probes = Map.of(
+                "membership", "/api/membership/orgs/5",
+                "dues", "/api/dues/orgs/5/accounts",
+                "rights", "/api/rights/cases",
+                "outreach", "/api/outreach/sites?orgId=5");
+        for (String service : SERVICES) {
+            String base = stack.serviceUrls(service).getFirst();
+            String path = probes.get(service);
+            assertThat(api.sendTo(base, "GET", path, genuine, null, null, Map.of()).status()).as(service).isEqualTo(200);
+            assertThat(api.sendTo(base, "GET", path, shortLived, null, null, Map.of()).status())
+                    .as("a 5 s token before it expires, on %s", service).isEqualTo(200);
+            tampered.forEach((how, token) -> {
+                Api.Response r = api.sendTo(base, "GET", path, token, null, null, Map.of());
+                assertThat(r.status()).as("%s directly on %s: %s", how, service, r).isEqualTo(401);
+                assertThat(String.valueOf(r.header("Content-Type"))).as("%s on %s", how, service).startsWith("application/problem+json");
+            });
+        }
+        long expires = ((Number) Tokens.claims(shortLived).get("exp")).longValue();
+        Thread.sleep(Math.max(0, (expires + 2) * 1000 - System.currentTimeMillis()));
+        for (String service : SERVICES) {
+            Api.Response r = api.sendTo(stack.serviceUrls(service).getFirst(), "GET", probes.get(service), shortLived, null, null,
+                    Map.of());
+            assertThat(r.status()).as("an expired token directly on %s: %s", service, r).isEqualTo(401);
+        }
+        assertThat(api.get(shortLived, probes.get("membership")).status()).as("an expired token at the gateway").isEqualTo(401);
+    }
+
+    /**
+     * A genuine token of the union realm that expires after {@code seconds}: issued through a client of its own (created
+     * here with the admin API, with the union-api audience), so no other test's tokens change.
+     */
+    private String shortLivedToken(String user, int seconds) throws Exception {
+        String admin = Tokens.password(stack.keycloakUrl() + "/realms/master/protocol/openid-connect/token", "admin-cli",
+                KeycloakServer.DEFAULT_ADMIN_USERNAME, KeycloakServer.DEFAULT_ADMIN_PASSWORD);
+        String client = "short-lived-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"clientId":"%s","publicClient":true,"directAccessGrantsEnabled":true,"standardFlowEnabled":false,
+                 "attributes":{"access.token.lifespan":"%d"},
+                 "protocolMappers":[{"name":"union-api audience","protocol":"openid-connect","protocolMapper":"oidc-audience-mapper",
+                   "config":{"included.custom.audience":"union-api","access.token.claim":"true","id.token.claim":"false"}},
+                  {"name":"org_path","protocol":"openid-connect","protocolMapper":"oidc-usermodel-attribute-mapper",
+                   "config":{"user.attribute":"org_path","claim.name":"org_path","jsonType.label":"String","access.token.claim":"true"}}]}"""
+                .formatted(client, seconds);
+        Api.Response created = api.sendTo(stack.keycloakUrl(), "POST", "/admin/realms/union/clients", admin, "application/json", body,
+                Map.of());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String token = Tokens.password(stack.tokenUrl(), client, user, user + "-dev");
+        assertThat(((Number) Tokens.claims(token).get("exp")).longValue() - ((Number) Tokens.claims(token).get("iat")).longValue())
+                .isEqualTo(seconds);
+        return token;
     }
 
     /**
