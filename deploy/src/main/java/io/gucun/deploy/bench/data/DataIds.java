@@ -12,17 +12,19 @@ final class DataIds {
 
     private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
     private static final LocalDate FIRST_BIRTHDAY = LocalDate.of(1960, 1, 1);
+    static final String REGION = "310114";
 
     private DataIds() {
     }
 
     /**
-     * Resident ID number n (0 ≤ n < 16.9 M): a Baoshan (310113) resident born on day n / 1000 after 1960-01-01, sequence
-     * n % 1000, with its GB 11643 check character.
+     * Resident ID number n (0 ≤ n < 16.9 M): a Jiading (310114) resident born on day n / 1000 after 1960-01-01, sequence
+     * n % 1000, with its GB 11643 check character. Not Baoshan: the registrations of P3 and P4 are Baoshan residents born
+     * 1970–1999 ({@code BenchApi.residentId}), which 10 M generated members would otherwise meet on the unique ID hash.
      */
     static String idNumber(long n) {
         LocalDate born = FIRST_BIRTHDAY.plusDays(n / 1000);
-        StringBuilder sb = new StringBuilder(18).append("310113").append(born.getYear());
+        StringBuilder sb = new StringBuilder(18).append(REGION).append(born.getYear());
         two(sb, born.getMonthValue());
         two(sb, born.getDayOfMonth());
         long seq = n % 1000;
