@@ -1,14 +1,13 @@
 package io.gucun.outreach;
 
 import io.gucun.common.problem.ApiException;
-import io.gucun.common.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -37,8 +36,7 @@ public class BodyLimits {
             return null;
         }
         if (request.getLength() > jsonLimit) {
-            return Response.status(413).type(Problem.MEDIA_TYPE).entity(Map.of("type", Problem.TYPE_PREFIX + "body-too-large",
-                    "title", "Body too large", "status", 413, "detail", tooLarge())).build();
+            throw tooLarge();
         }
         if (request.getLength() < 0) {
             // A POST without a body (POST /sign-ups/retry) arrives chunked and empty through the gateway: it must pass.
@@ -47,20 +45,22 @@ public class BodyLimits {
         return null;
     }
 
-    private String tooLarge() {
-        return "a request body other than a partner CSV file is limited to " + jsonLimit + " bytes";
+    /** The one answer to a body over the limit, whether its length said so up front or its bytes did while read. */
+    private ApiException tooLarge() {
+        return new ApiException(413, "body-too-large", "Body too large",
+                "a request body other than a partner CSV file is limited to " + jsonLimit + " bytes", null, null);
     }
 
     /** Reads at most {@code limit} bytes; one more is a 413. */
     static final class Bounded extends FilterInputStream {
         private final long limit;
-        private final java.util.function.Supplier<String> detail;
+        private final Supplier<ApiException> tooLarge;
         private long read;
 
-        Bounded(InputStream in, long limit, java.util.function.Supplier<String> detail) {
+        Bounded(InputStream in, long limit, Supplier<ApiException> tooLarge) {
             super(in);
             this.limit = limit;
-            this.detail = detail;
+            this.tooLarge = tooLarge;
         }
 
         @Override
@@ -91,7 +91,7 @@ public class BodyLimits {
         private void count(long n) {
             read += n;
             if (read > limit) {
-                throw new ApiException(413, "body-too-large", "Body too large", detail.get(), null, null);
+                throw tooLarge.get();
             }
         }
     }

@@ -7,7 +7,6 @@ import io.gucun.common.problem.ApiException;
 import java.io.ByteArrayInputStream;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,21 +41,21 @@ class BodyLimitsTest {
 
     @Test
     void jsonBodiesStayLimited() {
-        Response tooLong = limits.limit(request("POST", 4096, Map.of("Content-Type", "application/json")));
-        assertThat(tooLong.getStatus()).isEqualTo(413);
+        assertThatThrownBy(() -> limits.limit(request("POST", 4096, Map.of("Content-Type", "application/json"))))
+                .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(413));
         assertThat(limits.limit(request("POST", 100, Map.of("Content-Type", "application/json")))).isNull();
     }
 
     @Test
     void aBodyOfUnknownLengthIsReadUpToTheLimitAndRefusedBeyondIt() throws Exception {
         byte[] atLimit = new byte[1024];
-        try (var in = new BodyLimits.Bounded(new ByteArrayInputStream(atLimit), 1024, () -> "limited")) {
+        try (var in = new BodyLimits.Bounded(new ByteArrayInputStream(atLimit), 1024, () -> new ApiException(413, "body-too-large", "Body too large", "limited", null, null))) {
             assertThat(in.readAllBytes()).hasSize(1024);
         }
-        try (var in = new BodyLimits.Bounded(new ByteArrayInputStream(new byte[0]), 1024, () -> "limited")) {
+        try (var in = new BodyLimits.Bounded(new ByteArrayInputStream(new byte[0]), 1024, () -> new ApiException(413, "body-too-large", "Body too large", "limited", null, null))) {
             assertThat(in.read()).isEqualTo(-1); // a POST without a body, forwarded chunked by the gateway
         }
-        try (var in = new BodyLimits.Bounded(new ByteArrayInputStream(new byte[1025]), 1024, () -> "limited")) {
+        try (var in = new BodyLimits.Bounded(new ByteArrayInputStream(new byte[1025]), 1024, () -> new ApiException(413, "body-too-large", "Body too large", "limited", null, null))) {
             assertThatThrownBy(in::readAllBytes).isInstanceOf(ApiException.class)
                     .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(413)).hasMessage("limited");
         }

@@ -259,6 +259,9 @@ class SignUpFunnelTest {
         assertThat(refused.statusCode()).isEqualTo(413);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(refused.body()).contains("urn:gucun:problem:body-too-large");
+        // the same body with its length declared is refused before it is read, with the same problem
+        given().contentType(ContentType.JSON).body(body).post("/api/outreach/events/" + eventId + "/sign-ups").then()
+                .statusCode(413).contentType("application/problem+json").body("type", equalTo("urn:gucun:problem:body-too-large"));
         SignUp written = QuarkusTransaction.requiringNew().call(() -> SignUp.findById(id));
         assertThat(written).isNull();
     }
