@@ -24,10 +24,13 @@ import javax.sql.DataSource;
 
 /**
  * Posts journal entries: balanced, into open periods only, once per source reference, in the caller's
- * transaction, in JDBC batches (a bulk import or a rebate run posts thousands of legs at once).
+ * transaction, set-based: one statement per {@value #ROWS_PER_STATEMENT} entries or legs (a bulk import or a rebate
+ * run posts tens of thousands of legs at once, and a batch of single-row inserts costs the database a statement each).
  */
 @ApplicationScoped
 public class Ledger {
+
+    static final int ROWS_PER_STATEMENT = 20_000;
 
     /** A posted entry: its id and transaction id. */
     public record Posted(long entryId, UUID transactionId) {
@@ -66,58 +69,26 @@ public class Ledger {
             requireOpen(c, periods);
             Map<String, Long> accounts = accountsOf(c, orgs);
             List<Long> ids = allocateEntryIds(c, drafts.size());
-            Timestamp now = Timestamp.from(Instant.now());
+            Map<Long, UUID> posted = insertEntries(c, drafts, ids, postedBy);
             List<Optional<Posted>> result = new ArrayList<>(drafts.size());
-            try (PreparedStatement ps = c.prepareStatement("insert into journal_entry (id, transaction_id, period, kind,"
-                    + " description, source_ref, reverses_entry_id, posted_at, posted_by) values (?,?,?,?,?,?,?,?,?)"
-                    + " on conflict do nothing")) {
-                for (int i = 0; i < drafts.size(); i++) {
-                    JournalDraft d = drafts.get(i);
-                    ps.setLong(1, ids.get(i));
-                    ps.setObject(2, UUID.randomUUID());
-                    ps.setString(3, d.period().toString());
-                    ps.setString(4, d.kind().name());
-                    ps.setString(5, truncate(d.description(), 500));
-                    ps.setString(6, d.sourceRef());
-                    ps.setObject(7, d.reversesEntryId());
-                    ps.setTimestamp(8, now);
-                    ps.setString(9, truncate(postedBy, 100));
-                    ps.addBatch();
+            LegRows legs = new LegRows();
+            for (int i = 0; i < drafts.size(); i++) {
+                long id = ids.get(i);
+                UUID tx = posted.get(id);
+                if (tx == null) {
+                    result.add(Optional.empty());
+                    continue;
                 }
-                int[] counts = ps.executeBatch();
-                for (int count : counts) {
-                    result.add(count == 0 ? Optional.empty() : Optional.of(new Posted(0, null)));
-                }
-            }
-            Map<Long, UUID> txIds = transactionIds(c, ids);
-            try (PreparedStatement ps = c.prepareStatement("insert into journal_leg (entry_id, transaction_id, period,"
-                    + " account_id, org_id, purpose, side, amount_fen) values (?,?,?,?,?,?,?,?)")) {
-                int batched = 0;
-                for (int i = 0; i < drafts.size(); i++) {
-                    if (result.get(i).isEmpty()) {
-                        continue;
-                    }
-                    long id = ids.get(i);
-                    UUID tx = txIds.get(id);
-                    result.set(i, Optional.of(new Posted(id, tx)));
-                    JournalDraft d = drafts.get(i);
-                    for (Leg leg : d.legs()) {
-                        ps.setLong(1, id);
-                        ps.setObject(2, tx);
-                        ps.setString(3, d.period().toString());
-                        ps.setLong(4, accounts.get(leg.orgId() + ":" + leg.purpose()));
-                        ps.setLong(5, leg.orgId());
-                        ps.setString(6, leg.purpose().name());
-                        ps.setString(7, leg.side().name());
-                        ps.setLong(8, leg.amountFen());
-                        ps.addBatch();
-                        if (++batched % 1000 == 0) {
-                            ps.executeBatch();
-                        }
+                result.add(Optional.of(new Posted(id, tx)));
+                JournalDraft d = drafts.get(i);
+                for (Leg leg : d.legs()) {
+                    legs.add(id, tx, d.period().toString(), accounts.get(leg.orgId() + ":" + leg.purpose()), leg);
+                    if (legs.size() == ROWS_PER_STATEMENT) {
+                        legs.insert(c);
                     }
                 }
-                ps.executeBatch();
             }
+            legs.insert(c);
             return result;
         } catch (SQLException e) {
             throw new IllegalStateException("posting failed", e);
@@ -203,19 +174,36 @@ public class Ledger {
         return isClosed(period) ? new Period(java.time.YearMonth.now(clock)) : period;
     }
 
-    /** Opens missing accounts of these orgs (an org may be used before its OrgCreated arrives) and maps "org:purpose" → id. */
+    /**
+     * Maps "org:purpose" → account id for these orgs, opening the accounts of orgs that have none yet (an org may be
+     * used before its OrgCreated arrives). Reads first: a rebate run names thousands of orgs whose accounts exist.
+     */
     private static Map<String, Long> accountsOf(Connection c, Set<Long> orgs) throws SQLException {
-        Array arr = c.createArrayOf("bigint", orgs.toArray());
+        Map<String, Long> ids = readAccounts(c, orgs);
+        int purposes = AccountPurpose.values().length;
+        List<Long> missing = orgs.stream().filter(o -> java.util.Arrays.stream(AccountPurpose.values())
+                .anyMatch(p -> !ids.containsKey(o + ":" + p))).toList();
+        if (missing.isEmpty()) {
+            return ids;
+        }
         try (PreparedStatement ps = c.prepareStatement("insert into ledger_account (org_id, purpose, currency, opened_at)"
                 + " select o, p, 'CNY', now() from unnest(?::bigint[]) o cross join unnest(?::varchar[]) p"
                 + " on conflict (org_id, purpose) do nothing")) {
-            ps.setArray(1, arr);
+            ps.setArray(1, c.createArrayOf("bigint", missing.toArray()));
             ps.setArray(2, c.createArrayOf("varchar", java.util.Arrays.stream(AccountPurpose.values()).map(Enum::name).toArray()));
             ps.executeUpdate();
         }
+        ids.putAll(readAccounts(c, new TreeSet<>(missing)));
+        if (ids.size() < orgs.size() * purposes) {
+            throw new IllegalStateException("accounts missing after opening them for orgs " + missing);
+        }
+        return ids;
+    }
+
+    private static Map<String, Long> readAccounts(Connection c, Set<Long> orgs) throws SQLException {
         Map<String, Long> ids = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("select id, org_id, purpose from ledger_account where org_id = any(?)")) {
-            ps.setArray(1, arr);
+            ps.setArray(1, c.createArrayOf("bigint", orgs.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.put(rs.getLong(2) + ":" + rs.getString(3), rs.getLong(1));
@@ -239,17 +227,106 @@ public class Ledger {
         return ids;
     }
 
-    private static Map<Long, UUID> transactionIds(Connection c, List<Long> ids) throws SQLException {
-        Map<Long, UUID> tx = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, transaction_id from journal_entry where id = any(?)")) {
-            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tx.put(rs.getLong(1), rs.getObject(2, UUID.class));
+    /**
+     * Inserts the entries in one statement per chunk; a source reference (or a reversed entry) already on the ledger,
+     * or met earlier in the same list, inserts nothing. Returns the inserted ids with their transaction ids.
+     */
+    private static Map<Long, UUID> insertEntries(Connection c, List<JournalDraft> drafts, List<Long> ids, String postedBy)
+            throws SQLException {
+        Map<Long, UUID> posted = new HashMap<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement ps = c.prepareStatement("insert into journal_entry (id, transaction_id, period, kind,"
+                + " description, source_ref, reverses_entry_id, posted_at, posted_by)"
+                + " select d.id, d.tx, d.period, d.kind, d.description, d.source_ref, d.reverses, ?, ?"
+                + " from unnest(?::bigint[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[])"
+                + " with ordinality as d(id, tx, period, kind, description, source_ref, reverses, n)"
+                + " order by d.n on conflict do nothing returning id, transaction_id")) {
+            for (int from = 0; from < drafts.size(); from += ROWS_PER_STATEMENT) {
+                int to = Math.min(drafts.size(), from + ROWS_PER_STATEMENT);
+                int n = to - from;
+                Object[] id = new Object[n];
+                Object[] tx = new Object[n];
+                Object[] period = new Object[n];
+                Object[] kind = new Object[n];
+                Object[] description = new Object[n];
+                Object[] sourceRef = new Object[n];
+                Object[] reverses = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    JournalDraft d = drafts.get(from + i);
+                    id[i] = ids.get(from + i);
+                    tx[i] = UUID.randomUUID();
+                    period[i] = d.period().toString();
+                    kind[i] = d.kind().name();
+                    description[i] = truncate(d.description(), 500);
+                    sourceRef[i] = d.sourceRef();
+                    reverses[i] = d.reversesEntryId();
+                }
+                ps.setTimestamp(1, now);
+                ps.setString(2, truncate(postedBy, 100));
+                ps.setArray(3, c.createArrayOf("bigint", id));
+                ps.setArray(4, c.createArrayOf("uuid", tx));
+                ps.setArray(5, c.createArrayOf("varchar", period));
+                ps.setArray(6, c.createArrayOf("varchar", kind));
+                ps.setArray(7, c.createArrayOf("varchar", description));
+                ps.setArray(8, c.createArrayOf("varchar", sourceRef));
+                ps.setArray(9, c.createArrayOf("bigint", reverses));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        posted.put(rs.getLong(1), rs.getObject(2, UUID.class));
+                    }
                 }
             }
         }
-        return tx;
+        return posted;
+    }
+
+    /** Legs gathered column by column and inserted with one statement (a rebate run posts tens of thousands). */
+    private static final class LegRows {
+        private final List<Object> entry = new ArrayList<>();
+        private final List<Object> tx = new ArrayList<>();
+        private final List<Object> period = new ArrayList<>();
+        private final List<Object> account = new ArrayList<>();
+        private final List<Object> org = new ArrayList<>();
+        private final List<Object> purpose = new ArrayList<>();
+        private final List<Object> side = new ArrayList<>();
+        private final List<Object> amount = new ArrayList<>();
+
+        void add(long entryId, UUID transactionId, String entryPeriod, long accountId, Leg leg) {
+            entry.add(entryId);
+            tx.add(transactionId);
+            period.add(entryPeriod);
+            account.add(accountId);
+            org.add(leg.orgId());
+            purpose.add(leg.purpose().name());
+            side.add(leg.side().name());
+            amount.add(leg.amountFen());
+        }
+
+        int size() {
+            return entry.size();
+        }
+
+        void insert(Connection c) throws SQLException {
+            if (entry.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into journal_leg (entry_id, transaction_id, period,"
+                    + " account_id, org_id, purpose, side, amount_fen) select * from unnest(?::bigint[], ?::uuid[],"
+                    + " ?::varchar[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::bigint[])")) {
+                ps.setArray(1, c.createArrayOf("bigint", entry.toArray()));
+                ps.setArray(2, c.createArrayOf("uuid", tx.toArray()));
+                ps.setArray(3, c.createArrayOf("varchar", period.toArray()));
+                ps.setArray(4, c.createArrayOf("bigint", account.toArray()));
+                ps.setArray(5, c.createArrayOf("bigint", org.toArray()));
+                ps.setArray(6, c.createArrayOf("varchar", purpose.toArray()));
+                ps.setArray(7, c.createArrayOf("varchar", side.toArray()));
+                ps.setArray(8, c.createArrayOf("bigint", amount.toArray()));
+                ps.executeUpdate();
+            }
+            for (List<Object> column : List.of(entry, tx, period, account, org, purpose, side, amount)) {
+                column.clear();
+            }
+        }
     }
 
     /** One entry with its legs, or empty. */

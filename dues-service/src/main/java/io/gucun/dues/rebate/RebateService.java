@@ -38,6 +38,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class RebateService {
 
+    static final int LINES_PER_STATEMENT = 20_000;
+
     @Inject
     DataSource dataSource;
 
@@ -129,32 +131,30 @@ public class RebateService {
                 Money.CURRENCY, entry.entryId(), null, pageOf(lines, page));
     }
 
+    /** One statement per chunk of lines: a run of a town's month writes tens of thousands. */
     private void insertLines(long runId, List<RebateRules.Line> lines) {
         em.flush();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into rebate_line (run_id, collection_id, enterprise_id, category,"
                      + " policy_id, policy_version, grassroots_bp, amount_fen, grassroots_org_id, grassroots_fen, preparatory_fen,"
-                     + " upper_fen) values (?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            int n = 0;
-            for (RebateRules.Line l : lines) {
+                     + " upper_fen) select ?, * from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::bigint[], ?::int[],"
+                     + " ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])")) {
+            for (int from = 0; from < lines.size(); from += LINES_PER_STATEMENT) {
+                List<RebateRules.Line> chunk = lines.subList(from, Math.min(lines.size(), from + LINES_PER_STATEMENT));
                 ps.setLong(1, runId);
-                ps.setLong(2, l.collectionId());
-                ps.setLong(3, l.enterpriseId());
-                ps.setString(4, l.category().name());
-                ps.setLong(5, l.policyId());
-                ps.setInt(6, l.policyVersion());
-                ps.setInt(7, l.grassrootsBp());
-                ps.setLong(8, l.amountFen());
-                ps.setObject(9, l.grassrootsOrgId());
-                ps.setLong(10, l.grassrootsFen());
-                ps.setLong(11, l.preparatoryFen());
-                ps.setLong(12, l.upperFen());
-                ps.addBatch();
-                if (++n % 2000 == 0) {
-                    ps.executeBatch();
-                }
+                ps.setArray(2, c.createArrayOf("bigint", chunk.stream().map(RebateRules.Line::collectionId).toArray()));
+                ps.setArray(3, c.createArrayOf("bigint", chunk.stream().map(RebateRules.Line::enterpriseId).toArray()));
+                ps.setArray(4, c.createArrayOf("varchar", chunk.stream().map(l -> l.category().name()).toArray()));
+                ps.setArray(5, c.createArrayOf("bigint", chunk.stream().map(RebateRules.Line::policyId).toArray()));
+                ps.setArray(6, c.createArrayOf("int", chunk.stream().map(RebateRules.Line::policyVersion).toArray()));
+                ps.setArray(7, c.createArrayOf("int", chunk.stream().map(RebateRules.Line::grassrootsBp).toArray()));
+                ps.setArray(8, c.createArrayOf("bigint", chunk.stream().map(RebateRules.Line::amountFen).toArray()));
+                ps.setArray(9, c.createArrayOf("bigint", chunk.stream().map(RebateRules.Line::grassrootsOrgId).toArray()));
+                ps.setArray(10, c.createArrayOf("bigint", chunk.stream().map(RebateRules.Line::grassrootsFen).toArray()));
+                ps.setArray(11, c.createArrayOf("bigint", chunk.stream().map(RebateRules.Line::preparatoryFen).toArray()));
+                ps.setArray(12, c.createArrayOf("bigint", chunk.stream().map(RebateRules.Line::upperFen).toArray()));
+                ps.executeUpdate();
             }
-            ps.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("storing rebate lines failed", e);
         }
