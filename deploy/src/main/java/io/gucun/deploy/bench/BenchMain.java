@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * {@code ./gucun bench [--only P1,P3] [--quick] [--out dir] [--p8-members N ...]}: starts the real stack on free loopback ports, runs the
  * selected {@link Benchmark}s (found with ServiceLoader, listed in META-INF/services) in id order, and writes the
- * report {@code README.md} and the raw numbers {@code raw/<id>.json} to docs/benchmarks (or {@code --out}).
+ * report {@code README.md} and the raw numbers {@code raw/<id>.json} to docs/benchmarks for a full run, to
+ * deploy/target/benchmarks for a partial one ({@code --only}, {@code --quick}, smaller data), or to {@code --out}.
  */
 public final class BenchMain {
 

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * What {@code ./gucun bench} was asked for: which figures ({@code --only P1,P3}; empty = all), a smoke run
- * ({@code --quick}: seconds per figure, small data), where the report goes ({@code --out}, default docs/benchmarks) and
+ * ({@code --quick}: seconds per figure, small data), where the report goes ({@code --out}; default docs/benchmarks
+ * for a full run, deploy/target/benchmarks for a partial one, so that it never replaces the committed report) and
  * the data figures' sizes when not their full scale ({@code --p5-rows N}, {@code --p6-enterprises N},
  * {@code --p8-members N}; set as the system properties the figures read).
  */
@@ -28,7 +29,7 @@ public record BenchOptions(Set<String> only, boolean quick, Path out, Map<String
     public static BenchOptions parse(String[] args, Path root) {
         Set<String> only = new LinkedHashSet<>();
         boolean quick = false;
-        Path out = root.resolve("docs").resolve("benchmarks");
+        Path out = null;
         Map<String, Long> sizes = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
             if (SIZE_OPTIONS.containsKey(args[i])) {
@@ -59,7 +60,16 @@ public record BenchOptions(Set<String> only, boolean quick, Path out, Map<String
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        if (out == null) {
+            out = defaultOut(root, !only.isEmpty() || quick || !sizes.isEmpty());
+        }
         return new BenchOptions(Set.copyOf(only), quick, out.toAbsolutePath().normalize(), Map.copyOf(sizes));
+    }
+
+    /** docs/benchmarks holds the report of a full run; a partial run's report goes beside the build's output. */
+    static Path defaultOut(Path root, boolean partial) {
+        return (partial ? root.resolve("deploy").resolve("target").resolve("benchmarks") : root.resolve("docs").resolve("benchmarks"))
+                .toAbsolutePath().normalize();
     }
 
     private static String value(String[] args, int i, String message) {
@@ -88,8 +98,7 @@ public record BenchOptions(Set<String> only, boolean quick, Path out, Map<String
             b.append(" --only ").append(String.join(",", only.stream().sorted(Figure.BY_ID).toList()));
         }
         new TreeMap<>(sizes).forEach((option, n) -> b.append(' ').append(option).append(' ').append(n));
-        Path defaultOut = root.resolve("docs").resolve("benchmarks").toAbsolutePath().normalize();
-        if (!out.equals(defaultOut)) {
+        if (!out.equals(defaultOut(root, !only.isEmpty() || quick || !sizes.isEmpty()))) {
             b.append(" --out ").append(out.startsWith(root) ? root.relativize(out) : out);
         }
         return b.toString();

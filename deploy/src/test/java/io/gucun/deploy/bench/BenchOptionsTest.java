@@ -36,6 +36,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void aPartialRunNeverReplacesTheCommittedReport() {
+        for (String[] args : List.of(new String[] {"--only", "P6"}, new String[] {"--quick"}, new String[] {"--p8-members", "1000"})) {
+            BenchOptions o = BenchOptions.parse(args, ROOT);
+            assertThat(o.out()).as(String.join(" ", args)).isEqualTo(Path.of("/repo/deploy/target/benchmarks"));
+            assertThat(o.command(ROOT)).doesNotContain("--out");
+        }
+        assertThat(BenchOptions.parse(new String[] {"--only", "P6", "--out", "docs/benchmarks"}, ROOT).out())
+                .as("asked for explicitly").isEqualTo(Path.of("/repo/docs/benchmarks"));
+    }
+
+    @Test
     void readsTheDataFiguresSizesAndHandsThemToTheFiguresAndTheReport() {
         BenchOptions o = BenchOptions.parse(new String[] {"--p8-members", "1000000", "--only", "P8,P5", "--p5-rows", "250000"}, ROOT);
         assertThat(o.sizes()).containsOnly(Map.entry("--p5-rows", 250_000L), Map.entry("--p8-members", 1_000_000L));
