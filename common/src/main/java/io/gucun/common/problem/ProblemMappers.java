@@ -108,6 +108,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (staleWriteIn(e)) {
+            // Found at commit, the stale write arrives wrapped (RollbackException inside the interceptor's
+            // ArcUndeclaredThrowableException), out of reach of the mapper for the exception itself.
+            return staleWrite(null, uri, headers);
+        }
         String sqlState = sqlState(e);
         if (sqlState != null && sqlState.startsWith("22")) {
             // A data exception of the database (SQLSTATE class 22): a value that got past validation but cannot be
@@ -132,6 +137,17 @@ public class ProblemMappers {
         return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
                 "an unexpected error occurred; quote error id " + errorId, path(uri), requestId(headers), null,
                 java.util.Map.of("errorId", errorId)));
+    }
+
+    /** Whether an optimistic-lock failure (a version that moved since the read) is among the causes. */
+    static boolean staleWriteIn(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The SQLSTATE of the first {@link java.sql.SQLException} in the chain of causes (or next exceptions), or null. */

@@ -37,6 +37,22 @@ class DatabaseRefusalTest {
     }
 
     @Test
+    void aStaleWriteFoundAtCommitIsA409LikeOneFoundBefore() {
+        // As the transaction interceptor delivers it: the flush at commit failed on a moved version.
+        Throwable atCommit = new io.quarkus.arc.ArcUndeclaredThrowableException(new jakarta.transaction.RollbackException(
+                "rolled back") {
+            {
+                initCause(new jakarta.persistence.OptimisticLockException(new org.hibernate.StaleObjectStateException("Site", 6L)));
+            }
+        });
+        Response r = mappers.unexpected(atCommit, null, null);
+        assertThat(r.getStatus()).isEqualTo(409);
+        assertThat(((Problem) r.getEntity()).type()).isEqualTo("urn:gucun:problem:concurrent-modification");
+        assertThat(mappers.unexpected(new IllegalStateException(new org.hibernate.StaleStateException("row count 0")), null, null)
+                .getStatus()).isEqualTo(409);
+    }
+
+    @Test
     void anythingElseStaysA500WithAnErrorId() {
         Response r = mappers.unexpected(new NullPointerException("x"), null, null);
         assertThat(r.getStatus()).isEqualTo(500);

@@ -229,7 +229,7 @@ public class ImportRunner {
         });
     }
 
-    /** One statement per batch: the rows go as arrays, so the database parses and plans the upsert once, not per row. */
+    /** One statement per batch: the rows go as arrays, and the database executes the upsert once, not once per row. */
     private void upsert(Connection c, ImportJob job, java.util.Collection<Object> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
