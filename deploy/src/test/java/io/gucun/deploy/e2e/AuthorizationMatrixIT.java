@@ -51,6 +51,13 @@ class AuthorizationMatrixIT {
 
     private static final List<String> SERVICES = OpenApiDocs.SERVICES;
 
+    /** Per service, a read the admin may make: 200 with a good token, so any other answer is the token's doing. */
+    private static final Map<String, String> PROBES = Map.of(
+            "membership", "/api/membership/orgs/5",
+            "dues", "/api/dues/orgs/5/accounts",
+            "rights", "/api/rights/cases",
+            "outreach", "/api/outreach/sites?orgId=5");
+
     /** Every principal the matrix may name, with the realm roles it holds. */
     private static final Map<String, Set<String>> PRINCIPALS = new LinkedHashMap<>();
 
@@ -281,14 +288,9 @@ class AuthorizationMatrixIT {
         assertThat(Tokens.payloadJson(foreign)).doesNotContain("union-api");
         // Were such a token accepted, the service would answer 403 (admin-cli tokens carry no union roles): 401 says
         // that the token itself is refused.
-        Map<String, String> probes = Map.of(
-                "membership", "/api/membership/orgs/5",
-                "dues", "/api/dues/orgs/5/accounts",
-                "rights", "/api/rights/cases",
-                "outreach", "/api/outreach/sites?orgId=5");
         for (String service : SERVICES) {
             String base = stack.serviceUrls(service).getFirst();
-            String path = probes.get(service);
+            String path = PROBES.get(service);
             Api.Response ours = api.sendTo(base, "GET", path, api.user("admin"), null, null, Map.of());
             assertThat(ours.status()).as("the union-api token works directly on %s: %s", service, ours).isEqualTo(200);
             Api.Response theirs = api.sendTo(base, "GET", path, foreign, null, null, Map.of());
@@ -327,14 +329,9 @@ class AuthorizationMatrixIT {
                 "admin-cli", KeycloakServer.DEFAULT_ADMIN_USERNAME, KeycloakServer.DEFAULT_ADMIN_PASSWORD));
         String shortLived = shortLivedToken("admin", 5);
 
-        Map<String, String> probes = Map.of(
-                "membership", "/api/membership/orgs/5",
-                "dues", "/api/dues/orgs/5/accounts",
-                "rights", "/api/rights/cases",
-                "outreach", "/api/outreach/sites?orgId=5");
         for (String service : SERVICES) {
             String base = stack.serviceUrls(service).getFirst();
-            String path = probes.get(service);
+            String path = PROBES.get(service);
             assertThat(api.sendTo(base, "GET", path, genuine, null, null, Map.of()).status()).as(service).isEqualTo(200);
             assertThat(api.sendTo(base, "GET", path, shortLived, null, null, Map.of()).status())
                     .as("a 5 s token before it expires, on %s", service).isEqualTo(200);
@@ -347,11 +344,11 @@ class AuthorizationMatrixIT {
         long expires = ((Number) Tokens.claims(shortLived).get("exp")).longValue();
         Thread.sleep(Math.max(0, (expires + 2) * 1000 - System.currentTimeMillis()));
         for (String service : SERVICES) {
-            Api.Response r = api.sendTo(stack.serviceUrls(service).getFirst(), "GET", probes.get(service), shortLived, null, null,
+            Api.Response r = api.sendTo(stack.serviceUrls(service).getFirst(), "GET", PROBES.get(service), shortLived, null, null,
                     Map.of());
             assertThat(r.status()).as("an expired token directly on %s: %s", service, r).isEqualTo(401);
         }
-        assertThat(api.get(shortLived, probes.get("membership")).status()).as("an expired token at the gateway").isEqualTo(401);
+        assertThat(api.get(shortLived, PROBES.get("membership")).status()).as("an expired token at the gateway").isEqualTo(401);
     }
 
     /**
