@@ -7,6 +7,7 @@ import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import io.gucun.common.schema.SchemaMigrator;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.time.BusinessTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +61,9 @@ public class ChangeFeed {
 
     @Inject
     SchemaMigrator schema;
+
+    @Inject
+    BusinessTime time;
 
     @ConfigProperty(name = "gucun.feed.retention", defaultValue = "P400D")
     Duration retention;
@@ -208,7 +212,7 @@ public class ChangeFeed {
         if (!schema.isReady()) {
             return;
         }
-        int n = prune(null, Instant.now().minus(retention));
+        int n = prune(null, time.instant().minus(retention));
         if (n > 0) {
             LOG.infof("pruned %d feed items older than %s", n, retention);
         }

@@ -1,7 +1,9 @@
 package io.gucun.common.identity;
 
+import io.gucun.common.time.BusinessTime;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +22,8 @@ public final class ResidentIdNumber {
             "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
             "71", "81", "82", "83");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    /** A value check has no injected clock; "born in the future" is judged to the day, in the default business zone. */
+    private static final ZoneId BIRTH_DATE_ZONE = ZoneId.of(BusinessTime.DEFAULT_ZONE);
 
     private final String value;
 
@@ -72,7 +76,7 @@ public final class ResidentIdNumber {
         } catch (DateTimeException e) {
             return Optional.of("has an invalid birth date");
         }
-        if (birth.isBefore(EARLIEST_BIRTH) || birth.isAfter(LocalDate.now())) {
+        if (birth.isBefore(EARLIEST_BIRTH) || birth.isAfter(LocalDate.now(BIRTH_DATE_ZONE))) {
             return Optional.of("has an invalid birth date");
         }
         if (checkCharacter(s) != last) {

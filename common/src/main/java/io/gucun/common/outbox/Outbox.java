@@ -2,13 +2,12 @@ package io.gucun.common.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gucun.common.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,6 +28,9 @@ public class Outbox {
     @Inject
     Event<OutboxWritten> written;
 
+    @Inject
+    BusinessTime time;
+
     @ConfigProperty(name = "gucun.service.name")
     String service;
 
@@ -46,7 +48,7 @@ public class Outbox {
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("event " + eventType + " cannot be serialized", ex);
         }
-        e.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        e.occurredAt = time.now();
         em.persist(e);
         written.fire(new OutboxWritten(e.topic, e.eventId, aggregateType, e.aggregateId, eventType, data, e.occurredAt));
         return e.eventId;

@@ -1,6 +1,7 @@
 package io.gucun.common.outbox;
 
 import io.gucun.common.schema.SchemaMigrator;
+import io.gucun.common.time.BusinessTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -15,8 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +47,9 @@ public class OutboxRelay {
 
     @Inject
     SchemaMigrator schema;
+
+    @Inject
+    BusinessTime time;
 
     @Inject
     @Channel("outbox")
@@ -152,7 +154,7 @@ public class OutboxRelay {
         }
         sendAll(batch);
         em.createQuery("update OutboxEvent set publishedAt = :now where seq in :seqs")
-                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter("now", time.now())
                 .setParameter("seqs", batch.stream().map(e -> e.seq).toList())
                 .executeUpdate();
         return batch.size();
@@ -198,7 +200,7 @@ public class OutboxRelay {
         }
         QuarkusTransaction.requiringNew().run(() -> em
                 .createQuery("delete from OutboxEvent where publishedAt < :cutoff")
-                .setParameter("cutoff", OffsetDateTime.now(ZoneOffset.UTC).minus(retention))
+                .setParameter("cutoff", time.now().minus(retention))
                 .executeUpdate());
     }
 

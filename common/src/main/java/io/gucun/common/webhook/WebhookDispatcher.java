@@ -2,6 +2,7 @@ package io.gucun.common.webhook;
 
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.schema.SchemaMigrator;
+import io.gucun.common.time.BusinessTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -18,7 +19,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -57,6 +57,9 @@ public class WebhookDispatcher {
 
     @Inject
     Instance<WebhookCatalog> catalog;
+
+    @Inject
+    BusinessTime time;
 
     @ConfigProperty(name = "gucun.webhooks.threads", defaultValue = "4")
     int threads;
@@ -170,7 +173,7 @@ public class WebhookDispatcher {
     }
 
     List<Claim> claim(int max) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select d.id from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id"
                         + " where d.state = 'PENDING' and d.next_attempt_at <= ?1 and s.active order by d.next_attempt_at, d.id"
@@ -193,7 +196,7 @@ public class WebhookDispatcher {
 
     void attempt(Claim c) {
         byte[] body = c.body().getBytes(StandardCharsets.UTF_8);
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = time.instant().getEpochSecond();
         WebhookSender.Outcome outcome;
         try {
             outcome = sender.post(URI.create(c.url()), body, Map.of(
@@ -218,7 +221,7 @@ public class WebhookDispatcher {
         if (d == null || d.state != DeliveryState.PENDING) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         d.attempts++;
         d.lastAttemptAt = now;
         d.lastStatus = outcome.status() == 0 ? null : outcome.status();

@@ -3,13 +3,13 @@ package io.gucun.common.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gucun.common.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -31,6 +31,9 @@ public class WebhookFanOut {
 
     @Inject
     WebhookDispatcher dispatcher;
+
+    @Inject
+    BusinessTime time;
 
     /**
      * Queues the event; the body posted is {@code {id, type, source, subject, data}}. Returns how many deliveries were
@@ -62,7 +65,7 @@ public class WebhookFanOut {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("webhook body of " + type + " cannot be serialized", e);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         int queued = 0;
         for (WebhookSubscription s : subscribers) {
             queued += em.createNativeQuery("insert into webhook_delivery (subscription_id, event_id, event_type, body, state, attempts,"

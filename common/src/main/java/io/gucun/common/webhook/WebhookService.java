@@ -6,6 +6,7 @@ import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.time.BusinessTime;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +41,9 @@ public class WebhookService {
 
     @Inject
     WebhookDispatcher dispatcher;
+
+    @Inject
+    BusinessTime time;
 
     @ConfigProperty(name = "gucun.webhooks.rotation-overlap", defaultValue = "PT24H")
     Duration rotationOverlap;
@@ -186,7 +189,7 @@ public class WebhookService {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return time.now();
     }
 }

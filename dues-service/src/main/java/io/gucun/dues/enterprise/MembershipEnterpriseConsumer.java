@@ -3,6 +3,7 @@ package io.gucun.dues.enterprise;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gucun.common.identity.CreditCode;
 import io.gucun.common.outbox.EventEnvelope;
+import io.gucun.common.time.BusinessTime;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,9 @@ public class MembershipEnterpriseConsumer {
 
     @Inject
     io.gucun.dues.events.Inbox inbox;
+
+    @Inject
+    BusinessTime time;
 
     @Incoming("membership-enterprise")
     @Blocking
@@ -64,7 +68,7 @@ public class MembershipEnterpriseConsumer {
             e.orgId = ids.length > 1 ? Long.parseLong(ids[ids.length - 2]) : Long.parseLong(ids[0]);
         }
         e.unionOrgId = d.path("unionOrgId").asLong();
-        e.unionFoundedAt = d.hasNonNull("foundedAt") ? OffsetDateTime.parse(d.get("foundedAt").asText()) : OffsetDateTime.now();
+        e.unionFoundedAt = d.hasNonNull("foundedAt") ? OffsetDateTime.parse(d.get("foundedAt").asText()) : time.now();
         e.persist();
     }
 }

@@ -1,6 +1,7 @@
 package io.gucun.dues.ledger;
 
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.dues.ledger.JournalDraft.Leg;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,6 +49,9 @@ public class Ledger {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    BusinessTime time;
+
     /**
      * Posts every draft whose source reference has not been posted before; returns, per draft in order, the posted
      * entry or empty for a draft already on the ledger. 400 for an unbalanced draft, 422 for a closed period; nothing
@@ -69,7 +73,7 @@ public class Ledger {
             requireOpen(c, periods);
             Map<String, Long> accounts = accountsOf(c, orgs);
             List<Long> ids = allocateEntryIds(c, drafts.size());
-            Map<Long, UUID> posted = insertEntries(c, drafts, ids, postedBy);
+            Map<Long, UUID> posted = insertEntries(c, drafts, ids, postedBy, time.instant());
             List<Optional<Posted>> result = new ArrayList<>(drafts.size());
             LegRows legs = new LegRows();
             for (int i = 0; i < drafts.size(); i++) {
@@ -231,10 +235,11 @@ public class Ledger {
      * Inserts the entries in one statement per chunk; a source reference (or a reversed entry) already on the ledger,
      * or met earlier in the same list, inserts nothing. Returns the inserted ids with their transaction ids.
      */
-    private static Map<Long, UUID> insertEntries(Connection c, List<JournalDraft> drafts, List<Long> ids, String postedBy)
+    private static Map<Long, UUID> insertEntries(Connection c, List<JournalDraft> drafts, List<Long> ids, String postedBy,
+                                                  Instant postedAt)
             throws SQLException {
         Map<Long, UUID> posted = new HashMap<>();
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(postedAt);
         try (PreparedStatement ps = c.prepareStatement("insert into journal_entry (id, transaction_id, period, kind,"
                 + " description, source_ref, reverses_entry_id, posted_at, posted_by)"
                 + " select d.id, d.tx, d.period, d.kind, d.description, d.source_ref, d.reverses, ?, ?"

@@ -1,21 +1,25 @@
 package io.gucun.dues.ledger;
 
+import io.gucun.common.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 
 @ApplicationScoped
 public class LedgerAccounts {
 
+    @Inject
+    BusinessTime time;
+
     /** Opens the org's accounts that do not exist yet; safe to call again. Returns how many were opened. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int openFor(long orgId) {
         Set<AccountPurpose> missing = EnumSet.allOf(AccountPurpose.class);
         LedgerAccount.ofOrg(orgId).forEach(a -> missing.remove(a.purpose));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         for (AccountPurpose purpose : missing) {
             LedgerAccount account = new LedgerAccount();
             account.orgId = orgId;

@@ -4,6 +4,7 @@ import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.Problem;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.dues.ledger.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,6 +55,9 @@ public class SubsidyPolicyResource {
     @Inject
     CallerScope caller;
 
+    @Inject
+    BusinessTime time;
+
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @Operation(operationId = "listSubsidyPolicies", summary = "Subsidy policy versions, oldest first (a handful: not paged)")
@@ -84,7 +87,7 @@ public class SubsidyPolicyResource {
         int version = ((Number) em.createNativeQuery("select coalesce(max(version), 0) + 1 from subsidy_policy").getSingleResult()).intValue();
         em.createNativeQuery("insert into subsidy_policy (version, valid_from, district_fen, town_fen, note, created_at, created_by)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, version).setParameter(2, in.validFrom())
-                .setParameter(3, district).setParameter(4, town).setParameter(5, in.note()).setParameter(6, Instant.now())
+                .setParameter(3, district).setParameter(4, town).setParameter(5, in.note()).setParameter(6, time.instant())
                 .setParameter(7, caller.username()).executeUpdate();
         return Response.status(201).entity(new PolicyView(version, in.validFrom(), Money.format(district), Money.format(town),
                 Money.CURRENCY)).build();

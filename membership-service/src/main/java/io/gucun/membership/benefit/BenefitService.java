@@ -5,12 +5,12 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.membership.card.CardEvents;
 import io.gucun.membership.card.CardLifecycle;
 import io.gucun.membership.card.CardService;
 import io.gucun.membership.card.ServiceCard;
 import io.gucun.membership.member.EmploymentForm;
-import io.gucun.membership.member.JoinPolicyTerms;
 import io.gucun.membership.member.Member;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +19,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +38,11 @@ public class BenefitService {
     @Inject
     EntityManager em;
 
-    static LocalDate today() {
-        return LocalDate.now(JoinPolicyTerms.ZONE);
+    @Inject
+    BusinessTime time;
+
+    LocalDate today() {
+        return time.today();
     }
 
     /** Officers of the offering org (or above it) and admins. */
@@ -78,7 +79,7 @@ public class BenefitService {
         b.eligibleMemberIds = ids.toArray(Long[]::new);
         b.eligibleEmploymentForms = forms.stream().map(Enum::name).distinct().toArray(String[]::new);
         b.maxPerMember = r.maxPerMember();
-        b.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        b.createdAt = time.now();
         b.createdBy = caller.username();
         b.persist();
         em.flush();
@@ -94,7 +95,7 @@ public class BenefitService {
             throw ApiException.conflict("benefit-withdrawn", "benefit " + b.id + " was withdrawn on " + b.withdrawnAt,
                     Map.of("withdrawnAt", b.withdrawnAt.toString()));
         }
-        b.withdrawnAt = OffsetDateTime.now(ZoneOffset.UTC);
+        b.withdrawnAt = time.now();
         b.withdrawnBy = caller.username();
         b.withdrawalReason = reason.trim();
         em.flush();
@@ -228,7 +229,7 @@ public class BenefitService {
         red.benefitId = b.id;
         red.note = r.note() == null || r.note().isBlank() ? null : r.note().trim();
         red.idempotencyKey = key;
-        red.redeemedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        red.redeemedAt = time.now();
         red.redeemedBy = caller.username();
         red.persist();
         em.flush();

@@ -3,6 +3,7 @@ package io.gucun.membership.card;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.membership.member.Member;
 import io.gucun.membership.member.MemberAccess;
 import io.gucun.membership.member.MemberStatus;
@@ -12,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +34,9 @@ public class CardService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    BusinessTime time;
 
     /** Called when a member is admitted: issues a card unless they already hold a live one. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -76,7 +79,7 @@ public class CardService {
 
     private ServiceCard issue(Member m, long orgId, Long replaces, String reason) {
         long seq = ((Number) em.createNativeQuery("select nextval('service_card_number_seq')").getSingleResult()).longValue();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         ServiceCard c = new ServiceCard();
         c.memberId = m.id;
         c.orgId = orgId;
@@ -110,7 +113,7 @@ public class CardService {
         CardStatus to = CardLifecycle.next(from, action);
         c.status = to;
         c.statusReason = reason;
-        history(c.id, from, to, reason, OffsetDateTime.now(ZoneOffset.UTC));
+        history(c.id, from, to, reason, time.now());
         outbox.record(CardEvents.AGGREGATE, c.id, "CardStatusChanged",
                 new CardEvents.CardStatusChanged(c.id, c.memberId, from, to, reason));
     }

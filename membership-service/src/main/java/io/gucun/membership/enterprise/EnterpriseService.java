@@ -6,6 +6,7 @@ import io.gucun.common.identity.CreditCode;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.membership.member.TransferService;
 import io.gucun.membership.org.OrgDtos;
 import io.gucun.membership.org.OrgKind;
@@ -20,7 +21,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,8 +50,8 @@ public class EnterpriseService {
     @Inject
     TransferService transfers;
 
-    /** Dates of a closure are days in China. */
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    @Inject
+    BusinessTime time;
 
     /** Registers an enterprise under an open org in the caller's scope; one row per credit code nationwide. */
     @Transactional
@@ -76,7 +76,7 @@ public class EnterpriseService {
         e.employeeCount = request.employeeCount();
         e.establishedOn = request.establishedOn();
         e.orgId = org.id;
-        e.registeredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        e.registeredAt = time.now();
         e.registeredBy = caller.username();
         try {
             e.persist();
@@ -188,7 +188,7 @@ public class EnterpriseService {
                                 "unionOrg", "/api/membership/orgs/" + existing.id));
             }
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         String name = request == null ? null : request.name();
         OffsetDateTime foundedAt = request == null || request.foundedAt() == null ? now
                 : request.foundedAt().withOffsetSameInstant(ZoneOffset.UTC);
@@ -215,8 +215,8 @@ public class EnterpriseService {
             throw ApiException.notFound("enterprise", id);
         }
         EnterpriseRules.requireOperating(e.id, e.closedOn);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        EnterpriseRules.requireClosingDate(request.closedOn(), e.establishedOn, LocalDate.now(ZONE));
+        OffsetDateTime now = time.now();
+        EnterpriseRules.requireClosingDate(request.closedOn(), e.establishedOn, time.today());
         String note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
         Long closedUnion = null;
         Long heldBy = null;

@@ -1,6 +1,7 @@
 package io.gucun.membership.member;
 
 import io.gucun.common.security.Roles;
+import io.gucun.common.time.BusinessTime;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -29,6 +29,9 @@ public class JoinPolicyResource {
     @Inject
     JoiningService joining;
 
+    @Inject
+    BusinessTime time;
+
     @POST
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(operationId = "addJoinPolicy", summary = "Add a dated join policy to an org in your scope",
@@ -39,7 +42,7 @@ public class JoinPolicyResource {
     public Response add(@Valid @NotNull MemberDtos.NewJoinPolicy request) {
         JoinPolicy p = joining.addPolicy(request);
         return Response.status(Response.Status.CREATED).entity(new MemberDtos.JoinPolicyView(p.id, p.orgId, p.autoApprove,
-                p.validFrom, p.validTo, p.terms().inForceOn(LocalDate.now(JoinPolicyTerms.ZONE)), p.createdAt, p.createdBy))
+                p.validFrom, p.validTo, p.terms().inForceOn(time.today()), p.createdAt, p.createdBy))
                 .build();
     }
 

@@ -2,7 +2,6 @@ package io.gucun.membership.member;
 
 import io.gucun.common.problem.ApiException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
@@ -14,9 +13,6 @@ import java.util.Optional;
  * wait for an officer.
  */
 public record JoinPolicyTerms(long id, boolean autoApprove, LocalDate validFrom, LocalDate validTo) {
-
-    /** Policies are dated in China Standard Time, the calendar the unions work by. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** A dated policy (join or lapse) ends, if at all, after it starts: 400 naming validTo otherwise. */
     public static void requireDates(LocalDate validFrom, LocalDate validTo) {

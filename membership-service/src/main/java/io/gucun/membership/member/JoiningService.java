@@ -5,6 +5,7 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.membership.card.CardService;
 import io.gucun.membership.enterprise.EnterpriseService;
 import io.gucun.membership.enterprise.UnionMatching;
@@ -17,7 +18,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +48,9 @@ public class JoiningService {
     @Inject
     EnterpriseService enterprises;
 
+    @Inject
+    BusinessTime time;
+
     /** Makes the member a member of {@code org}: status, current org, an open history period, MemberJoined and a service card. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void admit(Member m, UnionOrg org, JoinVia via, OffsetDateTime at) {
@@ -58,7 +61,7 @@ public class JoiningService {
         m.status = MemberStatus.ACTIVE;
         m.orgId = org.id;
         m.joinedAt = at;
-        m.lastActiveOn = at.atZoneSameInstant(JoinPolicyTerms.ZONE).toLocalDate();
+        m.lastActiveOn = time.dayOf(at);
         MembershipPeriod period = new MembershipPeriod();
         period.memberId = m.id;
         period.orgId = org.id;
@@ -99,7 +102,7 @@ public class JoiningService {
             throw ApiException.conflict("application-pending", "member " + m.id + " already has a pending application",
                     Map.of("applicationId", pending.id));
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         MembershipApplication a = new MembershipApplication();
         a.memberId = m.id;
         a.orgId = org.id;
@@ -107,7 +110,7 @@ public class JoiningService {
         a.note = note == null || note.isBlank() ? null : note.trim();
         a.appliedAt = now;
         a.appliedBy = caller.username();
-        LocalDate today = now.atZoneSameInstant(JoinPolicyTerms.ZONE).toLocalDate();
+        LocalDate today = time.dayOf(now);
         var policy = JoinPolicyTerms.inForce(JoinPolicy.<JoinPolicy>ofOrg(org.id).stream().map(JoinPolicy::terms).toList(), today);
         if (policy.isPresent() && policy.get().autoApprove()) {
             a.status = a.status.decide(ApplicationStatus.APPROVED);
@@ -152,7 +155,7 @@ public class JoiningService {
         a.status = a.status.decide(ApplicationStatus.APPROVED);
         Member m = em.find(Member.class, a.memberId, LockModeType.PESSIMISTIC_WRITE);
         JoinRules.requireJoinable(org, a.orgId, "orgId");
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         a.decision = DecisionRecord.of(caller.username(), now, reason);
         a.via = JoinVia.APPLICATION;
         admit(m, org, JoinVia.APPLICATION, now);
@@ -167,7 +170,7 @@ public class JoiningService {
         caller.requireCovers(org.path);
         String why = DecisionRecord.required(reason, "reject an application");
         a.status = a.status.decide(ApplicationStatus.REJECTED);
-        a.decision = DecisionRecord.of(caller.username(), OffsetDateTime.now(ZoneOffset.UTC), why);
+        a.decision = DecisionRecord.of(caller.username(), time.now(), why);
         em.flush();
         return a;
     }
@@ -184,7 +187,7 @@ public class JoiningService {
             throw ApiException.notFound("application", applicationId);
         }
         a.status = a.status.decide(ApplicationStatus.WITHDRAWN);
-        a.decision = DecisionRecord.of(caller.username(), OffsetDateTime.now(ZoneOffset.UTC), null);
+        a.decision = DecisionRecord.of(caller.username(), time.now(), null);
         em.flush();
         return a;
     }
@@ -269,7 +272,7 @@ public class JoiningService {
         p.autoApprove = request.autoApprove();
         p.validFrom = request.validFrom();
         p.validTo = request.validTo();
-        p.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        p.createdAt = time.now();
         p.createdBy = caller.username();
         p.persist();
         em.flush();
@@ -279,7 +282,7 @@ public class JoiningService {
     public List<MemberDtos.JoinPolicyView> policies(long orgId) {
         orgs.get(orgId);
         List<JoinPolicy> all = JoinPolicy.ofOrg(orgId);
-        LocalDate today = LocalDate.now(JoinPolicyTerms.ZONE);
+        LocalDate today = time.today();
         Long inForce = JoinPolicyTerms.inForce(all.stream().map(JoinPolicy::terms).toList(), today)
                 .map(JoinPolicyTerms::id).orElse(null);
         return all.stream().map(p -> new MemberDtos.JoinPolicyView(p.id, p.orgId, p.autoApprove, p.validFrom, p.validTo,

@@ -2,6 +2,7 @@ package io.gucun.membership.member;
 
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.membership.org.OrgService;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,9 @@ public class LapseService {
     @Inject
     EntityManager em;
 
+    @Inject
+    BusinessTime time;
+
     @Transactional
     public MemberDtos.LapsePolicyView addPolicy(MemberDtos.NewLapsePolicy request) {
         UnionOrg org = orgs.namedInScope(request.orgId(), "orgId");
@@ -46,7 +50,7 @@ public class LapseService {
         p.monthsWithoutActivity = request.monthsWithoutActivity();
         p.validFrom = request.validFrom();
         p.validTo = request.validTo();
-        p.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        p.createdAt = time.now();
         p.createdBy = caller.username();
         p.persist();
         em.flush();
@@ -81,7 +85,7 @@ public class LapseService {
         a.activeOn = request.activeOn();
         a.kind = request.kind();
         a.note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
-        a.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        a.recordedAt = time.now();
         a.recordedBy = caller.username();
         a.persist();
         if (m.lastActiveOn == null || a.activeOn.isAfter(m.lastActiveOn)) {
@@ -130,7 +134,7 @@ public class LapseService {
                      where m.status = 'ACTIVE' and o.path <@ cast(:path as ltree) and m.last_active_on <= :latest
                      order by m.id""")
                     .setParameter("path", anchor.path).setParameter("latest", latest).getResultList();
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = time.now();
             for (Object[] c : candidates) {
                 long id = ((Number) c[0]).longValue();
                 LocalDate lastActiveOn = localDate(c[2]);
@@ -206,7 +210,7 @@ public class LapseService {
         return new MemberDtos.ActivityView(a.id, a.memberId, a.activeOn, a.kind, a.note, a.recordedAt, a.recordedBy);
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(JoinPolicyTerms.ZONE);
+    private LocalDate today() {
+        return time.today();
     }
 }

@@ -8,6 +8,7 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.membership.org.OrgService;
 import io.gucun.membership.org.UnionOrg;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +49,9 @@ public class MemberService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    BusinessTime time;
 
     /**
      * Registers a person (and applies or admits them when an org is given) in one transaction. A second registration
@@ -104,7 +107,7 @@ public class MemberService {
             throw duplicate(existing);
         }
 
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         Member m = new Member();
         m.idNumberCipher = cipher.encrypt(idNumber.value());
         m.idNumberHash = hash;
@@ -206,7 +209,7 @@ public class MemberService {
         audit.memberId = m.id;
         audit.accessedBy = caller.username();
         audit.subject = caller.subject().orElse(null);
-        audit.accessedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        audit.accessedAt = time.now();
         audit.reason = reason.trim();
         audit.fields = "ID_NUMBER,MOBILE";
         audit.persist();

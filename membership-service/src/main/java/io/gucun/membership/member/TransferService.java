@@ -5,6 +5,7 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.membership.card.CardService;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +41,9 @@ public class TransferService {
     @Inject
     EntityManager em;
 
+    @Inject
+    BusinessTime time;
+
     /** Requested by the member themself or an officer of the member's current org. */
     @Transactional
     public MembershipTransfer request(long memberId, MemberDtos.NewTransfer request) {
@@ -66,7 +69,7 @@ public class TransferService {
         t.toOrgId = to.id;
         t.status = TransferStatus.PENDING;
         t.reason = request.reason().trim();
-        t.requestedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        t.requestedAt = time.now();
         t.requestedBy = caller.username();
         t.persist();
         em.flush();
@@ -91,7 +94,7 @@ public class TransferService {
             throw ApiException.conflict("member-moved", "member " + m.id + " is no longer a member of organization "
                     + t.fromOrgId, null);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         closeOpenPeriod(m, now, MembershipPeriod.Reason.TRANSFER_OUT, null);
         em.flush(); // the old period closes before the new one opens: at most one open period per member
         MembershipPeriod next = new MembershipPeriod();
@@ -101,7 +104,7 @@ public class TransferService {
         next.startReason = MembershipPeriod.Reason.TRANSFER_IN;
         next.persist();
         m.orgId = to.id;
-        m.lastActiveOn = now.atZoneSameInstant(JoinPolicyTerms.ZONE).toLocalDate();
+        m.lastActiveOn = time.dayOf(now);
         t.decision = DecisionRecord.of(caller.username(), now, reason);
         outbox.record(MemberEvents.AGGREGATE, m.id, "MemberTransferred",
                 new MemberEvents.MemberTransferred(m.id, t.fromOrgId, to.id, to.path, now, "TRANSFER"));
@@ -116,7 +119,7 @@ public class TransferService {
         caller.requireCovers(to.path);
         String why = DecisionRecord.required(reason, "reject a transfer");
         t.status = t.status.decide(TransferStatus.REJECTED);
-        t.decision = DecisionRecord.of(caller.username(), OffsetDateTime.now(ZoneOffset.UTC), why);
+        t.decision = DecisionRecord.of(caller.username(), time.now(), why);
         em.flush();
         return t;
     }
@@ -134,7 +137,7 @@ public class TransferService {
             throw ApiException.forbidden("only the member or an officer of the sending organization may cancel a transfer");
         }
         t.status = t.status.decide(TransferStatus.CANCELLED);
-        t.decision = DecisionRecord.of(caller.username(), OffsetDateTime.now(ZoneOffset.UTC), null);
+        t.decision = DecisionRecord.of(caller.username(), time.now(), null);
         em.flush();
         return t;
     }
@@ -213,7 +216,7 @@ public class TransferService {
         }
         String note = request.reason().name()
                 + (request.note() == null || request.note().isBlank() ? "" : ": " + request.note().trim());
-        end(m, request.reason(), MembershipPeriod.Reason.LEFT, note, OffsetDateTime.now(ZoneOffset.UTC));
+        end(m, request.reason(), MembershipPeriod.Reason.LEFT, note, time.now());
         em.flush();
         return m;
     }

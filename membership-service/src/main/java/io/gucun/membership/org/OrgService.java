@@ -6,12 +6,11 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.OrgPaths;
+import io.gucun.common.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +29,9 @@ public class OrgService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    BusinessTime time;
 
     /** Creates an org under a parent the caller may manage; the org and its OrgCreated event commit together. */
     @Transactional
@@ -63,7 +65,7 @@ public class OrgService {
         org.areaType = areaType;
         org.industry = industry == null ? null : industry.trim();
         org.status = UnionOrg.Status.ACTIVE;
-        org.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        org.createdAt = time.now();
         org.createdBy = caller.username();
         org.persist();
         outbox.record(OrgEvents.AGGREGATE, org.id, "OrgCreated",
@@ -157,7 +159,7 @@ public class OrgService {
         long activeMembers = count("select coalesce(sum(members), 0) from org_member_count where org_id = :id", org.id);
         OrgTreeRules.requireClosable(org.path, org.status, activeChildren, activeMembers);
         org.status = UnionOrg.Status.CLOSED;
-        org.closedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        org.closedAt = time.now();
         org.closedBy = caller.username();
         em.flush();
         outbox.record(OrgEvents.AGGREGATE, org.id, "OrgClosed",

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.membership.KafkaProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,6 +35,9 @@ class JoiningTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    BusinessTime time;
 
     @AfterEach
     void nobody() {
@@ -172,7 +176,7 @@ class JoiningTest {
     void aJoinPolicyInForceAdmitsApplicationsAtOnce() throws Exception {
         var tree = MemberApi.tree();
         Actors.officer("officer.area", tree.jointArea().path());
-        LocalDate today = LocalDate.now(JoinPolicyTerms.ZONE);
+        LocalDate today = time.today();
         // A policy for tomorrow does not apply yet; one that ended yesterday no longer does.
         post("/join-policies", Map.of("orgId", tree.jointArea().id(), "autoApprove", true,
                 "validFrom", today.plusDays(1).toString())).statusCode(201).body("inForceToday", equalTo(false));

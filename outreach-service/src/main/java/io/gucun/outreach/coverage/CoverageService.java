@@ -2,6 +2,7 @@ package io.gucun.outreach.coverage;
 
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.outreach.membership.KnownOrg;
 import io.gucun.outreach.membership.OrgScopes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,8 +50,8 @@ public class CoverageService {
     @ConfigProperty(name = "gucun.outreach.coverage.min-group", defaultValue = "10")
     int minGroup;
 
-    @ConfigProperty(name = "gucun.outreach.zone")
-    ZoneId zone;
+    @Inject
+    BusinessTime time;
 
     public FoundingTargetRule rule() {
         return new FoundingTargetRule(minEmployees, minYears);
@@ -81,7 +81,7 @@ public class CoverageService {
 
     public Page<CoverageDtos.Grid> grids(Long orgId, PageRequest page) {
         KnownOrg root = root(orgId);
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = time.today();
         String grouped = "select coalesce(e.grid_code, '') as grid, count(*) as enterprises,"
                 + " count(*) filter (where e.union_founded_at is not null) as with_union, coalesce(sum(ins.n), 0) as insured,"
                 + " coalesce(sum(mem.n), 0) as members, count(*) filter (where " + IS_TARGET + ") as targets "
@@ -110,7 +110,7 @@ public class CoverageService {
     /** Enterprises meeting the founding-target rule, the largest first (then the most insured workers, then oldest). */
     public Page<CoverageDtos.Target> targets(Long orgId, PageRequest page) {
         KnownOrg root = root(orgId);
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = time.today();
         String where = PER_ENTERPRISE + " and " + IS_TARGET;
         long total = ((Number) em.createNativeQuery("select count(*) " + where).setParameter("root", root.path)
                 .setParameter("minEmployees", minEmployees).setParameter("establishedBy", Date.valueOf(rule().establishedBy(today)))

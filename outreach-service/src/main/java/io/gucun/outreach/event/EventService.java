@@ -4,6 +4,7 @@ import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.outreach.NativePage;
 import io.gucun.outreach.membership.OrgScopes;
 import io.gucun.outreach.site.Site;
@@ -13,8 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +37,11 @@ public class EventService {
     @ConfigProperty(name = "gucun.outreach.office-hours.end")
     LocalTime officeEnd;
 
-    @ConfigProperty(name = "gucun.outreach.zone")
-    ZoneId zone;
+    @Inject
+    BusinessTime time;
 
     public OutreachWindow window() {
-        return new OutreachWindow(officeStart, officeEnd, zone);
+        return new OutreachWindow(officeStart, officeEnd, time.zone());
     }
 
     @Transactional
@@ -158,7 +157,7 @@ public class EventService {
                 e.startsAt, e.endsAt, e.status, staff, e.heldAt, e.version);
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now() {
+        return time.now();
     }
 }

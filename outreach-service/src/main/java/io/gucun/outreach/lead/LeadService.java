@@ -4,6 +4,7 @@ import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.outreach.NativePage;
 import io.gucun.outreach.event.OutreachEvent;
 import io.gucun.outreach.membership.KnownEnterprise;
@@ -17,7 +18,6 @@ import jakarta.inject.Provider;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +34,9 @@ public class LeadService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    BusinessTime time;
 
     /**
      * A worker of this enterprise signed up at the event: the enterprise becomes (or stays) a lead unless it has a union.
@@ -141,7 +144,7 @@ public class LeadService {
                 EnterpriseLead.class);
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now() {
+        return time.now();
     }
 }

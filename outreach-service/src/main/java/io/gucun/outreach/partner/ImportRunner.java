@@ -3,6 +3,7 @@ package io.gucun.outreach.partner;
 import io.agroal.api.AgroalDataSource;
 import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.pii.PersonalDataCipher;
+import io.gucun.common.time.BusinessTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -23,8 +24,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +59,8 @@ public class ImportRunner {
     @ConfigProperty(name = "gucun.outreach.import.lease", defaultValue = "PT2M")
     Duration lease;
 
-    @ConfigProperty(name = "gucun.outreach.zone")
-    ZoneId zone;
+    @Inject
+    BusinessTime time;
 
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "partner-import");
@@ -170,8 +169,8 @@ public class ImportRunner {
     private void apply(ImportJob job, List<Line> lines, long last) {
         Map<String, Object> rows = new LinkedHashMap<>();
         Map<Long, String> rejects = new LinkedHashMap<>();
-        LocalDate today = LocalDate.now(zone);
-        YearMonth month = YearMonth.now(zone);
+        LocalDate today = time.today();
+        YearMonth month = time.month();
         for (Line l : lines) {
             long lineNo = l.number();
             String text = l.text();
@@ -265,7 +264,7 @@ public class ImportRunner {
         }
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now() {
+        return time.now();
     }
 }

@@ -4,6 +4,7 @@ import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.time.BusinessTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -35,6 +34,9 @@ public class ImportService {
 
     @Inject
     ImportRunner runner;
+
+    @Inject
+    BusinessTime time;
 
     @ConfigProperty(name = "gucun.outreach.import.directory", defaultValue = "${java.io.tmpdir}/gucun-outreach-imports")
     Path directory;
@@ -68,7 +70,7 @@ public class ImportService {
         job.submittedBy = caller.username();
         job.stagedFile = staged.toString();
         job.checkpointLine = 1;
-        job.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        job.createdAt = time.now();
         QuarkusTransaction.requiringNew().run(job::persist);
         if (start) {
             runner.start(id);

@@ -3,6 +3,7 @@ package io.gucun.outreach.results;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.outreach.event.EventService;
 import io.gucun.outreach.membership.KnownOrg;
 import io.gucun.outreach.membership.OrgScopes;
@@ -11,11 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Results of outreach. A sign-up counts for the event and the staff member who took it; a new member counts as approved
@@ -46,8 +44,8 @@ public class ResultsService {
     @Inject
     OrgScopes scopes;
 
-    @ConfigProperty(name = "gucun.outreach.zone")
-    ZoneId zone;
+    @Inject
+    BusinessTime time;
 
     public ResultsDtos.EventResults ofEvent(long eventId) {
         events.get(eventId);
@@ -97,12 +95,12 @@ public class ResultsService {
 
     private Query bindYear(Query q, String root, int year) {
         return q.setParameter("root", root)
-                .setParameter("from", LocalDate.of(year, 1, 1).atStartOfDay(zone).toOffsetDateTime())
-                .setParameter("to", LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toOffsetDateTime());
+                .setParameter("from", LocalDate.of(year, 1, 1).atStartOfDay(time.zone()).toOffsetDateTime())
+                .setParameter("to", LocalDate.of(year + 1, 1, 1).atStartOfDay(time.zone()).toOffsetDateTime());
     }
 
-    private static void checkYear(int year) {
-        if (year < 2000 || year > OffsetDateTime.now().getYear() + 1) {
+    private void checkYear(int year) {
+        if (year < 2000 || year > time.today().getYear() + 1) {
             throw ApiException.invalid("year", "must be between 2000 and next year");
         }
     }

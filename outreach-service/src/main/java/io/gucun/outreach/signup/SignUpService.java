@@ -10,6 +10,7 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.outreach.NativePage;
 import io.gucun.outreach.event.EventService;
 import io.gucun.outreach.event.EventStaff;
@@ -24,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +59,9 @@ public class SignUpService {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    BusinessTime time;
 
     @ConfigProperty(name = "gucun.outreach.sign-up.delivery-lease", defaultValue = "PT30S")
     Duration deliveryLease;
@@ -266,7 +269,7 @@ public class SignUpService {
         return s == null || s.length() <= 500 ? s : s.substring(0, 500);
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now() {
+        return time.now();
     }
 }

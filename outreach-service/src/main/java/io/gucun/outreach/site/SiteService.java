@@ -3,6 +3,7 @@ package io.gucun.outreach.site;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.outreach.membership.KnownOrg;
 import io.gucun.outreach.membership.OrgScopes;
 import io.gucun.outreach.NativePage;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,9 @@ public class SiteService {
 
     @Inject
     OrgScopes scopes;
+
+    @Inject
+    BusinessTime time;
 
     @Transactional
     public Site create(SiteDtos.NewSite r) {
@@ -103,7 +106,7 @@ public class SiteService {
         s.ownerStaff = staff;
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now() {
+        return time.now();
     }
 }

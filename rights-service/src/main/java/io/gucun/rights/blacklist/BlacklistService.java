@@ -63,7 +63,7 @@ public class BlacklistService {
     @Transactional
     public List<BlacklistEntry> check(OffsetDateTime asOf, String actor) {
         lockFeed();
-        LocalDate day = Deadlines.dayOf(asOf);
+        LocalDate day = deadlines.dayOf(asOf);
         List<SupervisionNotice> proposals = SupervisionNotice.list(
                 "kind = ?1 and (responseOutcome = ?2 or (responseOutcome is null and responseDueOn < ?3))"
                         + " and id not in (select e.noticeId from BlacklistEntry e where e.noticeId is not null)"

@@ -1,36 +1,37 @@
 package io.gucun.rights.deadline;
 
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Deadlines from the dated policy and the working calendar kept in the database; dates are China Standard Time. */
+/** Deadlines from the dated policy and the working calendar kept in the database; dates are days of the business zone. */
 @ApplicationScoped
 public class Deadlines {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     @Inject
-    Clock clock;
+    BusinessTime time;
 
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return time.now();
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return time.today();
     }
 
-    public static LocalDate dayOf(OffsetDateTime at) {
-        return at.atZoneSameInstant(ZONE).toLocalDate();
+    public LocalDate dayOf(OffsetDateTime at) {
+        return time.dayOf(at);
+    }
+
+    public ZoneId zone() {
+        return time.zone();
     }
 
     public WorkingCalendar calendar() {

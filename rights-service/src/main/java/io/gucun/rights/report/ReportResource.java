@@ -77,8 +77,8 @@ public class ReportResource {
         }
         String where = " from rights_case c where (c.coordinator_org_path <@ cast(:org as ltree) or c.reporting_org_path <@ cast(:org as ltree))"
                 + " and c.reported_at >= :f and c.reported_at < :t";
-        Map<String, Object> params = Map.of("org", org.path, "f", f.atStartOfDay(Deadlines.ZONE).toOffsetDateTime(),
-                "t", t.plusDays(1).atStartOfDay(Deadlines.ZONE).toOffsetDateTime());
+        Map<String, Object> params = Map.of("org", org.path, "f", f.atStartOfDay(deadlines.zone()).toOffsetDateTime(),
+                "t", t.plusDays(1).atStartOfDay(deadlines.zone()).toOffsetDateTime());
         Object[] totals = (Object[]) query("select count(*), count(*) filter (where c.group_case),"
                 + " count(*) filter (where c.state in ('REPORTED','ACCEPTED','IN_PROGRESS') and c.due_on < :today),"
                 + " percentile_cont(0.5) within group (order by extract(epoch from c.taken_over_at - c.reported_at))"

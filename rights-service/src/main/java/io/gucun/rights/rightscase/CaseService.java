@@ -99,7 +99,7 @@ public class CaseService {
         }
         KnownOrg coordinator = KnownOrg.findById(coordinatorFor(reporting));
         OffsetDateTime now = deadlines.now();
-        LocalDate today = Deadlines.dayOf(now);
+        LocalDate today = deadlines.dayOf(now);
 
         RightsCase c = new RightsCase();
         c.category = r.category();
@@ -181,7 +181,7 @@ public class CaseService {
         c.takenOverAt = now;
         responsibility(c, ResponsibilityChange.TAKEN_OVER, c.coordinatorOrgId, c.coordinatorOrgId, now, note);
         outbox.record(CaseEvents.AGGREGATE, c.id, "CaseTakenOver", new CaseEvents.CaseTakenOver(c.id, c.coordinatorOrgId,
-                c.coordinatorOrgPath, now, c.takeoverDueOn, !Deadlines.dayOf(now).isAfter(c.takeoverDueOn)));
+                c.coordinatorOrgPath, now, c.takeoverDueOn, !deadlines.dayOf(now).isAfter(c.takeoverDueOn)));
         return c;
     }
 
@@ -298,7 +298,7 @@ public class CaseService {
         c.state = to;
         DeadlineStep step = to.runningStep();
         c.currentStep = step;
-        c.dueOn = step == null ? null : deadlines.due(step, Deadlines.dayOf(now));
+        c.dueOn = step == null ? null : deadlines.due(step, deadlines.dayOf(now));
         record(c, from, to, now, note);
         return now;
     }
@@ -364,11 +364,11 @@ public class CaseService {
         }
         if (f.from() != null) {
             where.append(" and c.reported_at >= :fromTs");
-            params.put("fromTs", f.from().atStartOfDay(Deadlines.ZONE).toOffsetDateTime());
+            params.put("fromTs", f.from().atStartOfDay(deadlines.zone()).toOffsetDateTime());
         }
         if (f.to() != null) {
             where.append(" and c.reported_at < :toTs");
-            params.put("toTs", f.to().plusDays(1).atStartOfDay(Deadlines.ZONE).toOffsetDateTime());
+            params.put("toTs", f.to().plusDays(1).atStartOfDay(deadlines.zone()).toOffsetDateTime());
         }
         if (f.overdue() != null) {
             where.append(f.overdue() ? " and " : " and not ").append(

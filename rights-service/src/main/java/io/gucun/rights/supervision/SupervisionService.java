@@ -50,7 +50,7 @@ public class SupervisionService {
         LocalDate issuedOn = r.issuedOn() == null || r.issuedOn().isBlank() ? today : Params.date("issuedOn", r.issuedOn());
         SupervisionNotice rectification = find(caseId, NoticeKind.RECTIFICATION);
         SupervisionRules.checkIssue(r.kind(), rectification, find(caseId, r.kind()), issuedOn,
-                Deadlines.dayOf(c.reportedAt), today);
+                deadlines.dayOf(c.reportedAt), today);
         cases.startIfAccepted(c, "legal supervision: " + r.kind() + " letter issued");
         tracks.open(c.id, Track.LEGAL_SUPERVISION);
         SupervisionNotice n = new SupervisionNotice();

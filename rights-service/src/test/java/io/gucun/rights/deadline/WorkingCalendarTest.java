@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -58,12 +57,6 @@ class WorkingCalendarTest {
         assertThat(DeadlinePolicy.inForce(all, DeadlineStep.TAKEOVER, LocalDate.of(2026, 11, 30))).containsSame(old);
         assertThat(DeadlinePolicy.inForce(all, DeadlineStep.TAKEOVER, LocalDate.of(2026, 12, 1))).containsSame(newer);
         assertThat(DeadlinePolicy.inForce(all, DeadlineStep.START, LocalDate.of(2020, 6, 1))).isEmpty();
-    }
-
-    @Test
-    void datesAreChinaStandardTime() {
-        // 20:00 UTC on the 23rd is already the 24th in Shanghai.
-        assertThat(Deadlines.dayOf(OffsetDateTime.parse("2026-11-23T20:00:00Z"))).isEqualTo(LocalDate.of(2026, 11, 24));
     }
 
     private static DeadlinePolicy policy(DeadlineStep step, int days, LocalDate from) {
