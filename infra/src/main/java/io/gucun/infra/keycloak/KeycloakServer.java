@@ -607,7 +607,7 @@ public final class KeycloakServer implements AutoCloseable {
                 throw new IllegalStateException("Keycloak is up but realm '" + server.realm + "' is not (" + discovery
                         + " answered " + r.statusCode() + "); did the import fail?\n" + tail(server.logFile(), 40));
             }
-            Object issuer = MiniJson.parseObject(r.body()).get("issuer");
+            Object issuer = Tokens.parseObject(r.body()).get("issuer");
             if (!server.issuerUrl().equals(issuer)) {
                 throw new IllegalStateException("Keycloak's issuer is " + issuer + ", expected " + server.issuerUrl());
             }

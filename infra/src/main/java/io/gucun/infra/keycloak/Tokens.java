@@ -1,5 +1,9 @@
 package io.gucun.infra.keycloak;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,6 +33,12 @@ public final class Tokens {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Text after the object is an error; integral numbers are read as Long whatever their size. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -87,7 +97,7 @@ public final class Tokens {
      * @throws IllegalArgumentException if {@code jwt} is not a JWS in compact form
      */
     public static Map<String, Object> claims(String jwt) {
-        return MiniJson.parseObject(payloadJson(jwt));
+        return parseObject(payloadJson(jwt));
     }
 
     /** The payload of a JWT as JSON text (not verified; see {@link #claims(String)}). */
@@ -148,10 +158,23 @@ public final class Tokens {
                     + response.statusCode() + " " + abbreviate(body), response.statusCode(), body);
         }
         try {
-            return MiniJson.parseObject(body);
+            return parseObject(body);
         } catch (IllegalArgumentException e) {
             throw new TokenRequestException("Token endpoint " + tokenUrl + " answered 200 for " + who
                     + " but not with a JSON object: " + abbreviate(body), 200, body);
+        }
+    }
+
+    /**
+     * One JSON object that makes up the whole of {@code json}: nested objects as maps, arrays as lists.
+     *
+     * @throws IllegalArgumentException if it is not JSON, or not an object
+     */
+    static Map<String, Object> parseObject(String json) {
+        try {
+            return JSON.readValue(json, OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a JSON object: " + e.getOriginalMessage(), e);
         }
     }
 

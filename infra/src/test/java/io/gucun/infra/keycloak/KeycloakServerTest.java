@@ -144,7 +144,7 @@ class KeycloakServerTest {
                 .header("Authorization", "Bearer " + answer.get("access_token")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(userinfo.statusCode()).isEqualTo(200);
-        assertThat(MiniJson.parseObject(userinfo.body()).get("org_path")).isEqualTo("1.3.4.5");
+        assertThat(Tokens.parseObject(userinfo.body()).get("org_path")).isEqualTo("1.3.4.5");
     }
 
     @Test
