@@ -6,6 +6,7 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.outbox.OutboxRelay;
 import io.gucun.common.outbox.ProcessedEvents;
 import io.gucun.infra.test.ServiceInfraTestResource;
+import io.gucun.testsupport.KafkaEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -61,9 +62,9 @@ class OutboxRelayTest {
         QuarkusTransaction.requiringNew().run(() -> outbox.record("relaytest", committed, "Probed", Map.of("marker", committed)));
         drainAll();
 
-        List<KafkaProbe.Received> seen = KafkaProbe.readAll(ServiceInfraTestResource.kafkaBootstrapServers(), TOPIC,
+        List<KafkaEvents.Received> seen = KafkaEvents.read(TOPIC,
                 Duration.ofSeconds(20), got -> got.stream().anyMatch(e -> committed.equals(e.key())));
-        assertThat(seen).extracting(KafkaProbe.Received::key).contains(committed).doesNotContain(marker);
+        assertThat(seen).extracting(KafkaEvents.Received::key).contains(committed).doesNotContain(marker);
         assertThat(outboxRows(marker)).isZero();
     }
 
@@ -86,11 +87,11 @@ class OutboxRelayTest {
         drainAll();
         assertThat(pendingRows(aggregate)).isZero();
 
-        List<KafkaProbe.Received> seen = KafkaProbe.readAll(ServiceInfraTestResource.kafkaBootstrapServers(), TOPIC,
+        List<KafkaEvents.Received> seen = KafkaEvents.read(TOPIC,
                 Duration.ofSeconds(20), got -> got.stream().filter(e -> aggregate.equals(e.key())).count() >= 6);
-        List<KafkaProbe.Received> mine = seen.stream().filter(e -> aggregate.equals(e.key())).toList();
+        List<KafkaEvents.Received> mine = seen.stream().filter(e -> aggregate.equals(e.key())).toList();
         assertThat(mine).hasSize(6);
-        assertThat(mine.stream().map(KafkaProbe.Received::id).distinct()).hasSize(3);
+        assertThat(mine.stream().map(KafkaEvents.Received::id).distinct()).hasSize(3);
         // Same aggregate, same key, same partition: the order of the first delivery is the order of writing.
         assertThat(mine.subList(0, 3)).extracting(e -> e.value().replace(" ", ""))
                 .containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}");

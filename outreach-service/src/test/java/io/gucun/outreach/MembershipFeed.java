@@ -1,18 +1,11 @@
 package io.gucun.outreach;
 
-import io.gucun.infra.test.ServiceInfraTestResource;
-import java.nio.charset.StandardCharsets;
+import io.gucun.testsupport.KafkaEvents;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes membership-service's events to the real test broker the way its outbox relay does (CloudEvents binary
@@ -21,7 +14,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class MembershipFeed {
 
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
-    private static KafkaProducer<String, String> producer;
 
     private MembershipFeed() {
     }
@@ -30,42 +22,16 @@ public final class MembershipFeed {
         return IDS.incrementAndGet();
     }
 
-    public static synchronized String publish(String topic, String key, String type, String json) {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceInfraTestResource.kafkaBootstrapServers(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-            producer = new KafkaProducer<>(p);
-        }
+    /** Publishes a membership event as its outbox relay would; returns the event id. */
+    public static String publish(String topic, String key, String type, String json) {
         String id = UUID.randomUUID().toString();
-        var record = new ProducerRecord<>(topic, key, json);
-        record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", ("io.gucun.membership." + type).getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_source", "/gucun/membership".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_subject", key.getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + type, e);
-        }
+        republish(topic, key, type, json, id);
         return id;
     }
 
     /** Publishes with a given event id (to test redelivery). */
     public static void republish(String topic, String key, String type, String json, String id) {
-        var record = new ProducerRecord<>(topic, key, json);
-        record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", ("io.gucun.membership." + type).getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_source", "/gucun/membership".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_subject", key.getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + type, e);
-        }
+        KafkaEvents.send(topic, key, id, "io.gucun.membership." + type, json);
     }
 
     public static void orgCreated(long id, Long parentId, String path, String kind) {

@@ -2,6 +2,7 @@ package io.gucun.outreach;
 
 import static io.restassured.RestAssured.given;
 
+import io.gucun.testsupport.Actors;
 import io.restassured.http.ContentType;
 
 /** Plans sites and events through the API, as an officer of the given scope. */

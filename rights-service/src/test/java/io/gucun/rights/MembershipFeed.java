@@ -1,22 +1,14 @@
 package io.gucun.rights;
 
-import io.gucun.common.identity.CreditCode;
-import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.rights.org.KnownEnterprise;
 import io.gucun.rights.org.KnownOrg;
+import io.gucun.testsupport.KafkaEvents;
+import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Plays membership-service in tests: publishes its org and enterprise events (CloudEvents, binary mode) to the real
@@ -25,7 +17,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class MembershipFeed {
 
     private static final AtomicLong IDS = new AtomicLong(1000 + (System.nanoTime() % 1000) * 1000);
-    private static KafkaProducer<String, String> producer;
 
     private MembershipFeed() {
     }
@@ -92,39 +83,11 @@ public final class MembershipFeed {
 
     /** A valid Unified Social Credit Code (GB 32100) built from {@code n}: both check characters computed. */
     public static String creditCode(long n) {
-        String org8 = String.format("%08d", n % 100_000_000L);
-        int[] weights = {3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (org8.charAt(i) - '0') * weights[i];
-        }
-        int check = 11 - sum % 11;
-        char orgCheck = check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
-        String first17 = "91310113" + org8 + orgCheck;
-        return first17 + CreditCode.checkCharacter(first17);
+        return TestIds.creditCode(n);
     }
 
-    public static synchronized void send(String topic, String key, String id, String type, String data) {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceInfraTestResource.kafkaBootstrapServers(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-            producer = new KafkaProducer<>(p);
-        }
-        ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, data);
-        r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-        r.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
-        r.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-        r.headers().add("ce_source", "/gucun/membership".getBytes(StandardCharsets.UTF_8));
-        r.headers().add("ce_subject", key.getBytes(StandardCharsets.UTF_8));
-        r.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-        r.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(r).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish test event", e);
-        }
+    public static void send(String topic, String key, String id, String type, String data) {
+        KafkaEvents.send(topic, key, id, type, data);
     }
 
     public static void await(Supplier<Boolean> condition) {

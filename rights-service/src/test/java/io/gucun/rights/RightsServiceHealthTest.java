@@ -1,37 +1,23 @@
 package io.gucun.rights;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-
 import io.gucun.infra.test.ServiceInfraTestResource;
+import io.gucun.testsupport.ServiceHealthContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 /** The service starts on its own PostgreSQL database, applies its schema and reports ready. */
 @QuarkusTest
 @QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "rights"))
-class RightsServiceHealthTest {
+class RightsServiceHealthTest extends ServiceHealthContract {
 
-    @Test
-    void readyOnceTheSchemaIsMigrated() {
-        given().when().get("/q/health/ready")
-                .then().log().ifValidationFails().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("database-schema"));
+    @Override
+    protected String apiTitle() {
+        return "Rights API";
     }
 
-    @Test
-    void servesItsOpenApiDocument() {
-        given().when().get("/q/openapi?format=json")
-                .then().statusCode(200).body("info.title", equalTo("Rights API"));
-    }
-
-    @Test
-    void unknownPathsAreProblems() {
-        given().when().get("/api/rights/no-such-thing")
-                .then().statusCode(404).contentType("application/problem+json");
+    @Override
+    protected String apiPath() {
+        return "/api/rights";
     }
 }

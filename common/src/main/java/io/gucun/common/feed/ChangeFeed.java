@@ -41,8 +41,8 @@ import org.jboss.logging.Logger;
  * <p>Items older than {@code gucun.feed.retention} may be pruned ({@code gucun.feed.prune-every}); a cursor from before
  * the pruned part is answered 410 (the reader must re-sync), never with a silent gap.
  *
- * <p>Tables: {@code feed_entry}, {@code feed_horizon} and sequence {@code feed_position}, created by each service
- * that keeps feeds (see membership-service's {@code V25__partner_feeds.sql}).
+ * <p>Tables: {@code feed_entry}, {@code feed_horizon} and sequence {@code feed_position}, shipped once in
+ * {@code db/feed/V0_3__change_feeds.sql}; each service that keeps feeds names {@code db/feed} in its Flyway locations.
  */
 @ApplicationScoped
 public class ChangeFeed {

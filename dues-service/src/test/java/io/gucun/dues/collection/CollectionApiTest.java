@@ -12,6 +12,7 @@ import io.gucun.dues.enterprise.KnownEnterprise;
 import io.gucun.dues.ledger.LedgerAccount;
 import io.gucun.dues.org.OrgFixtures;
 import io.gucun.infra.test.ServiceInfraTestResource;
+import io.gucun.testsupport.KafkaEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -277,7 +278,7 @@ class CollectionApiTest {
         String code = creditCode(60199);
         String data = "{\"enterpriseId\":60199,\"creditCode\":\"" + code + "\",\"name\":\"上海顾村精密机械有限公司\",\"orgId\":603,"
                 + "\"orgPath\":\"1.601.602.603\",\"employeeCount\":86,\"establishedOn\":\"2019-04-12\",\"gridCode\":\"BS-GC-017\"}";
-        io.gucun.dues.KafkaEvents.send("membership.enterprise.v1", "60199", UUID.randomUUID().toString(),
+        KafkaEvents.send("membership.enterprise.v1", "60199", UUID.randomUUID().toString(),
                 "io.gucun.membership.EnterpriseRegistered", data);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (QuarkusTransaction.requiringNew().call(() -> KnownEnterprise.count("creditCode", code)) == 0) {

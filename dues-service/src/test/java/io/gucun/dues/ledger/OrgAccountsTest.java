@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.gucun.infra.test.ServiceInfraTestResource;
+import io.gucun.testsupport.KafkaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class OrgAccountsTest {
 
     private static void send(String key, String id, String type, String data) {
-        io.gucun.dues.KafkaEvents.send("membership.org.v1", key, id, type, data);
+        KafkaEvents.send("membership.org.v1", key, id, type, data);
     }
 
 

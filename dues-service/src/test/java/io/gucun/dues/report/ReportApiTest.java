@@ -9,6 +9,7 @@ import io.gucun.dues.enterprise.EnterpriseFixtures;
 import io.gucun.dues.ledger.LedgerAccount;
 import io.gucun.dues.org.OrgFixtures;
 import io.gucun.infra.test.ServiceInfraTestResource;
+import io.gucun.testsupport.KafkaEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -56,7 +57,7 @@ class ReportApiTest {
     }
 
     static void sendCardEvent(String key, String type, String data) {
-        io.gucun.dues.KafkaEvents.send("membership.card.v1", key, UUID.randomUUID().toString(), "io.gucun.membership." + type, data);
+        KafkaEvents.send("membership.card.v1", key, UUID.randomUUID().toString(), "io.gucun.membership." + type, data);
     }
 
     @Test

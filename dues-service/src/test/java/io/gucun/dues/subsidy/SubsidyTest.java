@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.gucun.dues.ledger.LedgerAccount;
 import io.gucun.dues.org.OrgFixtures;
 import io.gucun.infra.test.ServiceInfraTestResource;
+import io.gucun.testsupport.KafkaEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -42,7 +43,7 @@ class SubsidyTest {
     }
 
     static void send(String key, String id, String type, String data) {
-        io.gucun.dues.KafkaEvents.send("membership.member.v1", key, id, type, data);
+        KafkaEvents.send("membership.member.v1", key, id, type, data);
     }
 
     static void awaitProcessed(String eventId) throws InterruptedException {

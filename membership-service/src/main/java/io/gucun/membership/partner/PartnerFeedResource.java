@@ -1,36 +1,29 @@
 package io.gucun.membership.partner;
 
-import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.feed.FeedPage;
-import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The change feeds partners pull: {@code enterprise-unions} (tax partner), {@code membership-status} (social insurance). */
 @Path("/partner/feeds")
-@Tag(name = "Partner feeds", description = "Change feeds partners pull with a cursor; see docs/partners")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PARTNER_TAX, Roles.PARTNER_SOCIAL_INSURANCE, Roles.OFFICER, Roles.ADMIN})
-public class PartnerFeedResource {
+public class PartnerFeedResource extends io.gucun.common.feed.PartnerFeedResource {
 
-    @Inject
-    ChangeFeed feeds;
-
-    @Inject
-    CallerScope caller;
+    @Override
+    protected Map<String, Set<String>> readers() {
+        return PartnerFeeds.READERS;
+    }
 
     @GET
     @Path("/{feed}")
@@ -40,18 +33,17 @@ public class PartnerFeedResource {
                     + "MEMBERSHIP_TRANSFERRED, MEMBERSHIP_ENDED keyed by the keyed hash of the resident ID, never the number. "
                     + "Items appear in commit order: paging with `after` = the previous page's `nextCursor` never skips or "
                     + "repeats an item, even while changes are being written. Officers and admins may read every feed.")
-    @APIResponse(responseCode = "200", description = "A page of items (empty when nothing new; keep the cursor)")
-    @APIResponse(responseCode = "400", description = "after is not a cursor of this feed, or limit is out of 1-500")
-    @APIResponse(responseCode = "401", description = "Not authenticated")
+    @APIResponse(responseCode = "200", description = PAGE)
+    @APIResponse(responseCode = "400", description = BAD_CURSOR)
+    @APIResponse(responseCode = "401", description = NOT_AUTHENTICATED)
     @APIResponse(responseCode = "403", description = "This feed belongs to another partner")
-    @APIResponse(responseCode = "404", description = "No such feed")
-    @APIResponse(responseCode = "410", description = "The cursor lies before the feed's retention: start again without after")
+    @APIResponse(responseCode = "404", description = NO_SUCH_FEED)
+    @APIResponse(responseCode = "410", description = EXPIRED_CURSOR)
     public FeedPage read(
             @Parameter(description = "The feed", schema = @Schema(type = SchemaType.STRING, enumeration = {"enterprise-unions", "membership-status"}))
             @PathParam("feed") String feed,
-            @Parameter(description = "Opaque cursor: the nextCursor of the last page read; absent = from the start")
-            @QueryParam("after") String after,
-            @Parameter(description = "1-500, default 100") @QueryParam("limit") Integer limit) {
-        return feeds.readAs(caller, PartnerFeeds.READERS, feed, after, limit);
+            @Parameter(description = AFTER) @QueryParam("after") String after,
+            @Parameter(description = LIMIT) @QueryParam("limit") Integer limit) {
+        return page(feed, after, limit);
     }
 }

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.membership.ActingAs;
-import io.gucun.membership.KafkaProbe;
 import io.gucun.membership.TestData;
+import io.gucun.testsupport.KafkaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,13 +93,13 @@ class EnterpriseResourceTest {
                 .then().statusCode(200).body("total", equalTo(1));
 
         String key = String.valueOf(id);
-        List<KafkaProbe.Received> events = KafkaProbe.readAll(ServiceInfraTestResource.kafkaBootstrapServers(),
+        List<KafkaEvents.Received> events = KafkaEvents.read(
                 "membership.enterprise.v1", Duration.ofSeconds(30),
                 got -> got.stream().filter(e -> key.equals(e.key())).count() >= 2);
         // At-least-once delivery: a relay retry may deliver an event twice, with the same id.
-        List<KafkaProbe.Received> mine = events.stream().filter(e -> key.equals(e.key()))
+        List<KafkaEvents.Received> mine = events.stream().filter(e -> key.equals(e.key()))
                 .filter(distinctIds()).toList();
-        assertThat(mine).extracting(KafkaProbe.Received::type)
+        assertThat(mine).extracting(KafkaEvents.Received::type)
                 .containsExactly("io.gucun.membership.EnterpriseRegistered", "io.gucun.membership.UnionFounded");
         ObjectMapper json = new ObjectMapper();
         JsonNode registered = json.readTree(mine.get(0).value());
@@ -113,9 +113,9 @@ class EnterpriseResourceTest {
         assertThat(union.get("foundedAt").asText()).isNotBlank();
 
         String orgKey = String.valueOf(unionOrgId);
-        List<KafkaProbe.Received> orgEvents = KafkaProbe.readAll(ServiceInfraTestResource.kafkaBootstrapServers(),
+        List<KafkaEvents.Received> orgEvents = KafkaEvents.read(
                 "membership.org.v1", Duration.ofSeconds(30), got -> got.stream().anyMatch(e -> orgKey.equals(e.key())));
-        assertThat(orgEvents.stream().filter(e -> orgKey.equals(e.key())).filter(distinctIds()).map(KafkaProbe.Received::type))
+        assertThat(orgEvents.stream().filter(e -> orgKey.equals(e.key())).filter(distinctIds()).map(KafkaEvents.Received::type))
                 .containsExactly("io.gucun.membership.OrgCreated");
     }
 
@@ -255,7 +255,7 @@ class EnterpriseResourceTest {
         given().when().post(ENTERPRISES + "/" + mine + "/union").then().statusCode(403);
     }
 
-    private static java.util.function.Predicate<KafkaProbe.Received> distinctIds() {
+    private static java.util.function.Predicate<KafkaEvents.Received> distinctIds() {
         java.util.Set<String> seen = new java.util.HashSet<>();
         return e -> seen.add(e.id());
     }

@@ -14,8 +14,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.gucun.infra.test.ServiceInfraTestResource;
-import io.gucun.membership.KafkaProbe;
 import io.gucun.membership.card.CardNumbers;
+import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.KafkaEvents;
+import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -141,7 +143,7 @@ class CardApiTest {
         post("/members/" + memberId + "/cards", null).statusCode(422).body("type", containsString("member-not-active"));
 
         // Events on membership.card.v1, the number only masked.
-        List<KafkaProbe.Received> events = cardEvents(cardId, "CardIssued", "CardStatusChanged");
+        List<KafkaEvents.Received> events = cardEvents(cardId, "CardIssued", "CardStatusChanged");
         assertThat(events).allSatisfy(e -> assertThat(e.value()).doesNotContain(number));
         JsonPath issued = JsonPath.from(events.stream().filter(e -> e.type().endsWith("CardIssued")).findFirst()
                 .orElseThrow().value());
@@ -323,8 +325,8 @@ class CardApiTest {
         post("/cards/" + cardId + "/redemptions", Map.of("benefitId", universal)).statusCode(422)
                 .body("detail", containsString("card is replaced"));
 
-        List<KafkaProbe.Received> events = cardEvents(cardId, "BenefitRedeemed");
-        assertThat(events.stream().filter(e -> e.type().endsWith("BenefitRedeemed")).map(KafkaProbe.Received::value))
+        List<KafkaEvents.Received> events = cardEvents(cardId, "BenefitRedeemed");
+        assertThat(events.stream().filter(e -> e.type().endsWith("BenefitRedeemed")).map(KafkaEvents.Received::value))
                 .hasSizeBetween(1, 3)
                 .anySatisfy(v -> {
                     JsonPath j = JsonPath.from(v);
@@ -340,9 +342,9 @@ class CardApiTest {
         return org.hamcrest.Matchers.everyItem(equalTo((int) id));
     }
 
-    static List<KafkaProbe.Received> cardEvents(long cardId, String... types) {
+    static List<KafkaEvents.Received> cardEvents(long cardId, String... types) {
         String key = String.valueOf(cardId);
-        List<KafkaProbe.Received> all = KafkaProbe.readAll(ServiceInfraTestResource.kafkaBootstrapServers(),
+        List<KafkaEvents.Received> all = KafkaEvents.read(
                 "membership.card.v1", Duration.ofSeconds(30), got -> {
                     for (String t : types) {
                         if (got.stream().noneMatch(e -> key.equals(e.key()) && ("io.gucun.membership." + t).equals(e.type()))) {
@@ -351,8 +353,8 @@ class CardApiTest {
                     }
                     return true;
                 });
-        List<KafkaProbe.Received> mine = all.stream().filter(e -> key.equals(e.key())).toList();
-        assertThat(mine).extracting(KafkaProbe.Received::type)
+        List<KafkaEvents.Received> mine = all.stream().filter(e -> key.equals(e.key())).toList();
+        assertThat(mine).extracting(KafkaEvents.Received::type)
                 .contains(java.util.Arrays.stream(types).map(t -> "io.gucun.membership." + t).toArray(String[]::new));
         return mine;
     }

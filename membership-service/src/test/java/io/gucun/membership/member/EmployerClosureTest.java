@@ -9,8 +9,10 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.infra.test.ServiceInfraTestResource;
-import io.gucun.membership.KafkaProbe;
 import io.gucun.membership.TestData;
+import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.KafkaEvents;
+import io.gucun.testsupport.TestIds;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,7 +105,7 @@ class EmployerClosureTest {
         assertThat(moved.get("toOrgId").asLong()).isEqualTo(tree.jointArea().id());
         assertThat(moved.get("reason").asText()).isEqualTo("EMPLOYER_CLOSED");
         String key = String.valueOf(enterpriseId);
-        var closed = KafkaProbe.readAll(ServiceInfraTestResource.kafkaBootstrapServers(),
+        var closed = KafkaEvents.read(
                         "membership.enterprise.v1", Duration.ofSeconds(30),
                         got -> got.stream().anyMatch(e -> key.equals(e.key()) && e.type().endsWith("EnterpriseClosed")))
                 .stream().filter(e -> key.equals(e.key()) && e.type().endsWith("EnterpriseClosed")).findFirst().orElseThrow();

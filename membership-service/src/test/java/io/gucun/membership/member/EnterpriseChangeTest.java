@@ -11,8 +11,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.infra.test.ServiceInfraTestResource;
-import io.gucun.membership.KafkaProbe;
 import io.gucun.membership.TestData;
+import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.KafkaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,7 +82,7 @@ class EnterpriseChangeTest {
         put(id, change, null).statusCode(404);
 
         String key = String.valueOf(id);
-        var updates = KafkaProbe.readAll(ServiceInfraTestResource.kafkaBootstrapServers(), "membership.enterprise.v1",
+        var updates = KafkaEvents.read("membership.enterprise.v1",
                         Duration.ofSeconds(30), got -> got.stream().filter(e -> key.equals(e.key())
                                 && e.type().endsWith("EnterpriseUpdated")).count() >= 2)
                 .stream().filter(e -> key.equals(e.key()) && e.type().endsWith("EnterpriseUpdated")).toList();

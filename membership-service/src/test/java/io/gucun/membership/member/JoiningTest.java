@@ -16,7 +16,9 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.time.BusinessTime;
 import io.gucun.infra.test.ServiceInfraTestResource;
-import io.gucun.membership.KafkaProbe;
+import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.KafkaEvents;
+import io.gucun.testsupport.TestIds;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -102,7 +104,7 @@ class JoiningTest {
                 .body("[0].startReason", equalTo("APPLICATION"))
                 .body("[0].to", nullValue());
 
-        List<KafkaProbe.Received> events = MemberApi.memberEvents(memberId, "MemberRegistered", "MemberJoined");
+        List<KafkaEvents.Received> events = MemberApi.memberEvents(memberId, "MemberRegistered", "MemberJoined");
         var joined = new ObjectMapper().readTree(events.stream()
                 .filter(e -> "io.gucun.membership.MemberJoined".equals(e.type())).findFirst().orElseThrow().value());
         assertThat(joined.get("memberId").asLong()).isEqualTo(memberId);

@@ -2,8 +2,9 @@ package io.gucun.membership.member;
 
 import static io.restassured.RestAssured.given;
 
-import io.gucun.infra.test.ServiceInfraTestResource;
-import io.gucun.membership.KafkaProbe;
+import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.KafkaEvents;
+import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -94,9 +95,9 @@ final class MemberApi {
     }
 
     /** Events on {@code membership.member.v1} keyed by the member, once at least {@code types} have arrived. */
-    static List<KafkaProbe.Received> memberEvents(long memberId, String... types) {
+    static List<KafkaEvents.Received> memberEvents(long memberId, String... types) {
         String key = String.valueOf(memberId);
-        List<KafkaProbe.Received> all = KafkaProbe.readAll(ServiceInfraTestResource.kafkaBootstrapServers(),
+        List<KafkaEvents.Received> all = KafkaEvents.read(
                 "membership.member.v1", Duration.ofSeconds(30), got -> {
                     for (String t : types) {
                         if (got.stream().noneMatch(e -> key.equals(e.key()) && ("io.gucun.membership." + t).equals(e.type()))) {

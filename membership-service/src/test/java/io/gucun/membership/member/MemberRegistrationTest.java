@@ -16,7 +16,9 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.identity.ResidentIdNumber;
 import io.gucun.infra.test.ServiceInfraTestResource;
-import io.gucun.membership.KafkaProbe;
+import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.KafkaEvents;
+import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -291,8 +293,8 @@ class MemberRegistrationTest {
         body.put("employerCreditCode", TestIds.creditCode());
         long memberId = ((Number) register(body).statusCode(201).extract().path("member.id")).longValue();
 
-        List<KafkaProbe.Received> events = MemberApi.memberEvents(memberId, "MemberRegistered");
-        KafkaProbe.Received registered = events.stream()
+        List<KafkaEvents.Received> events = MemberApi.memberEvents(memberId, "MemberRegistered");
+        KafkaEvents.Received registered = events.stream()
                 .filter(e -> "io.gucun.membership.MemberRegistered".equals(e.type())).findFirst().orElseThrow();
         assertThat(registered.subject()).isEqualTo(String.valueOf(memberId));
         var data = new ObjectMapper().readTree(registered.value());
@@ -302,7 +304,7 @@ class MemberRegistrationTest {
         assertThat(data.get("regionCode").asText()).isEqualTo("110105");
         assertThat(data.get("employmentForm").asText()).isEqualTo("PLATFORM_GIG");
         assertThat(data.get("occupationCategory").asText()).isEqualTo("COURIER");
-        for (KafkaProbe.Received e : events) {
+        for (KafkaEvents.Received e : events) {
             assertThat(e.value()).doesNotContain(id).doesNotContain(mobile).doesNotContain(id.substring(6, 14));
         }
     }

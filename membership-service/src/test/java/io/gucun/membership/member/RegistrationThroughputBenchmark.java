@@ -1,6 +1,8 @@
 package io.gucun.membership.member;
 
 import io.gucun.infra.test.ServiceInfraTestResource;
+import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.TestIds;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.membership.TestData;
+import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.TestIds;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

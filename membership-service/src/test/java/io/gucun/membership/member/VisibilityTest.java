@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import io.gucun.infra.test.ServiceInfraTestResource;
+import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.TestIds;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

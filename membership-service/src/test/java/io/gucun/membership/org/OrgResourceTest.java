@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.gucun.infra.test.ServiceInfraTestResource;
-import io.gucun.membership.KafkaProbe;
+import io.gucun.testsupport.KafkaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,10 +40,10 @@ class OrgResourceTest {
         given().when().get("/api/membership/orgs/" + id)
                 .then().statusCode(200).body("name", equalTo("上海市总工会")).body("path", equalTo("1." + id));
 
-        List<KafkaProbe.Received> events = KafkaProbe.readAll(ServiceInfraTestResource.kafkaBootstrapServers(),
+        List<KafkaEvents.Received> events = KafkaEvents.read(
                 "membership.org.v1", Duration.ofSeconds(20),
                 got -> got.stream().anyMatch(e -> String.valueOf(id).equals(e.key())));
-        KafkaProbe.Received created = events.stream().filter(e -> String.valueOf(id).equals(e.key())).findFirst().orElseThrow();
+        KafkaEvents.Received created = events.stream().filter(e -> String.valueOf(id).equals(e.key())).findFirst().orElseThrow();
         assertThat(created.type()).isEqualTo("io.gucun.membership.OrgCreated");
         assertThat(created.subject()).isEqualTo(String.valueOf(id));
         assertThat(created.id()).isNotBlank();

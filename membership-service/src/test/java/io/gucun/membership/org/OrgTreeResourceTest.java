@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.membership.ActingAs;
-import io.gucun.membership.KafkaProbe;
 import io.gucun.membership.TestData;
+import io.gucun.testsupport.KafkaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -150,13 +150,13 @@ class OrgTreeResourceTest {
 
         // Every change reached Kafka, in order, on the org's key.
         String key = String.valueOf(townId);
-        List<KafkaProbe.Received> events = KafkaProbe.readAll(ServiceInfraTestResource.kafkaBootstrapServers(),
+        List<KafkaEvents.Received> events = KafkaEvents.read(
                 "membership.org.v1", Duration.ofSeconds(30),
                 got -> got.stream().filter(e -> key.equals(e.key())).count() >= 4);
         // At-least-once delivery: a relay retry may deliver an event twice, with the same id.
-        List<KafkaProbe.Received> mine = events.stream().filter(e -> key.equals(e.key()))
+        List<KafkaEvents.Received> mine = events.stream().filter(e -> key.equals(e.key()))
                 .filter(distinctIds()).toList();
-        assertThat(mine).extracting(KafkaProbe.Received::type).containsExactly("io.gucun.membership.OrgCreated",
+        assertThat(mine).extracting(KafkaEvents.Received::type).containsExactly("io.gucun.membership.OrgCreated",
                 "io.gucun.membership.OrgRenamed", "io.gucun.membership.OrgMoved", "io.gucun.membership.OrgClosed");
         ObjectMapper json = new ObjectMapper();
         JsonNode renamed = json.readTree(mine.get(1).value());
@@ -292,7 +292,7 @@ class OrgTreeResourceTest {
         assertThat(doc.getString("paths.'/api/membership/orgs/{id}/close'.post.responses.'428'.description")).isNotBlank();
     }
 
-    private static java.util.function.Predicate<KafkaProbe.Received> distinctIds() {
+    private static java.util.function.Predicate<KafkaEvents.Received> distinctIds() {
         java.util.Set<String> seen = new java.util.HashSet<>();
         return e -> seen.add(e.id());
     }

@@ -2,7 +2,7 @@ package io.gucun.outreach.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gucun.outreach.TestIds;
+import io.gucun.testsupport.TestIds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.infra.test.ServiceInfraTestResource;
-import io.gucun.outreach.Actors;
 import io.gucun.outreach.MembershipFeed;
-import io.gucun.outreach.TestIds;
+import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

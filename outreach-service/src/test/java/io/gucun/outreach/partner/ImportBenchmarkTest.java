@@ -3,8 +3,8 @@ package io.gucun.outreach.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gucun.infra.test.ServiceInfraTestResource;
-import io.gucun.outreach.Actors;
-import io.gucun.outreach.TestIds;
+import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

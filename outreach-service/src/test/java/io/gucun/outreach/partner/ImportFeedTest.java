@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.gucun.infra.test.ServiceInfraTestResource;
-import io.gucun.outreach.Actors;
-import io.gucun.outreach.TestIds;
+import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.rights.ActingAs;
 import io.gucun.rights.MembershipFeed;
-import io.gucun.rights.TopicReader;
+import io.gucun.testsupport.KafkaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -130,16 +130,16 @@ class WorkerToBlacklistTest {
         post("/blacklist/checks?asOf=" + after).statusCode(200).body("listed.creditCode", not(hasItem(t.creditCode())));
 
         // 7. Every step was published through the outbox, with no personal data of the reporter.
-        List<TopicReader.Event> caseEvents = TopicReader.read("rights.case.v1",
+        List<KafkaEvents.Received> caseEvents = KafkaEvents.read("rights.case.v1",
                 evs -> evs.stream().filter(e -> String.valueOf(caseId).equals(e.key())).count() >= 4);
-        List<String> types = caseEvents.stream().filter(e -> String.valueOf(caseId).equals(e.key())).map(TopicReader.Event::type).toList();
+        List<String> types = caseEvents.stream().filter(e -> String.valueOf(caseId).equals(e.key())).map(KafkaEvents.Received::type).toList();
         assertThat(types).containsExactly("io.gucun.rights.CaseReported", "io.gucun.rights.CaseTakenOver",
                 "io.gucun.rights.SupervisionNoticeIssued", "io.gucun.rights.SupervisionNoticeIssued");
         assertThat(caseEvents).noneMatch(e -> e.value().contains("worker-li"));
         String enterpriseKey = String.valueOf(t.enterpriseId());
-        List<TopicReader.Event> listEvents = TopicReader.read("rights.blacklist.v1",
+        List<KafkaEvents.Received> listEvents = KafkaEvents.read("rights.blacklist.v1",
                 evs -> evs.stream().filter(e -> enterpriseKey.equals(e.key())).count() >= 2);
-        assertThat(listEvents.stream().filter(e -> enterpriseKey.equals(e.key())).map(TopicReader.Event::type))
+        assertThat(listEvents.stream().filter(e -> enterpriseKey.equals(e.key())).map(KafkaEvents.Received::type))
                 .containsExactly("io.gucun.rights.EnterpriseBlacklisted", "io.gucun.rights.EnterpriseDelisted");
     }
 

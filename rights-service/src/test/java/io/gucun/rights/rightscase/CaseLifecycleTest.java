@@ -12,6 +12,7 @@ import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.rights.ActingAs;
 import io.gucun.rights.Api;
 import io.gucun.rights.MembershipFeed;
+import io.gucun.testsupport.KafkaEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -132,10 +133,10 @@ class CaseLifecycleTest {
         ActingAs.admin();
         post("/cases/" + id + "/close", Map.of("note", "全总协调结案")).statusCode(200);
         // Escalations and the end of the case are published, keyed by the case, without the reporter.
-        var events = io.gucun.rights.TopicReader.read("rights.case.v1",
+        var events = KafkaEvents.read("rights.case.v1",
                 evs -> evs.stream().filter(e -> String.valueOf(id).equals(e.key())).count() >= 5);
         org.assertj.core.api.Assertions.assertThat(events.stream().filter(e -> String.valueOf(id).equals(e.key()))
-                .map(io.gucun.rights.TopicReader.Event::type)).containsExactly("io.gucun.rights.CaseReported",
+                .map(KafkaEvents.Received::type)).containsExactly("io.gucun.rights.CaseReported",
                 "io.gucun.rights.CaseEscalated", "io.gucun.rights.CaseTakenOver", "io.gucun.rights.CaseEscalated",
                 "io.gucun.rights.CaseClosed");
         org.assertj.core.api.Assertions.assertThat(events).noneMatch(e -> e.value().contains("worker-5"));

@@ -1,5 +1,7 @@
--- Partner change feeds (io.gucun.common.feed.ChangeFeed): the tax partner's results of its own submissions. The same
--- tables as every service that keeps feeds: positions drawn under a transaction-scoped advisory lock, in commit order.
+-- Partner change feeds (io.gucun.common.feed.ChangeFeed), in the database of every service that keeps feeds (its
+-- quarkus.flyway.locations names db/feed). A writer takes a transaction-scoped advisory lock before it draws a position
+-- from feed_position and holds it until commit, so positions are in commit order and a reader paging by position never
+-- skips or repeats an item. One sequence for all feeds of a service.
 create sequence feed_position;
 
 create table feed_entry (
@@ -16,6 +18,7 @@ create table feed_entry (
 create index feed_entry_feed_position on feed_entry (feed, position);
 create index feed_entry_recorded on feed_entry (recorded_at);
 
+-- How far each feed was pruned: a cursor below pruned_through is answered 410.
 create table feed_horizon (
     feed           varchar(64) primary key,
     pruned_through bigint      not null

@@ -1,0 +1,23 @@
+package io.gucun.membership;
+
+import io.gucun.infra.test.ServiceInfraTestResource;
+import io.gucun.testsupport.ServiceHealthContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The service starts on its own PostgreSQL database, applies its schema and reports ready. */
+@QuarkusTest
+@QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "membership"))
+class MembershipServiceHealthTest extends ServiceHealthContract {
+
+    @Override
+    protected String apiTitle() {
+        return "Membership API";
+    }
+
+    @Override
+    protected String apiPath() {
+        return "/api/membership";
+    }
+}
