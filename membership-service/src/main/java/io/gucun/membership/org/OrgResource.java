@@ -66,7 +66,8 @@ public class OrgResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @Operation(operationId = "getOrg", summary = "Read one organization")
     @APIResponse(responseCode = "200", description = "The organization; ETag carries its version",
-            headers = @Header(name = HttpHeaders.ETAG, description = "Strong entity tag of the version, e.g. \"3\""),
+            headers = @Header(name = HttpHeaders.ETAG, description = "Strong entity tag of the version, e.g. \"3\"",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrgDtos.OrgView.class)))
     @APIResponse(responseCode = "404", description = "No such organization in your scope",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
