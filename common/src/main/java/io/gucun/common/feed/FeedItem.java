@@ -2,6 +2,7 @@ package io.gucun.common.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One change in a feed. */
@@ -14,5 +15,6 @@ public record FeedItem(
                 example = "91310113MA1GL3XKX1") String subject,
         @Schema(description = "When the change happened") OffsetDateTime occurredAt,
         @Schema(description = "The cursor just after this item (to resume from exactly here)") String cursor,
-        @Schema(description = "The change itself; fields per type are documented on the partner's page") JsonNode data) {
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class, description = "The change itself; fields per type are documented on the partner's page")
+        JsonNode data) {
 }

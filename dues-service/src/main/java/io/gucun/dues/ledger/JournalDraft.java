@@ -1,5 +1,6 @@
 package io.gucun.dues.ledger;
 
+import io.gucun.common.money.Money;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import java.util.ArrayList;

@@ -24,7 +24,7 @@ public class LedgerAccounts {
             LedgerAccount account = new LedgerAccount();
             account.orgId = orgId;
             account.purpose = purpose;
-            account.currency = "CNY";
+            account.currency = io.gucun.common.money.Money.CURRENCY;
             account.openedAt = now;
             account.persist();
         }

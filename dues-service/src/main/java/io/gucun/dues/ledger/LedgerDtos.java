@@ -1,5 +1,6 @@
 package io.gucun.dues.ledger;
 
+import io.gucun.common.money.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,6 @@
 package io.gucun.dues.ledger;
 
+import io.gucun.common.money.Money;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import io.gucun.common.security.CallerScope;

@@ -1,6 +1,7 @@
 package io.gucun.dues.rebate;
 
 import io.gucun.common.api.Page;
+import io.gucun.common.money.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,9 +52,9 @@ public final class RebateDtos {
 
         static LineView of(RebateRules.Line l) {
             return new LineView(l.collectionId(), l.enterpriseId(), l.category(), l.policyId(), l.policyName(), l.policyVersion(),
-                    RebateService.percent(l.grassrootsBp()), io.gucun.dues.ledger.Money.format(l.amountFen()), l.grassrootsOrgId(),
-                    io.gucun.dues.ledger.Money.format(l.grassrootsFen()), io.gucun.dues.ledger.Money.format(l.preparatoryFen()),
-                    io.gucun.dues.ledger.Money.format(l.upperFen()));
+                    RebateService.percent(l.grassrootsBp()), Money.format(l.amountFen()), l.grassrootsOrgId(),
+                    Money.format(l.grassrootsFen()), Money.format(l.preparatoryFen()),
+                    Money.format(l.upperFen()));
         }
     }
 

@@ -2,12 +2,12 @@ package io.gucun.dues.rebate;
 
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
+import io.gucun.common.money.Money;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.OrgPaths;
 import io.gucun.dues.ledger.Ledger;
-import io.gucun.dues.ledger.Money;
 import io.gucun.dues.ledger.Period;
 import io.gucun.dues.ledger.Postings;
 import io.gucun.dues.org.KnownOrg;

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/")
@@ -33,7 +33,7 @@ public class ReportResource {
     @GET
     @Path("public/orgs/{orgId}/transparency")
     @PermitAll
-    @SecurityRequirement(name = "none")
+    @SecurityRequirements // empty: this operation needs no token, whatever the document-wide requirement says
     @Operation(operationId = "getTransparencySummary", summary = "Public summary: what came in, what went down, what was spent on members",
             description = "Totals of the org's own accounts; no token needed, no personal data.")
     @APIResponse(responseCode = "200", description = "The summary", content = @Content(schema = @Schema(implementation = ReportDtos.Transparency.class)))

@@ -2,8 +2,8 @@ package io.gucun.dues.report;
 
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
+import io.gucun.common.money.Money;
 import io.gucun.dues.ledger.AccountPurpose;
-import io.gucun.dues.ledger.Money;
 import io.gucun.dues.ledger.Period;
 import io.gucun.dues.org.KnownOrg;
 import io.gucun.dues.org.Orgs;

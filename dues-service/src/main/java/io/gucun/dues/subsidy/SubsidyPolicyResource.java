@@ -1,11 +1,11 @@
 package io.gucun.dues.subsidy;
 
+import io.gucun.common.money.Money;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.Problem;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
 import io.gucun.common.time.BusinessTime;
-import io.gucun.dues.ledger.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,8 +1,8 @@
 package io.gucun.dues.subsidy;
 
+import io.gucun.common.money.Money;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.dues.ledger.Ledger;
-import io.gucun.dues.ledger.Money;
 import io.gucun.dues.ledger.Period;
 import io.gucun.dues.ledger.Postings;
 import io.gucun.dues.org.KnownOrg;

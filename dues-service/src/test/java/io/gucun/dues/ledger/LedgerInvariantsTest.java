@@ -3,6 +3,7 @@ package io.gucun.dues.ledger;
 import static io.gucun.dues.enterprise.EnterpriseFixtures.creditCode;
 import static io.restassured.RestAssured.given;
 
+import io.gucun.common.money.Money;
 import io.gucun.dues.enterprise.EnterpriseFixtures;
 import io.gucun.dues.org.OrgFixtures;
 import io.gucun.dues.subsidy.SubsidyService;

@@ -1,10 +1,10 @@
 package io.gucun.membership.enterprise;
 
 import io.gucun.common.api.Page;
+import io.gucun.common.api.PageRequest;
+import io.gucun.common.api.TextValues;
 import io.gucun.common.problem.Problem;
 import io.gucun.common.security.Roles;
-import io.gucun.membership.org.OrgResource;
-import io.gucun.membership.org.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -101,26 +101,25 @@ public class EnterpriseResource {
     public Page<EnterpriseDtos.EnterpriseView> list(
             @Parameter(description = "Org id whose subtree to list; default: your own scope",
                     schema = @Schema(type = SchemaType.INTEGER), example = "12")
-            @QueryParam("under") String under,
+            @QueryParam("under") Long under,
             @Parameter(description = "true: only enterprises with an active union; false: only those without",
                     schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("hasUnion") String hasUnion,
+            @QueryParam("hasUnion") Boolean hasUnion,
             @Parameter(description = "Only enterprises with at least this many employees",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0"), example = "25")
-            @QueryParam("minEmployees") String minEmployees,
+            @QueryParam("minEmployees") Integer minEmployees,
             @Parameter(description = "Only enterprises established before this date (exclusive)",
                     schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2024-06-02")
             @QueryParam("establishedBefore") String establishedBefore,
             @Parameter(description = "Page number from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
-            @QueryParam("page") String page,
+            @QueryParam("page") Integer page,
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
-            @QueryParam("size") String size) {
-        Integer min = QueryParams.integer("minEmployees", minEmployees);
-        if (min != null && min < 0) {
+            @QueryParam("size") Integer size) {
+        if (minEmployees != null && minEmployees < 0) {
             throw io.gucun.common.problem.ApiException.invalid("minEmployees", "must be 0 or more");
         }
-        return enterprises.list(QueryParams.id("under", under), QueryParams.bool("hasUnion", hasUnion), min,
-                QueryParams.date("establishedBefore", establishedBefore), OrgResource.pageOf(page, size));
+        return enterprises.list(under, hasUnion, minEmployees,
+                TextValues.date("establishedBefore", establishedBefore), PageRequest.of(page, size));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.gucun.membership.member;
 
+import io.gucun.common.api.NativePage;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
@@ -246,7 +247,7 @@ public class JoiningService {
             where.append(" and a.status = :status");
             params.put("status", wanted.name());
         }
-        return Paging.page(em, where.toString(), "a.id", params, page, MembershipApplication.class);
+        return NativePage.of(em, where.toString(), "a.id", "a.id desc", params, page, MembershipApplication.class);
     }
 
     String scopePath(Long orgId) {

@@ -1,5 +1,6 @@
 package io.gucun.membership.member;
 
+import io.gucun.common.api.NativePage;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.identity.CreditCode;
@@ -248,7 +249,7 @@ public class MemberService {
             where.append(" and m.status = :status");
             params.put("status", wanted.name());
         }
-        return Paging.page(em, where.toString(), "m.id", params, page, Member.class).map(MemberDtos.MemberView::of);
+        return NativePage.of(em, where.toString(), "m.id", "m.id desc", params, page, Member.class).map(MemberDtos.MemberView::of);
     }
 
     static MemberStatus parseStatus(String status) {

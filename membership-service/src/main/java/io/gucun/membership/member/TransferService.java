@@ -1,5 +1,6 @@
 package io.gucun.membership.member;
 
+import io.gucun.common.api.NativePage;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
@@ -200,7 +201,7 @@ public class TransferService {
             where.append(" and t.status = :status");
             params.put("status", wanted.name());
         }
-        return Paging.page(em, where.toString(), "t.id", params, page, MembershipTransfer.class);
+        return NativePage.of(em, where.toString(), "t.id", "t.id desc", params, page, MembershipTransfer.class);
     }
 
     /** Ends a membership (the member themself or an officer of their org); a pending transfer is cancelled with it. */

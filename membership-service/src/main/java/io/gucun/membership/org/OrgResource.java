@@ -2,6 +2,7 @@ package io.gucun.membership.org;
 
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
+import io.gucun.common.api.TextValues;
 import io.gucun.common.problem.Problem;
 import io.gucun.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,7 +66,8 @@ public class OrgResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @Operation(operationId = "getOrg", summary = "Read one organization")
     @APIResponse(responseCode = "200", description = "The organization; ETag carries its version",
-            headers = @Header(name = HttpHeaders.ETAG, description = "Strong entity tag of the version, e.g. \"3\""),
+            headers = @Header(name = HttpHeaders.ETAG, description = "Strong entity tag of the version, e.g. \"3\"",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = OrgDtos.OrgView.class)))
     @APIResponse(responseCode = "404", description = "No such organization in your scope",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -182,11 +184,11 @@ public class OrgResource {
             @Parameter(description = "Only orgs in this status", schema = @Schema(implementation = UnionOrg.Status.class))
             @QueryParam("status") String status,
             @Parameter(description = "Page number from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
-            @QueryParam("page") String page,
+            @QueryParam("page") Integer page,
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
-            @QueryParam("size") String size) {
-        return orgs.subtree(id, QueryParams.enumValue("kind", kind, OrgKind.class),
-                QueryParams.enumValue("status", status, UnionOrg.Status.class), pageOf(page, size));
+            @QueryParam("size") Integer size) {
+        return orgs.subtree(id, TextValues.enumValue("kind", kind, OrgKind.class),
+                TextValues.enumValue("status", status, UnionOrg.Status.class), PageRequest.of(page, size));
     }
 
     @GET
@@ -205,15 +207,11 @@ public class OrgResource {
             @Parameter(description = "Only orgs in this status", schema = @Schema(implementation = UnionOrg.Status.class))
             @QueryParam("status") String status,
             @Parameter(description = "Page number from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
-            @QueryParam("page") String page,
+            @QueryParam("page") Integer page,
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
-            @QueryParam("size") String size) {
-        return orgs.children(id, QueryParams.enumValue("kind", kind, OrgKind.class),
-                QueryParams.enumValue("status", status, UnionOrg.Status.class), pageOf(page, size));
-    }
-
-    public static PageRequest pageOf(String page, String size) {
-        return PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size));
+            @QueryParam("size") Integer size) {
+        return orgs.children(id, TextValues.enumValue("kind", kind, OrgKind.class),
+                TextValues.enumValue("status", status, UnionOrg.Status.class), PageRequest.of(page, size));
     }
 
     private static Response withTag(UnionOrg org) {

@@ -11,7 +11,7 @@ import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import io.gucun.common.time.BusinessTime;
-import io.gucun.outreach.NativePage;
+import io.gucun.common.api.NativePage;
 import io.gucun.outreach.event.EventService;
 import io.gucun.outreach.event.EventStaff;
 import io.gucun.outreach.event.EventStatus;

@@ -6,7 +6,7 @@ import io.gucun.common.problem.ApiException;
 import io.gucun.common.time.BusinessTime;
 import io.gucun.outreach.membership.KnownOrg;
 import io.gucun.outreach.membership.OrgScopes;
-import io.gucun.outreach.NativePage;
+import io.gucun.common.api.NativePage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -4,7 +4,7 @@ import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.Roles;
-import io.gucun.rights.Params;
+import io.gucun.common.api.TextValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -58,7 +58,7 @@ public class BlacklistResource {
         if (after != null && after < 0) {
             throw ApiException.invalid("after", "must be 0 or more");
         }
-        return blacklist.changes(Params.time("since", since), after, n);
+        return blacklist.changes(TextValues.time("since", since), after, n);
     }
 
     @GET
@@ -136,7 +136,7 @@ public class BlacklistResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     public BlacklistDtos.CheckResult check(@Parameter(description = "Check as of this time (default now)", example = "2026-12-31T09:00:00+08:00")
                                            @QueryParam("asOf") String asOf) {
-        OffsetDateTime at = asOf == null || asOf.isBlank() ? blacklist.now() : Params.time("asOf", asOf);
+        OffsetDateTime at = asOf == null || asOf.isBlank() ? blacklist.now() : TextValues.time("asOf", asOf);
         return new BlacklistDtos.CheckResult(at, blacklist.check(at, "admin-check").stream()
                 .map(e -> BlacklistDtos.EntryView.of(e, true)).toList());
     }

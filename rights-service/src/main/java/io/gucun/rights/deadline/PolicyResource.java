@@ -3,7 +3,7 @@ package io.gucun.rights.deadline;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
-import io.gucun.rights.Params;
+import io.gucun.common.api.TextValues;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -84,7 +84,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "policy-exists: a rule for this step and day exists")
     public Response add(@Valid @NotNull NewPolicy r) {
-        LocalDate from = Params.date("validFrom", r.validFrom());
+        LocalDate from = TextValues.date("validFrom", r.validFrom());
         if (from.isBefore(deadlines.today())) {
             throw ApiException.invalid("validFrom", "must be today or later: deadlines already running do not change");
         }
@@ -129,7 +129,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "day-exists")
     public Response addDay(@Valid @NotNull NewDay r) {
-        LocalDate day = Params.date("day", r.day());
+        LocalDate day = TextValues.date("day", r.day());
         if (CalendarDay.findById(day) != null) {
             throw ApiException.conflict("day-exists", day + " is in the calendar already", Map.of());
         }

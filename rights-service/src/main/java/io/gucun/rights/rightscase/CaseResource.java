@@ -4,7 +4,7 @@ import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.Roles;
-import io.gucun.rights.Params;
+import io.gucun.common.api.TextValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -82,9 +82,9 @@ public class CaseResource {
                                         @QueryParam("to") String to,
                                         @QueryParam("overdue") Boolean overdue,
                                         @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return cases.list(new CaseService.Filter(Params.enumValue("state", state, CaseState.class),
-                        Params.enumValue("category", category, CaseCategory.class), orgId, Params.date("from", from),
-                        Params.date("to", to), overdue),
+        return cases.list(new CaseService.Filter(TextValues.enumValue("state", state, CaseState.class),
+                        TextValues.enumValue("category", category, CaseCategory.class), orgId, TextValues.date("from", from),
+                        TextValues.date("to", to), overdue),
                 PageRequest.of(page, size)).map(cases::view);
     }
 

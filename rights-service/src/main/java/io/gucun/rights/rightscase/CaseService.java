@@ -3,6 +3,7 @@ package io.gucun.rights.rightscase;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.identity.CreditCode;
+import io.gucun.common.money.Money;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.OrgPaths;
@@ -204,7 +205,7 @@ public class CaseService {
     public RightsCase resolve(long id, CaseDtos.ResolveRequest r) {
         RightsCase c = visibleForUpdate(id);
         access.requireCoordinator(c);
-        long fen = Money.fen("amountRecovered", r.amountRecovered());
+        long fen = Money.parseOptionalNonNegative("amountRecovered", r.amountRecovered());
         OffsetDateTime now = transition(c, CaseAction.RESOLVE, r.resolution());
         c.resolvedAt = now;
         c.resolution = r.resolution().trim();
@@ -465,7 +466,7 @@ public class CaseService {
                 ref(c.reportingOrgId, names), ref(c.coordinatorOrgId, names), c.enterpriseCreditCode, c.enterpriseName,
                 c.workersAffected, c.groupCase, partyNamesVisible ? c.parties : List.of(), c.attachments, c.reportedAt,
                 c.takeoverDueOn, c.takenOverAt, c.currentStep == null ? null : c.currentStep.name(), c.dueOn,
-                c.isOverdueOn(today), c.resolvedAt, c.resolution, c.endedAt, Money.yuan(c.amountRecoveredFen), "CNY",
+                c.isOverdueOn(today), c.resolvedAt, c.resolution, c.endedAt, Money.format(c.amountRecoveredFen), Money.CURRENCY,
                 seesReporter ? c.lawyerUsername : null, c.lawyerName);
     }
 }

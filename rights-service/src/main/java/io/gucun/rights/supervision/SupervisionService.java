@@ -2,7 +2,7 @@ package io.gucun.rights.supervision;
 
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
-import io.gucun.rights.Params;
+import io.gucun.common.api.TextValues;
 import io.gucun.rights.deadline.Deadlines;
 import io.gucun.rights.rightscase.CaseAccess;
 import io.gucun.rights.rightscase.CaseEvents;
@@ -47,7 +47,7 @@ public class SupervisionService {
                     + "not yet resolved; this case is " + c.state, null, Map.of("currentState", c.state.name()));
         }
         LocalDate today = deadlines.today();
-        LocalDate issuedOn = r.issuedOn() == null || r.issuedOn().isBlank() ? today : Params.date("issuedOn", r.issuedOn());
+        LocalDate issuedOn = r.issuedOn() == null || r.issuedOn().isBlank() ? today : TextValues.date("issuedOn", r.issuedOn());
         SupervisionNotice rectification = find(caseId, NoticeKind.RECTIFICATION);
         SupervisionRules.checkIssue(r.kind(), rectification, find(caseId, r.kind()), issuedOn,
                 deadlines.dayOf(c.reportedAt), today);
@@ -81,7 +81,7 @@ public class SupervisionService {
             throw ApiException.notFound("supervision notice", noticeId);
         }
         LocalDate today = deadlines.today();
-        LocalDate respondedOn = r.respondedOn() == null || r.respondedOn().isBlank() ? today : Params.date("respondedOn", r.respondedOn());
+        LocalDate respondedOn = r.respondedOn() == null || r.respondedOn().isBlank() ? today : TextValues.date("respondedOn", r.respondedOn());
         SupervisionRules.checkResponse(n, respondedOn, today);
         n.respondedOn = respondedOn;
         n.responseOutcome = r.outcome();

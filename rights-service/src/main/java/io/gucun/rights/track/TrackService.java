@@ -1,12 +1,12 @@
 package io.gucun.rights.track;
 
+import io.gucun.common.money.Money;
 import io.gucun.common.problem.ApiException;
-import io.gucun.rights.Params;
+import io.gucun.common.api.TextValues;
 import io.gucun.rights.deadline.Deadlines;
 import io.gucun.rights.rightscase.CaseAccess;
 import io.gucun.rights.rightscase.CaseService;
 import io.gucun.rights.rightscase.CaseState;
-import io.gucun.rights.rightscase.Money;
 import io.gucun.rights.rightscase.RightsCase;
 import io.gucun.rights.track.TrackRecords.BargainingRound;
 import io.gucun.rights.track.TrackRecords.CaseTrack;
@@ -66,7 +66,7 @@ public class TrackService {
 
     private LocalDate day(String field, String raw) {
         LocalDate today = deadlines.today();
-        LocalDate d = raw == null || raw.isBlank() ? today : Params.date(field, raw);
+        LocalDate d = raw == null || raw.isBlank() ? today : TextValues.date(field, raw);
         if (d.isAfter(today)) {
             throw ApiException.invalid(field, "must not be in the future");
         }
@@ -164,7 +164,7 @@ public class TrackService {
         if (f.outcome != null) {
             throw ApiException.conflict("outcome-already-recorded", "referral " + f.id + " ended " + f.outcome + " on " + f.outcomeOn, null);
         }
-        long fen = Money.fen("amountRecovered", r.amountRecovered());
+        long fen = Money.parseOptionalNonNegative("amountRecovered", r.amountRecovered());
         LocalDate on = day("outcomeOn", r.outcomeOn());
         if (on.isBefore(f.referredOn)) {
             throw ApiException.invalid("outcomeOn", "must not be before the referral (" + f.referredOn + ")");
@@ -190,12 +190,12 @@ public class TrackService {
                 CongressItem.<CongressItem>list("caseId = ?1 order by id", c.id).stream()
                         .map(i -> new TrackDtos.CongressItemView(i.id, i.title, i.congressOn, i.resolution, i.adopted, i.recordedBy)).toList(),
                 Referral.<Referral>list("caseId = ?1 order by id", c.id).stream().map(TrackService::view).toList(),
-                Money.yuan(c.amountRecoveredFen), "CNY");
+                Money.format(c.amountRecoveredFen), Money.CURRENCY);
     }
 
     static TrackDtos.ReferralView view(Referral f) {
         return new TrackDtos.ReferralView(f.id, f.kind, f.body, f.referredOn, f.referredBy, f.outcome, f.outcomeOn, f.outcomeNote,
-                Money.yuan(f.amountRecoveredFen), "CNY");
+                Money.format(f.amountRecoveredFen), Money.CURRENCY);
     }
 
     public OffsetDateTime now() {

@@ -1,14 +1,15 @@
-package io.gucun.outreach;
+package io.gucun.common.api;
 
-import io.gucun.common.api.Page;
-import io.gucun.common.api.PageRequest;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Pages over a native {@code from ... where ...} (ltree conditions), then loads the page's entities by id. */
+/**
+ * Pages over a native {@code from ... where ...} (conditions JPQL cannot say, such as ltree paths): counts, takes the
+ * ids of the page in the given order, then loads the page's entities by id in that order.
+ */
 public final class NativePage {
 
     private NativePage() {

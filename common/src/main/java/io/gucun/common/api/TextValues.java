@@ -1,15 +1,20 @@
-package io.gucun.rights;
+package io.gucun.common.api;
 
 import io.gucun.common.problem.ApiException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Locale;
 
-/** Query parameters parsed by hand, so a bad value is a 400 naming the parameter (JAX-RS would answer 404). */
-public final class Params {
+/**
+ * Values a client sends as text that no declared parameter type parses for us: an enum filter matched without regard
+ * to case ({@code ?kind=town}), a date inside a request body. Blank is absent (null); a malformed value is a 400 naming
+ * the field. Typed path and query parameters are checked by {@link ParameterCheck} instead.
+ */
+public final class TextValues {
 
-    private Params() {
+    private TextValues() {
     }
 
     public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
@@ -17,7 +22,7 @@ public final class Params {
             return null;
         }
         try {
-            return Enum.valueOf(type, raw.trim().toUpperCase());
+            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
@@ -30,7 +35,7 @@ public final class Params {
         try {
             return LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be an ISO date like 2026-01-31");
+            throw ApiException.invalid(name, "must be a date like 2026-01-31");
         }
     }
 
@@ -41,7 +46,7 @@ public final class Params {
         try {
             return OffsetDateTime.parse(raw.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be an ISO-8601 time with offset like 2026-11-24T10:00:00+08:00");
+            throw ApiException.invalid(name, "must be a time with offset like 2026-11-24T10:00:00+08:00");
         }
     }
 }

@@ -9,29 +9,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class MoneyAndPeriodTest {
+class PeriodTest {
 
     private static final Clock NOV_2026 = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
-
-    @Test
-    void yuanStringsBecomeExactFen() {
-        assertThat(Money.parsePositive("amount", "1234.5")).isEqualTo(123_450);
-        assertThat(Money.parsePositive("amount", "0.01")).isEqualTo(1);
-        assertThat(Money.parsePositive("amount", "100.10")).isEqualTo(10_010);
-        assertThat(Money.parsePositive("amount", "7.000")).isEqualTo(700);
-        assertThat(Money.format(123_450)).isEqualTo("1234.50");
-        assertThat(Money.format(1)).isEqualTo("0.01");
-        assertThat(Money.format(-5)).isEqualTo("-0.05");
-    }
-
-    @Test
-    void zeroNegativeFractionsOfAFenAndGarbageAreRejectedNamingTheField() {
-        for (String bad : new String[] {"0", "-1.00", "0.001", "abc", "", "1e400"}) {
-            assertThatThrownBy(() -> Money.parsePositive("rows[3].amount", bad))
-                    .isInstanceOf(ApiException.class)
-                    .satisfies(e -> assertThat(((ApiException) e).errors().getFirst().field()).isEqualTo("rows[3].amount"));
-        }
-    }
 
     @Test
     void periodsAreCalendarMonthsNotInTheFuture() {
