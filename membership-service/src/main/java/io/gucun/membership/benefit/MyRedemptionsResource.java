@@ -1,8 +1,7 @@
-package io.gucun.membership.card;
+package io.gucun.membership.benefit;
 
 import io.gucun.common.security.Roles;
-import io.gucun.membership.benefit.BenefitDtos;
-import io.gucun.membership.benefit.BenefitService;
+import io.gucun.membership.card.CardService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
