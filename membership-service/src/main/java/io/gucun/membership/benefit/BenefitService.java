@@ -234,7 +234,7 @@ public class BenefitService {
         red.persist();
         em.flush();
         outbox.record(CardEvents.AGGREGATE, card.id, "BenefitRedeemed",
-                new CardEvents.BenefitRedeemed(red.id, b.id, card.id, m.id, b.kind, red.redeemedAt));
+                new BenefitEvents.BenefitRedeemed(red.id, b.id, card.id, m.id, b.kind, red.redeemedAt));
         return new Outcome(red, true);
     }
 

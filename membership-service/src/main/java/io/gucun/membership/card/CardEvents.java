@@ -1,11 +1,9 @@
 package io.gucun.membership.card;
 
-import io.gucun.membership.benefit.BenefitKind;
-import java.time.OffsetDateTime;
-
 /**
  * Events of the {@code card} aggregate, published on topic {@code membership.card.v1} keyed by the card id.
- * They carry the card number only masked; see {@code EVENTS-CARDS.md}.
+ * They carry the card number only masked; see {@code EVENTS-CARDS.md}. BenefitRedeemed ({@code BenefitEvents}) goes
+ * on the same topic.
  */
 public final class CardEvents {
 
@@ -15,10 +13,6 @@ public final class CardEvents {
     }
 
     public record CardStatusChanged(long cardId, long memberId, CardStatus from, CardStatus to, String reason) {
-    }
-
-    public record BenefitRedeemed(long redemptionId, long benefitId, long cardId, long memberId, BenefitKind kind,
-                                  OffsetDateTime at) {
     }
 
     private CardEvents() {

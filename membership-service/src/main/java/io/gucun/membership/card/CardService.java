@@ -6,6 +6,7 @@ import io.gucun.common.security.CallerScope;
 import io.gucun.common.time.BusinessTime;
 import io.gucun.membership.member.Member;
 import io.gucun.membership.member.MemberAccess;
+import io.gucun.membership.member.MemberCards;
 import io.gucun.membership.member.MemberStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ import java.util.Map;
  * themself, officers whose scope covers the member's current (or last) org; anyone else gets 404.
  */
 @ApplicationScoped
-public class CardService {
+public class CardService implements MemberCards {
 
     @Inject
     Outbox outbox;
@@ -38,7 +39,7 @@ public class CardService {
     @Inject
     BusinessTime time;
 
-    /** Called when a member is admitted: issues a card unless they already hold a live one. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void issueOnAdmission(Member m, long orgId, String reason) {
         if (liveCard(m.id) == null) {
@@ -46,7 +47,7 @@ public class CardService {
         }
     }
 
-    /** Called when a member leaves: their live card, if any, is CLOSED. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void closeOnLeave(Member m, String reason) {
         ServiceCard live = liveCard(m.id);

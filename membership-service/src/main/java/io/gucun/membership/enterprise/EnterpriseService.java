@@ -7,7 +7,6 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.time.BusinessTime;
-import io.gucun.membership.member.TransferService;
 import io.gucun.membership.org.OrgDtos;
 import io.gucun.membership.org.OrgKind;
 import io.gucun.membership.org.OrgService;
@@ -48,7 +47,7 @@ public class EnterpriseService {
     EntityManager em;
 
     @Inject
-    TransferService transfers;
+    MemberCustody transfers;
 
     @Inject
     BusinessTime time;
@@ -220,7 +219,7 @@ public class EnterpriseService {
         String note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
         Long closedUnion = null;
         Long heldBy = null;
-        TransferService.Custody custody = new TransferService.Custody(0, 0, 0);
+        MemberCustody.Custody custody = new MemberCustody.Custody(0, 0, 0);
         UnionOrg union = e.unionOrgId == null ? null : UnionOrg.findForUpdate(e.unionOrgId);
         if (union != null && union.isActive()) {
             UnionOrg upper = UnionOrg.findForChildren(union.parentId);

@@ -7,7 +7,6 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.time.BusinessTime;
-import io.gucun.membership.card.CardService;
 import io.gucun.membership.enterprise.EnterpriseService;
 import io.gucun.membership.enterprise.UnionMatching;
 import io.gucun.membership.org.OrgService;
@@ -44,7 +43,7 @@ public class JoiningService {
     EntityManager em;
 
     @Inject
-    CardService cards;
+    MemberCards cards;
 
     @Inject
     EnterpriseService enterprises;

@@ -7,7 +7,7 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.time.BusinessTime;
-import io.gucun.membership.card.CardService;
+import io.gucun.membership.enterprise.MemberCustody;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,13 +22,13 @@ import java.util.Map;
 
 /** Transfers of a membership between orgs (with history) and leaving. */
 @ApplicationScoped
-public class TransferService {
+public class TransferService implements MemberCustody {
 
     @Inject
     Outbox outbox;
 
     @Inject
-    CardService cards;
+    MemberCards cards;
 
     @Inject
     CallerScope caller;
@@ -236,16 +236,13 @@ public class TransferService {
         outbox.record(MemberEvents.AGGREGATE, m.id, "MemberLeft", new MemberEvents.MemberLeft(m.id, m.orgId, reason, now));
     }
 
-    /** What holding a closed enterprise union's members by the union above it changed. */
-    public record Custody(int membersHeld, int transfersSettled, int applicationsRejected) {
-    }
-
     /**
      * The employer closed (the caller closes its union {@code from} in the same transaction): every active member of
      * {@code from} keeps their membership, now held by {@code upper} (会籍由上级工会代管), with the history period
      * and MemberTransferred(reason EMPLOYER_CLOSED). Pending transfers out of {@code from} are cancelled, transfers
      * and applications into it are rejected, each with {@code why}.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Custody holdByUpperUnion(UnionOrg from, UnionOrg upper, OffsetDateTime at, String why) {
         List<Member> members = em.createQuery("from Member where orgId = :org and status = :active order by id", Member.class)

@@ -1,5 +1,6 @@
 package io.gucun.outreach.partner;
 
+import com.fasterxml.jackson.databind.MappingIterator;
 import io.agroal.api.AgroalDataSource;
 import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.pii.PersonalDataCipher;
@@ -102,19 +103,19 @@ public class ImportRunner {
         // Bytes that are not UTF-8 become U+FFFD (the reader does not stop on them), and that line alone is rejected.
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(Path.of(job.stagedFile)),
                 StandardCharsets.UTF_8))) {
-            long line = 0;
-            while (line < job.checkpointLine && in.readLine() != null) {
-                line++;
+            // The lines before the checkpoint (the header, rows already applied) are skipped as text, not parsed.
+            long skipped = 0;
+            while (skipped < job.checkpointLine && in.readLine() != null) {
+                skipped++;
             }
+            long line = skipped;
             long batches = 0;
             List<Line> lines = new ArrayList<>(batch);
-            String text;
-            while ((text = in.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                lines.add(new Line(line, text));
+            MappingIterator<String[]> rows = CsvRows.rows(in);
+            while (rows.hasNextValue()) {
+                String[] fields = rows.nextValue();
+                line = skipped + rows.getParser().currentTokenLocation().getLineNr();
+                lines.add(new Line(line, List.of(fields)));
                 if (lines.size() == batch) {
                     apply(job, lines, line);
                     lines.clear();
@@ -161,8 +162,8 @@ public class ImportRunner {
 
     private static final char NOT_UTF_8 = '\uFFFD';
 
-    /** One line of the staged file and its number (the header is line 1). */
-    private record Line(long number, String text) {
+    /** One row of the staged file and the number of its line (the header is line 1). */
+    private record Line(long number, List<String> fields) {
     }
 
     /** The non-blank lines up to line {@code last} of the file, applied in one transaction with the checkpoint. */
@@ -173,13 +174,13 @@ public class ImportRunner {
         YearMonth month = time.month();
         for (Line l : lines) {
             long lineNo = l.number();
-            String text = l.text();
-            if (text.indexOf(NOT_UTF_8) >= 0) {
+            List<String> fields = l.fields();
+            if (fields.stream().anyMatch(f -> f.indexOf(NOT_UTF_8) >= 0)) {
                 rejects.put(lineNo, "the line is not UTF-8 text");
                 continue;
             }
             if (job.kind == ImportKind.SOCIAL_INSURANCE) {
-                var p = CsvRows.insured(text, today);
+                var p = CsvRows.insured(fields, today);
                 if (p.row() == null) {
                     rejects.put(lineNo, p.reason());
                 } else {
@@ -187,7 +188,7 @@ public class ImportRunner {
                     rows.put(hash, new CsvRows.Insured(hash, p.row().employerCreditCode(), p.row().insuredSince(), p.row().status()));
                 }
             } else {
-                var p = CsvRows.tax(text, month);
+                var p = CsvRows.tax(fields, month);
                 if (p.row() == null) {
                     rejects.put(lineNo, p.reason());
                 } else {

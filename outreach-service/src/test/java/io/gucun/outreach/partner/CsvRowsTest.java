@@ -3,9 +3,15 @@ package io.gucun.outreach.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gucun.testsupport.TestIds;
+import com.fasterxml.jackson.databind.MappingIterator;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvRowsTest {
@@ -27,7 +33,7 @@ class CsvRowsTest {
     void aGoodInsuranceRowIsNormalised() {
         String id = TestIds.idNumber(42).toLowerCase();
         String uscc = TestIds.creditCode(1234);
-        var p = CsvRows.insured(id + "," + uscc + ",2020-03-01,active", TODAY);
+        var p = CsvRows.insured(row(id + "," + uscc + ",2020-03-01,active"), TODAY);
         assertThat(p.reason()).isNull();
         assertThat(p.row()).isEqualTo(new CsvRows.Insured(id.toUpperCase(), uscc, LocalDate.of(2020, 3, 1), "ACTIVE"));
     }
@@ -37,24 +43,45 @@ class CsvRowsTest {
         String id = TestIds.idNumber(43);
         String wrong = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1');
         String uscc = TestIds.creditCode(1235);
-        assertThat(CsvRows.insured(wrong + "," + uscc + ",2020-03-01,ACTIVE", TODAY).reason())
+        assertThat(CsvRows.insured(row(wrong + "," + uscc + ",2020-03-01,ACTIVE"), TODAY).reason())
                 .isEqualTo("person_id has a wrong check character").doesNotContain(wrong);
-        assertThat(CsvRows.insured(id + ",91310113XXXXXXXXXX,2020-03-01,ACTIVE", TODAY).reason()).startsWith("employer_uscc");
-        assertThat(CsvRows.insured(id + "," + uscc + ",01/03/2020,ACTIVE", TODAY).reason()).startsWith("insured_since");
-        assertThat(CsvRows.insured(id + "," + uscc + ",2027-01-01,ACTIVE", TODAY).reason()).contains("future");
-        assertThat(CsvRows.insured(id + "," + uscc + ",2020-03-01,MAYBE", TODAY).reason()).startsWith("status");
-        assertThat(CsvRows.insured(id + "," + uscc, TODAY).reason()).isEqualTo("expected 4 columns, found 2");
+        assertThat(CsvRows.insured(row(id + ",91310113XXXXXXXXXX,2020-03-01,ACTIVE"), TODAY).reason()).startsWith("employer_uscc");
+        assertThat(CsvRows.insured(row(id + "," + uscc + ",01/03/2020,ACTIVE"), TODAY).reason()).startsWith("insured_since");
+        assertThat(CsvRows.insured(row(id + "," + uscc + ",2027-01-01,ACTIVE"), TODAY).reason()).contains("future");
+        assertThat(CsvRows.insured(row(id + "," + uscc + ",2020-03-01,MAYBE"), TODAY).reason()).startsWith("status");
+        assertThat(CsvRows.insured(row(id + "," + uscc), TODAY).reason()).isEqualTo("expected 4 columns, found 2");
     }
 
     @Test
     void taxRowsKeepExactMoneyAndRefuseBadOnes() {
         String uscc = TestIds.creditCode(77);
-        var ok = CsvRows.tax(uscc + ",86,1234567.89,2026-10", MONTH);
+        var ok = CsvRows.tax(row(uscc + ",86,1234567.89,2026-10"), MONTH);
         assertThat(ok.row()).isEqualTo(new CsvRows.Tax(uscc, 86, new BigDecimal("1234567.89"), "2026-10"));
-        assertThat(CsvRows.tax(uscc + ",-1,10,2026-10", MONTH).reason()).startsWith("headcount");
-        assertThat(CsvRows.tax(uscc + ",8,10.001,2026-10", MONTH).reason()).startsWith("payroll");
-        assertThat(CsvRows.tax(uscc + ",8,abc,2026-10", MONTH).reason()).startsWith("payroll");
-        assertThat(CsvRows.tax(uscc + ",8,10,2026-13", MONTH).reason()).startsWith("period");
-        assertThat(CsvRows.tax(uscc + ",8,10,2027-01", MONTH).reason()).contains("future");
+        assertThat(CsvRows.tax(row(uscc + ",-1,10,2026-10"), MONTH).reason()).startsWith("headcount");
+        assertThat(CsvRows.tax(row(uscc + ",8,10.001,2026-10"), MONTH).reason()).startsWith("payroll");
+        assertThat(CsvRows.tax(row(uscc + ",8,abc,2026-10"), MONTH).reason()).startsWith("payroll");
+        assertThat(CsvRows.tax(row(uscc + ",8,10,2026-13"), MONTH).reason()).startsWith("period");
+        assertThat(CsvRows.tax(row(uscc + ",8,10,2027-01"), MONTH).reason()).contains("future");
+    }
+
+    @Test
+    void rowsAreReadOneByOneWithTheirLineNumbers() throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (MappingIterator<String[]> rows = CsvRows.rows(new StringReader("a,b\n\n \"c,d\" , e\r\nf\n"))) {
+            while (rows.hasNextValue()) {
+                String[] fields = rows.nextValue();
+                seen.add(rows.getParser().currentTokenLocation().getLineNr() + ":" + String.join("|", fields));
+            }
+        }
+        assertThat(seen).containsExactly("1:a|b", "3:c,d|e", "4:f");
+    }
+
+    /** One line as the import reads it. */
+    private static List<String> row(String line) {
+        try (MappingIterator<String[]> rows = CsvRows.rows(new StringReader(line))) {
+            return List.of(rows.nextValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

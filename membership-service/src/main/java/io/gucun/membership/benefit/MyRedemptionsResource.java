@@ -1,9 +1,7 @@
-package io.gucun.membership.card;
+package io.gucun.membership.benefit;
 
 import io.gucun.common.security.Roles;
-import io.gucun.membership.benefit.BenefitDtos;
-import io.gucun.membership.benefit.BenefitService;
-import io.gucun.membership.member.Member;
+import io.gucun.membership.card.CardService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,11 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's own card, benefits and redemptions (through the login linked to their member record). */
-@Path("/me/benefits")
+@Path("/me/redemptions")
 @Tag(name = "Me")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MEMBER, Roles.OFFICER, Roles.ADMIN})
-public class MyBenefitsResource {
+public class MyRedemptionsResource {
 
     @Inject
     CardService cards;
@@ -29,13 +27,11 @@ public class MyBenefitsResource {
     BenefitService benefits;
 
     @GET
-    @Operation(operationId = "listMyBenefits", summary = "Benefits I can use today",
-            description = "Offered by my org or any ancestor, valid today (Asia/Shanghai), and for which I am eligible.")
-    @APIResponse(responseCode = "200", description = "The benefits")
+    @Operation(operationId = "listMyRedemptions", summary = "My redemptions, newest first")
+    @APIResponse(responseCode = "200", description = "The redemptions")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     @APIResponse(responseCode = "404", description = "No member linked to your login")
-    public List<BenefitDtos.BenefitView> benefits() {
-        Member m = cards.me();
-        return benefits.applicableTo(m).stream().map(BenefitDtos.BenefitView::of).toList();
+    public List<BenefitDtos.RedemptionView> redemptions() {
+        return benefits.ofMember(cards.me().id).stream().map(BenefitDtos.RedemptionView::of).toList();
     }
 }
