@@ -2,9 +2,9 @@ package io.gucun.rights.blacklist;
 
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
+import io.gucun.common.api.TextValues;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.Roles;
-import io.gucun.common.api.TextValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

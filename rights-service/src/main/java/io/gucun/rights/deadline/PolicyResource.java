@@ -1,9 +1,9 @@
 package io.gucun.rights.deadline;
 
+import io.gucun.common.api.TextValues;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
-import io.gucun.common.api.TextValues;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package io.gucun.rights.report;
 
+import io.gucun.common.api.TextValues;
 import io.gucun.common.money.Money;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
-import io.gucun.common.api.TextValues;
 import io.gucun.rights.deadline.Deadlines;
 import io.gucun.rights.org.KnownOrg;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,8 +1,8 @@
 package io.gucun.rights.track;
 
+import io.gucun.common.api.TextValues;
 import io.gucun.common.money.Money;
 import io.gucun.common.problem.ApiException;
-import io.gucun.common.api.TextValues;
 import io.gucun.rights.deadline.Deadlines;
 import io.gucun.rights.rightscase.CaseAccess;
 import io.gucun.rights.rightscase.CaseService;
