@@ -1,6 +1,7 @@
 package io.gucun.dues.benefit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gucun.common.inbox.Inbox;
 import io.gucun.common.outbox.EventEnvelope;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,7 @@ public class MembershipCardConsumer {
     static final String CONSUMER = "dues.membership-card";
 
     @Inject
-    io.gucun.dues.events.Inbox inbox;
+    Inbox inbox;
 
     @Inject
     EntityManager em;

@@ -2,6 +2,7 @@ package io.gucun.dues.enterprise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gucun.common.identity.CreditCode;
+import io.gucun.common.inbox.Inbox;
 import io.gucun.common.outbox.EventEnvelope;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,7 @@ public class MembershipEnterpriseConsumer {
     static final String CONSUMER = "dues.membership-enterprise";
 
     @Inject
-    io.gucun.dues.events.Inbox inbox;
+    Inbox inbox;
 
     @Incoming("membership-enterprise")
     @Blocking

@@ -1,6 +1,7 @@
 package io.gucun.dues.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gucun.common.inbox.Inbox;
 import io.gucun.common.outbox.EventEnvelope;
 import io.gucun.dues.ledger.LedgerAccounts;
 import io.smallrye.common.annotation.Blocking;
@@ -19,7 +20,7 @@ public class MembershipOrgConsumer {
     static final String CONSUMER = "dues.membership-org";
 
     @Inject
-    io.gucun.dues.events.Inbox inbox;
+    Inbox inbox;
 
     @Inject
     LedgerAccounts accounts;

@@ -1,6 +1,7 @@
 package io.gucun.dues.subsidy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gucun.common.inbox.Inbox;
 import io.gucun.common.outbox.EventEnvelope;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ public class MembershipMemberConsumer {
     static final String CONSUMER = "dues.membership-member";
 
     @Inject
-    io.gucun.dues.events.Inbox inbox;
+    Inbox inbox;
 
     @Inject
     SubsidyService subsidies;

@@ -1,11 +1,8 @@
 package io.gucun.outreach.membership;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gucun.common.inbox.Inbox;
 import io.gucun.common.outbox.EventEnvelope;
-import io.gucun.common.outbox.ProcessedEvents;
-import io.gucun.common.outbox.DatabaseOutage;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -18,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps outreach's read models (org tree, enterprises, joined members) in step with membership-service. Each event
- * takes effect once: its id is remembered in the same transaction as the change (ProcessedEvents).
+ * takes effect once: its id is remembered in the same transaction as the change (the Inbox).
  */
 @ApplicationScoped
 public class MembershipEventConsumer {
@@ -28,10 +25,7 @@ public class MembershipEventConsumer {
     static final String MEMBER_CONSUMER = "outreach.membership-member";
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    ProcessedEvents processed;
+    Inbox inbox;
 
     @Inject
     Event<UnionFoundedSeen> unionFounded;
@@ -55,14 +49,7 @@ public class MembershipEventConsumer {
     }
 
     private CompletionStage<Void> consume(Message<String> message, String consumer) {
-        EventEnvelope event = EventEnvelope.from(message, mapper);
-        // a database that is restarting must not fail the channel for good (fault suite, R3): wait for it, then apply
-        DatabaseOutage.retry(consumer + " event " + event.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
-            if (processed.firstTime(consumer, event.id())) {
-                apply(event);
-            }
-        }));
-        return message.ack();
+        return inbox.once(consumer, message, this::apply);
     }
 
     /** Tolerant reader: unknown event types are skipped, unknown fields ignored. */

@@ -1,11 +1,8 @@
 package io.gucun.rights.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gucun.common.inbox.Inbox;
 import io.gucun.common.outbox.EventEnvelope;
-import io.gucun.common.outbox.ProcessedEvents;
-import io.gucun.common.outbox.DatabaseOutage;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps the local org tree and enterprise register in step with membership-service, once per event
- * (ProcessedEvents dedupes redeliveries). Tolerant reader: unknown types are skipped, unknown fields ignored.
+ * (the Inbox dedupes redeliveries). Tolerant reader: unknown types are skipped, unknown fields ignored.
  */
 @ApplicationScoped
 public class MembershipConsumer {
@@ -25,35 +22,18 @@ public class MembershipConsumer {
     static final String ENTERPRISE_CONSUMER = "rights.membership-enterprise";
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    ProcessedEvents processed;
+    Inbox inbox;
 
     @Incoming("membership-org")
     @Blocking
     public CompletionStage<Void> consumeOrg(Message<String> message) {
-        EventEnvelope event = EventEnvelope.from(message, mapper);
-        // a database that is restarting must not fail the channel for good (fault suite, R3): wait for it, then apply
-        DatabaseOutage.retry(ORG_CONSUMER + " event " + event.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
-            if (processed.firstTime(ORG_CONSUMER, event.id())) {
-                applyOrg(event);
-            }
-        }));
-        return message.ack();
+        return inbox.once(ORG_CONSUMER, message, this::applyOrg);
     }
 
     @Incoming("membership-enterprise")
     @Blocking
     public CompletionStage<Void> consumeEnterprise(Message<String> message) {
-        EventEnvelope event = EventEnvelope.from(message, mapper);
-        // a database that is restarting must not fail the channel for good (fault suite, R3): wait for it, then apply
-        DatabaseOutage.retry(ENTERPRISE_CONSUMER + " event " + event.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
-            if (processed.firstTime(ENTERPRISE_CONSUMER, event.id())) {
-                applyEnterprise(event);
-            }
-        }));
-        return message.ack();
+        return inbox.once(ENTERPRISE_CONSUMER, message, this::applyEnterprise);
     }
 
     void applyOrg(EventEnvelope event) {

@@ -1,4 +1,4 @@
-package io.gucun.dues.events;
+package io.gucun.common.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.outbox.DatabaseOutage;
@@ -11,7 +11,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Applies a received event at most once per consumer: the effect and the remembered event id commit together. */
+/**
+ * The one idempotent-consumer inbox: applies a received event at most once per consumer. The effect and the
+ * remembered event id ({@link ProcessedEvents}) commit in one transaction, so a redelivery takes no effect.
+ */
 @ApplicationScoped
 public class Inbox {
 
