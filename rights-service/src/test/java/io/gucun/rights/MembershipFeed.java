@@ -2,8 +2,8 @@ package io.gucun.rights;
 
 import io.gucun.common.identity.CreditCode;
 import io.gucun.infra.test.ServiceInfraTestResource;
-import io.gucun.rights.org.KnownEnterprise;
-import io.gucun.rights.org.KnownOrg;
+import io.gucun.common.replica.KnownEnterprise;
+import io.gucun.common.replica.KnownOrg;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -34,4 +34,9 @@ public class Inbox {
         }));
         return message.ack();
     }
+
+    /** The same, reading the event into its contract record through {@code reader}. */
+    public CompletionStage<Void> once(String consumer, Message<String> message, EventReader reader) {
+        return once(consumer, message, event -> reader.apply(consumer, event));
+    }
 }

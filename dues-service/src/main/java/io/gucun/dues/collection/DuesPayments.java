@@ -6,7 +6,7 @@ import io.gucun.dues.ledger.Ledger;
 import io.gucun.dues.ledger.Money;
 import io.gucun.dues.ledger.Period;
 import io.gucun.dues.ledger.Postings;
-import io.gucun.dues.org.KnownOrg;
+import io.gucun.common.replica.KnownOrg;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,5 +1,6 @@
 package io.gucun.membership.card;
 
+import io.gucun.events.membership.CardStatus;
 import io.gucun.common.problem.ApiException;
 import java.util.Map;
 

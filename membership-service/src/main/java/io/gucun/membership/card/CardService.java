@@ -1,5 +1,7 @@
 package io.gucun.membership.card;
 
+import io.gucun.events.membership.CardStatus;
+import io.gucun.events.membership.CardEvents;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;

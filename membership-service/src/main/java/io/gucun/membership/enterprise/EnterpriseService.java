@@ -1,5 +1,6 @@
 package io.gucun.membership.enterprise;
 
+import io.gucun.events.membership.EnterpriseEvents;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.identity.CreditCode;
@@ -8,7 +9,7 @@ import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.membership.member.TransferService;
 import io.gucun.membership.org.OrgDtos;
-import io.gucun.membership.org.OrgKind;
+import io.gucun.events.membership.OrgKind;
 import io.gucun.membership.org.OrgService;
 import io.gucun.membership.org.Preconditions;
 import io.gucun.membership.org.OrgTreeRules;

@@ -9,7 +9,7 @@ import io.gucun.membership.member.MemberDtos;
 import io.gucun.membership.member.MembershipApplication;
 import io.gucun.membership.member.MembershipTransfer;
 import io.gucun.membership.member.TransferStatus;
-import io.gucun.membership.org.OrgKind;
+import io.gucun.events.membership.OrgKind;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,5 +1,7 @@
 package io.gucun.membership.member;
 
+import io.gucun.events.membership.JoinVia;
+import io.gucun.events.membership.MemberEvents;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;

@@ -1,5 +1,6 @@
 package io.gucun.membership.member;
 
+import io.gucun.events.membership.EmploymentForm;
 import io.gucun.common.security.OrgPaths;
 import java.time.LocalDate;
 import java.util.Collection;

@@ -1,5 +1,7 @@
 package io.gucun.membership.member;
 
+import io.gucun.events.membership.LeaveReason;
+import io.gucun.events.membership.EmploymentForm;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.membership.org.OrgService;

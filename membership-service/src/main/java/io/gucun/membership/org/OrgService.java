@@ -1,5 +1,8 @@
 package io.gucun.membership.org;
 
+import io.gucun.events.membership.OrgEvents;
+import io.gucun.events.membership.AreaType;
+import io.gucun.events.membership.OrgKind;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;

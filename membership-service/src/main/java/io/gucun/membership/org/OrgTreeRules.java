@@ -1,5 +1,7 @@
 package io.gucun.membership.org;
 
+import io.gucun.events.membership.AreaType;
+import io.gucun.events.membership.OrgKind;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import io.gucun.common.security.OrgPaths;

@@ -1,5 +1,6 @@
 package io.gucun.outreach.event;
 
+import io.gucun.events.outreach.EventEvents;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;

@@ -4,7 +4,7 @@ import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;
 import io.gucun.outreach.event.EventService;
-import io.gucun.outreach.membership.KnownOrg;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.outreach.membership.OrgScopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

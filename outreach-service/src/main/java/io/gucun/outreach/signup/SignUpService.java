@@ -1,5 +1,6 @@
 package io.gucun.outreach.signup;
 
+import io.gucun.events.outreach.SignUpEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.api.Page;
@@ -16,7 +17,7 @@ import io.gucun.outreach.event.EventStaff;
 import io.gucun.outreach.event.EventStatus;
 import io.gucun.outreach.event.OutreachEvent;
 import io.gucun.outreach.lead.LeadService;
-import io.gucun.outreach.membership.KnownOrg;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.outreach.membership.OrgScopes;
 import io.gucun.outreach.site.Site;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -93,7 +95,7 @@ public class SignUpService {
             throw ApiException.unprocessable("event-cancelled", "the event was cancelled; it takes no sign-ups");
         }
         Site site = Site.findById(event.siteId);
-        KnownOrg defaultUnion = KnownOrg.defaultUnionFor(site.orgPath).orElseGet(() -> KnownOrg.findById(site.orgId));
+        KnownOrg defaultUnion = defaultUnionFor(site.orgPath).orElseGet(() -> KnownOrg.findById(site.orgId));
         List<FieldError> errors = new ArrayList<>();
         List<Checked> checked = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -268,5 +270,18 @@ public class SignUpService {
 
     static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /**
+     * The union a worker signing up at a site joins by default: the nearest open joint union at or above the site's
+     * org (the "reservoir" for workers whose employer has none), else the site's org itself.
+     */
+    static Optional<KnownOrg> defaultUnionFor(String sitePath) {
+        @SuppressWarnings("unchecked")
+        List<KnownOrg> found = KnownOrg.getEntityManager().createNativeQuery(
+                        "select * from known_org where kind in ('JOINT_AREA', 'JOINT_INDUSTRY') and closed_at is null"
+                                + " and path @> cast(?1 as ltree) order by nlevel(path) desc limit 1", KnownOrg.class)
+                .setParameter(1, sitePath).getResultList();
+        return found.stream().findFirst();
     }
 }

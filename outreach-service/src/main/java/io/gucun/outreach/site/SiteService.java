@@ -3,7 +3,7 @@ package io.gucun.outreach.site;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;
-import io.gucun.outreach.membership.KnownOrg;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.outreach.membership.OrgScopes;
 import io.gucun.outreach.NativePage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +24,7 @@ public class SiteService {
     @Transactional
     public Site create(SiteDtos.NewSite r) {
         KnownOrg org = scopes.visibleOrg(r.orgId(), "orgId");
-        if (org.closed) {
+        if (org.isClosed()) {
             throw ApiException.unprocessable("org-closed", "the org is closed");
         }
         Site s = new Site();

@@ -12,7 +12,7 @@ import io.gucun.outreach.MembershipFeed;
 import io.gucun.outreach.Outboxed;
 import io.gucun.outreach.Planning;
 import io.gucun.outreach.TestTree;
-import io.gucun.outreach.membership.KnownOrg;
+import io.gucun.common.replica.KnownOrg;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

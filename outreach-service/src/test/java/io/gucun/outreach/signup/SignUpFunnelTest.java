@@ -14,7 +14,7 @@ import io.gucun.outreach.TestIds;
 import io.gucun.outreach.TestTree;
 import io.gucun.outreach.lead.EnterpriseLead;
 import io.gucun.outreach.lead.LeadStatus;
-import io.gucun.outreach.membership.KnownEnterprise;
+import io.gucun.common.replica.KnownEnterprise;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -5,7 +5,7 @@ import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
 import io.gucun.rights.Params;
 import io.gucun.rights.deadline.Deadlines;
-import io.gucun.rights.org.KnownOrg;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.rights.rightscase.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

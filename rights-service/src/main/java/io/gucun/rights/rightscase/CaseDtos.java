@@ -1,5 +1,8 @@
 package io.gucun.rights.rightscase;
 
+import io.gucun.events.rights.CaseState;
+import io.gucun.events.rights.ReporterKind;
+import io.gucun.events.rights.CaseCategory;
 import io.gucun.common.identity.ValidCreditCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,7 @@
 package io.gucun.rights.rightscase;
 
+import io.gucun.events.rights.CaseState;
+import io.gucun.events.rights.CaseCategory;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;

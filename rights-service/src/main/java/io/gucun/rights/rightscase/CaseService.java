@@ -1,5 +1,10 @@
 package io.gucun.rights.rightscase;
 
+import io.gucun.events.rights.CaseState;
+import io.gucun.events.rights.ReporterKind;
+import io.gucun.events.rights.CaseCategory;
+import io.gucun.events.rights.CaseEvents;
+import io.gucun.events.membership.OrgKind;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.identity.CreditCode;
@@ -9,8 +14,8 @@ import io.gucun.common.security.OrgPaths;
 import io.gucun.common.security.Roles;
 import io.gucun.rights.deadline.DeadlineStep;
 import io.gucun.rights.deadline.Deadlines;
-import io.gucun.rights.org.KnownEnterprise;
-import io.gucun.rights.org.KnownOrg;
+import io.gucun.common.replica.KnownEnterprise;
+import io.gucun.common.replica.KnownOrg;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -89,11 +94,11 @@ public class CaseService {
             kind = ReporterKind.OFFICER;
         } else if (access.isOfficer()) {
             access.scope().requireCovers(reporting.path);
-            kind = KnownOrg.ENTERPRISE.equals(reporting.kind) ? ReporterKind.ENTERPRISE_UNION : ReporterKind.OFFICER;
+            kind = reporting.kind == OrgKind.ENTERPRISE ? ReporterKind.ENTERPRISE_UNION : ReporterKind.OFFICER;
         } else {
             kind = ReporterKind.WORKER;
         }
-        KnownEnterprise enterprise = KnownEnterprise.byCreditCode(CreditCode.normalize(r.enterpriseCreditCode()));
+        KnownEnterprise enterprise = KnownEnterprise.byCreditCode(CreditCode.normalize(r.enterpriseCreditCode())).orElse(null);
         if (enterprise == null) {
             throw ApiException.invalid("enterpriseCreditCode", "does not name an enterprise registered with the union");
         }
@@ -296,7 +301,7 @@ public class CaseService {
         CaseState to = CaseStateMachine.next(from, action);
         OffsetDateTime now = deadlines.now();
         c.state = to;
-        DeadlineStep step = to.runningStep();
+        DeadlineStep step = DeadlineStep.runningIn(to);
         c.currentStep = step;
         c.dueOn = step == null ? null : deadlines.due(step, Deadlines.dayOf(now));
         record(c, from, to, now, note);

@@ -1,5 +1,6 @@
 package io.gucun.rights.rightscase;
 
+import io.gucun.events.rights.CaseState;
 import io.gucun.common.problem.ApiException;
 import java.util.EnumMap;
 import java.util.EnumSet;

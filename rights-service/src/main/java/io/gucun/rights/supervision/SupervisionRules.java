@@ -1,5 +1,6 @@
 package io.gucun.rights.supervision;
 
+import io.gucun.events.rights.NoticeKind;
 import io.gucun.common.problem.ApiException;
 import java.time.LocalDate;
 import java.util.Map;
