@@ -1,9 +1,9 @@
 package io.gucun.rights;
 
 import io.gucun.common.identity.CreditCode;
-import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.common.replica.KnownEnterprise;
 import io.gucun.common.replica.KnownOrg;
+import io.gucun.infra.test.ServiceInfraTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package io.gucun.dues.collection;
 
-import io.gucun.events.membership.OrgKind;
 import io.gucun.common.identity.CreditCode;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.dues.ledger.Money;
 import io.gucun.dues.ledger.Period;
-import io.gucun.common.replica.KnownOrg;
+import io.gucun.events.membership.OrgKind;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

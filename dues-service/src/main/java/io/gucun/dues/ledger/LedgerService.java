@@ -2,8 +2,8 @@ package io.gucun.dues.ledger;
 
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
-import io.gucun.common.security.CallerScope;
 import io.gucun.common.replica.KnownOrg;
+import io.gucun.common.security.CallerScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,9 +1,9 @@
 package io.gucun.dues.org;
 
-import io.gucun.events.membership.OrgKind;
-import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
+import io.gucun.events.membership.OrgKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

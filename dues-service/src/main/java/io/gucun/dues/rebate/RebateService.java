@@ -1,22 +1,22 @@
 package io.gucun.dues.rebate;
 
-import io.gucun.events.dues.RebateEvents;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.OrgPaths;
 import io.gucun.dues.ledger.Ledger;
 import io.gucun.dues.ledger.Money;
 import io.gucun.dues.ledger.Period;
 import io.gucun.dues.ledger.Postings;
-import io.gucun.common.replica.KnownOrg;
 import io.gucun.dues.org.Orgs;
+import io.gucun.events.dues.RebateEvents;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -2,10 +2,10 @@ package io.gucun.dues.report;
 
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.dues.ledger.AccountPurpose;
 import io.gucun.dues.ledger.Money;
 import io.gucun.dues.ledger.Period;
-import io.gucun.common.replica.KnownOrg;
 import io.gucun.dues.org.Orgs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

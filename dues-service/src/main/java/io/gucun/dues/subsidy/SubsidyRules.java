@@ -1,9 +1,9 @@
 package io.gucun.dues.subsidy;
 
-import io.gucun.events.membership.OrgKind;
-import io.gucun.dues.ledger.Postings;
 import io.gucun.common.replica.KnownOrg;
+import io.gucun.dues.ledger.Postings;
 import io.gucun.dues.org.Orgs;
+import io.gucun.events.membership.OrgKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

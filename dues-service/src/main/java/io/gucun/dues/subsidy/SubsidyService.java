@@ -1,13 +1,13 @@
 package io.gucun.dues.subsidy;
 
-import io.gucun.events.dues.SubsidyEvents;
 import io.gucun.common.outbox.Outbox;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.dues.ledger.Ledger;
 import io.gucun.dues.ledger.Money;
 import io.gucun.dues.ledger.Period;
 import io.gucun.dues.ledger.Postings;
-import io.gucun.common.replica.KnownOrg;
 import io.gucun.dues.org.Orgs;
+import io.gucun.events.dues.SubsidyEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

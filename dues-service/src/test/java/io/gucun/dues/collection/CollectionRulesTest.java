@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
-import io.gucun.dues.collection.CollectionRules.RawRow;
 import io.gucun.common.replica.KnownOrg;
+import io.gucun.dues.collection.CollectionRules.RawRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,16 +1,16 @@
 package io.gucun.membership.benefit;
 
-import io.gucun.events.membership.BenefitKind;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.events.membership.BenefitKind;
 import io.gucun.events.membership.CardEvents;
+import io.gucun.events.membership.EmploymentForm;
 import io.gucun.membership.card.CardLifecycle;
 import io.gucun.membership.card.CardService;
 import io.gucun.membership.card.ServiceCard;
-import io.gucun.events.membership.EmploymentForm;
 import io.gucun.membership.member.JoinPolicyTerms;
 import io.gucun.membership.member.Member;
 import io.gucun.membership.org.UnionOrg;

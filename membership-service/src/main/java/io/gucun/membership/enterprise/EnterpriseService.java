@@ -1,18 +1,18 @@
 package io.gucun.membership.enterprise;
 
-import io.gucun.events.membership.EnterpriseEvents;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.identity.CreditCode;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.events.membership.EnterpriseEvents;
+import io.gucun.events.membership.OrgKind;
 import io.gucun.membership.member.TransferService;
 import io.gucun.membership.org.OrgDtos;
-import io.gucun.events.membership.OrgKind;
 import io.gucun.membership.org.OrgService;
-import io.gucun.membership.org.Preconditions;
 import io.gucun.membership.org.OrgTreeRules;
+import io.gucun.membership.org.Preconditions;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,5 @@
 package io.gucun.membership.member;
 
-import io.gucun.events.membership.JoinVia;
-import io.gucun.events.membership.OccupationCategory;
-import io.gucun.events.membership.EmploymentForm;
-import io.gucun.events.membership.MemberEvents;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.identity.CreditCode;
@@ -12,6 +8,10 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.events.membership.EmploymentForm;
+import io.gucun.events.membership.JoinVia;
+import io.gucun.events.membership.MemberEvents;
+import io.gucun.events.membership.OccupationCategory;
 import io.gucun.membership.org.OrgService;
 import io.gucun.membership.org.UnionOrg;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,12 +1,12 @@
 package io.gucun.membership.member;
 
-import io.gucun.events.membership.LeaveReason;
-import io.gucun.events.membership.MemberEvents;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.events.membership.LeaveReason;
+import io.gucun.events.membership.MemberEvents;
 import io.gucun.membership.card.CardService;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,10 @@
 package io.gucun.membership.org;
 
-import io.gucun.events.membership.OrgKind;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.Problem;
 import io.gucun.common.security.Roles;
+import io.gucun.events.membership.OrgKind;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,14 +1,14 @@
 package io.gucun.membership.org;
 
-import io.gucun.events.membership.OrgEvents;
-import io.gucun.events.membership.AreaType;
-import io.gucun.events.membership.OrgKind;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.OrgPaths;
+import io.gucun.events.membership.AreaType;
+import io.gucun.events.membership.OrgEvents;
+import io.gucun.events.membership.OrgKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,10 +1,10 @@
 package io.gucun.outreach.event;
 
-import io.gucun.events.outreach.EventEvents;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
+import io.gucun.events.outreach.EventEvents;
 import io.gucun.outreach.NativePage;
 import io.gucun.outreach.membership.OrgScopes;
 import io.gucun.outreach.site.Site;

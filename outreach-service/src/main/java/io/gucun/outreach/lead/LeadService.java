@@ -1,15 +1,15 @@
 package io.gucun.outreach.lead;
 
-import io.gucun.events.outreach.LeadEvents;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.replica.KnownEnterprise;
+import io.gucun.common.replica.UnionFoundedSeen;
+import io.gucun.events.outreach.LeadEvents;
 import io.gucun.outreach.NativePage;
 import io.gucun.outreach.event.OutreachEvent;
-import io.gucun.common.replica.KnownEnterprise;
 import io.gucun.outreach.membership.OrgScopes;
-import io.gucun.common.replica.UnionFoundedSeen;
 import io.gucun.outreach.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,5 @@
 package io.gucun.outreach.signup;
 
-import io.gucun.events.outreach.SignUpEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.api.Page;
@@ -11,13 +10,14 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
+import io.gucun.common.replica.KnownOrg;
+import io.gucun.events.outreach.SignUpEvents;
 import io.gucun.outreach.NativePage;
 import io.gucun.outreach.event.EventService;
 import io.gucun.outreach.event.EventStaff;
 import io.gucun.outreach.event.EventStatus;
 import io.gucun.outreach.event.OutreachEvent;
 import io.gucun.outreach.lead.LeadService;
-import io.gucun.common.replica.KnownOrg;
 import io.gucun.outreach.membership.OrgScopes;
 import io.gucun.outreach.site.Site;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,8 +28,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.gucun.common.replica.KnownEnterprise;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.outreach.Actors;
 import io.gucun.outreach.MembershipFeed;
 import io.gucun.outreach.TestIds;
 import io.gucun.outreach.TestTree;
 import io.gucun.outreach.membership.JoinedMember;
-import io.gucun.common.replica.KnownEnterprise;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

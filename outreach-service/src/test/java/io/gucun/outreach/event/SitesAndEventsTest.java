@@ -6,13 +6,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.outreach.Actors;
 import io.gucun.outreach.MembershipFeed;
 import io.gucun.outreach.Outboxed;
 import io.gucun.outreach.Planning;
 import io.gucun.outreach.TestTree;
-import io.gucun.common.replica.KnownOrg;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

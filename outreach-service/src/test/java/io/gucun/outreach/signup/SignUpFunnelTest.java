@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.gucun.common.replica.KnownEnterprise;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.outreach.Actors;
 import io.gucun.outreach.MembershipFeed;
@@ -14,7 +15,6 @@ import io.gucun.outreach.TestIds;
 import io.gucun.outreach.TestTree;
 import io.gucun.outreach.lead.EnterpriseLead;
 import io.gucun.outreach.lead.LeadStatus;
-import io.gucun.common.replica.KnownEnterprise;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -1,11 +1,11 @@
 package io.gucun.rights.report;
 
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
 import io.gucun.rights.Params;
 import io.gucun.rights.deadline.Deadlines;
-import io.gucun.common.replica.KnownOrg;
 import io.gucun.rights.rightscase.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,11 +1,11 @@
 package io.gucun.rights.rightscase;
 
-import io.gucun.events.rights.CaseState;
-import io.gucun.events.rights.CaseCategory;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.Roles;
+import io.gucun.events.rights.CaseCategory;
+import io.gucun.events.rights.CaseState;
 import io.gucun.rights.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,15 +1,15 @@
 package io.gucun.rights.supervision;
 
-import io.gucun.events.rights.NoticeKind;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
+import io.gucun.events.rights.CaseEvents;
+import io.gucun.events.rights.CaseState;
+import io.gucun.events.rights.NoticeKind;
 import io.gucun.rights.Params;
 import io.gucun.rights.deadline.DeadlineStep;
 import io.gucun.rights.deadline.Deadlines;
 import io.gucun.rights.rightscase.CaseAccess;
-import io.gucun.events.rights.CaseEvents;
 import io.gucun.rights.rightscase.CaseService;
-import io.gucun.events.rights.CaseState;
 import io.gucun.rights.rightscase.RightsCase;
 import io.gucun.rights.track.Track;
 import io.gucun.rights.track.TrackService;

@@ -1,11 +1,11 @@
 package io.gucun.rights.track;
 
 import io.gucun.common.problem.ApiException;
+import io.gucun.events.rights.CaseState;
 import io.gucun.rights.Params;
 import io.gucun.rights.deadline.Deadlines;
 import io.gucun.rights.rightscase.CaseAccess;
 import io.gucun.rights.rightscase.CaseService;
-import io.gucun.events.rights.CaseState;
 import io.gucun.rights.rightscase.Money;
 import io.gucun.rights.rightscase.RightsCase;
 import io.gucun.rights.track.TrackRecords.BargainingRound;

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gucun.common.problem.ApiException;
+import io.gucun.rights.deadline.DeadlineStep;
 import java.util.List;
 import java.util.Map;
-import io.gucun.rights.deadline.DeadlineStep;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
