@@ -1,6 +1,6 @@
 package io.gucun.outreach;
 
-import io.gucun.outreach.membership.KnownOrg;
+import io.gucun.common.replica.KnownOrg;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

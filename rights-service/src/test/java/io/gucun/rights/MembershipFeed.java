@@ -1,9 +1,11 @@
 package io.gucun.rights;
 
-import io.gucun.rights.org.KnownEnterprise;
-import io.gucun.rights.org.KnownOrg;
 import io.gucun.testsupport.KafkaEvents;
 import io.gucun.testsupport.TestIds;
+import io.gucun.common.identity.CreditCode;
+import io.gucun.common.replica.KnownEnterprise;
+import io.gucun.common.replica.KnownOrg;
+import io.gucun.infra.test.ServiceInfraTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.util.UUID;

@@ -213,8 +213,9 @@ public final class RebateRunBenchmark implements Benchmark {
                     + " cast('1.%1$d.' || (%1$d + 1 + i %% 10) || '.' || (%1$d + 101 + i %% 10) || '.' || (3000000 + i) as ltree),"
                     + " 'bench union ' || i, 'ENTERPRISE' from generate_series(0, %2$d - 1) i where i %% 10 <> 0",
                     DISTRICT, enterprises));
-            s.execute(f("insert into known_enterprise (id, credit_code, name, org_id, employee_count, union_org_id)"
+            s.execute(f("insert into known_enterprise (id, credit_code, name, org_id, org_path, employee_count, union_org_id)"
                     + " select 4000000 + i, 'B' || lpad(i::text, 17, '0'), 'bench enterprise ' || i, %1$d + 101 + i %% 10,"
+                    + " cast('1.%1$d.' || (%1$d + 1 + i %% 10) || '.' || (%1$d + 101 + i %% 10) as ltree),"
                     + " case when i %% 7 = 0 then 10 else 100 end, case when i %% 10 <> 0 then 3000000 + i end"
                     + " from generate_series(0, %2$d - 1) i", DISTRICT, enterprises));
             long importId;

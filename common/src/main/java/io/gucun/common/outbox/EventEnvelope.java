@@ -11,9 +11,28 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /** A received CloudEvent: what consumers need to dedupe (id), dispatch (type) and read (data). */
 public record EventEnvelope(String id, String type, String subject, JsonNode data) {
 
-    /** The event name without its prefix: {@code io.gucun.membership.OrgCreated} → {@code OrgCreated}. */
+    /**
+     * The event name without its prefix and version: {@code io.gucun.membership.OrgCreated} → {@code OrgCreated},
+     * {@code io.gucun.membership.OrgCreated.v2} → {@code OrgCreated}.
+     */
     public String name() {
-        return type == null ? "" : type.substring(type.lastIndexOf('.') + 1);
+        String[] parts = typeParts();
+        return parts.length > 1 && isVersion(parts[parts.length - 1]) ? parts[parts.length - 2] : parts[parts.length - 1];
+    }
+
+    /** The payload's contract version: the type's {@code .v<n>} suffix, 1 without one (see EventCatalog.typeName). */
+    public int version() {
+        String[] parts = typeParts();
+        String last = parts[parts.length - 1];
+        return parts.length > 1 && isVersion(last) ? Integer.parseInt(last.substring(1)) : 1;
+    }
+
+    private String[] typeParts() {
+        return (type == null ? "" : type).split("\\.");
+    }
+
+    private static boolean isVersion(String part) {
+        return part.length() > 1 && part.length() < 6 && part.charAt(0) == 'v' && part.substring(1).chars().allMatch(Character::isDigit);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.gucun.common.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.time.BusinessTime;
+import io.gucun.events.EventCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -37,6 +38,12 @@ public class Outbox {
     /** Must run inside the caller's transaction; returns the event id (the CloudEvents id consumers dedupe on). */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String aggregateType, Object aggregateId, String eventType, Object data) {
+        if (data instanceof Record payload && payload.getClass().getName().startsWith("io.gucun.events.")
+                && !eventType.equals(EventCatalog.typeName(payload.getClass()))) {
+            // the type names the contract version consumers read the data as (docs/events/README.md)
+            throw new IllegalArgumentException("event type " + eventType + " does not name its payload "
+                    + EventCatalog.typeName(payload.getClass()));
+        }
         OutboxEvent e = new OutboxEvent();
         e.eventId = UUID.randomUUID();
         e.aggregateType = aggregateType;

@@ -1,12 +1,13 @@
 package io.gucun.dues.benefit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.gucun.common.outbox.EventEnvelope;
+import io.gucun.common.inbox.EventReader;
+import io.gucun.common.inbox.Inbox;
+import io.gucun.events.membership.CardEvents.BenefitRedeemed;
+import io.gucun.events.membership.CardEvents.CardIssued;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.OffsetDateTime;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -18,7 +19,7 @@ public class MembershipCardConsumer {
     static final String CONSUMER = "dues.membership-card";
 
     @Inject
-    io.gucun.dues.events.Inbox inbox;
+    Inbox inbox;
 
     @Inject
     EntityManager em;
@@ -26,25 +27,31 @@ public class MembershipCardConsumer {
     @Inject
     BenefitSpending spending;
 
+    /** Tolerant reader: status changes do not move money. */
+    private final EventReader events = EventReader.reading()
+            .on(CardIssued.class, this::issued, "cardId", "memberId", "orgId")
+            .on(BenefitRedeemed.class, this::redeemed, "redemptionId", "benefitId", "cardId", "memberId", "kind", "at");
+
     @Incoming("membership-card")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.once(CONSUMER, message, this::apply);
+        return inbox.once(CONSUMER, message, events);
     }
 
-    void apply(EventEnvelope event) {
-        JsonNode d = event.data();
-        switch (event.name()) {
-            case "CardIssued" -> em.createNativeQuery("insert into known_card (card_id, member_id, org_id) values (?1, ?2, ?3)"
-                            + " on conflict (card_id) do update set org_id = excluded.org_id")
-                    .setParameter(1, d.path("cardId").asLong()).setParameter(2, d.path("memberId").asLong())
-                    .setParameter(3, d.path("orgId").asLong()).executeUpdate();
-            case "BenefitRedeemed" -> spending.redeemed(d.path("redemptionId").asLong(), d.path("benefitId").asLong(),
-                    d.path("cardId").asLong(), d.path("memberId").asLong(), d.path("kind").asText(),
-                    OffsetDateTime.parse(d.path("at").asText()));
-            default -> {
-                // tolerant reader: status changes do not move money
-            }
+    EventReader events() {
+        return events;
+    }
+
+    void issued(CardIssued e) {
+        em.createNativeQuery("insert into known_card (card_id, member_id, org_id) values (?1, ?2, ?3)"
+                        + " on conflict (card_id) do update set org_id = excluded.org_id")
+                .setParameter(1, e.cardId()).setParameter(2, e.memberId()).setParameter(3, e.orgId()).executeUpdate();
+    }
+
+    void redeemed(BenefitRedeemed e) {
+        if (e.kind() == null) {
+            throw new IllegalArgumentException("BenefitRedeemed " + e.redemptionId() + " names a benefit kind dues does not know");
         }
+        spending.redeemed(e.redemptionId(), e.benefitId(), e.cardId(), e.memberId(), e.kind().name(), e.at());
     }
 }

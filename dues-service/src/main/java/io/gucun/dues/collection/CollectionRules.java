@@ -4,8 +4,9 @@ import io.gucun.common.identity.CreditCode;
 import io.gucun.common.money.Money;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.dues.ledger.Period;
-import io.gucun.dues.org.KnownOrg;
+import io.gucun.events.membership.OrgKind;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,8 +88,8 @@ public final class CollectionRules {
         if (chainRootFirst.isEmpty()) {
             return Optional.empty();
         }
-        return io.gucun.dues.org.Orgs.nearest(chainRootFirst, "TOWN")
-                .or(() -> io.gucun.dues.org.Orgs.nearest(chainRootFirst, "DISTRICT"))
+        return io.gucun.dues.org.Orgs.nearest(chainRootFirst, OrgKind.TOWN)
+                .or(() -> io.gucun.dues.org.Orgs.nearest(chainRootFirst, OrgKind.DISTRICT))
                 .or(() -> Optional.of(chainRootFirst.getLast()));
     }
 }

@@ -4,30 +4,31 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.api.Page;
-import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.money.Money;
+import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
+import io.gucun.common.replica.KnownEnterprise;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
-import io.gucun.dues.partner.PartnerFeeds;
 import io.gucun.dues.collection.CollectionDtos.RowResult;
 import io.gucun.dues.collection.CollectionDtos.RowStatus;
 import io.gucun.dues.collection.CollectionRules.CheckedRow;
 import io.gucun.dues.collection.CollectionRules.RawRow;
-import io.gucun.dues.enterprise.KnownEnterprise;
-import io.gucun.dues.ledger.Ledger;
 import io.gucun.dues.ledger.JournalDraft;
+import io.gucun.dues.ledger.Ledger;
 import io.gucun.dues.ledger.Period;
 import io.gucun.dues.ledger.Postings;
-import io.gucun.dues.org.KnownOrg;
 import io.gucun.dues.org.Orgs;
+import io.gucun.dues.partner.PartnerFeeds;
+import io.gucun.events.dues.CollectionEvents;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -197,22 +198,11 @@ public class CollectionService {
             CheckedRow row = r.row();
             long id = inserted.get(row.partnerReference());
             Ledger.Posted entry = entries.get(i).orElseThrow(() -> new IllegalStateException("collection posted twice"));
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("collectionId", id);
-            event.put("partnerReference", row.partnerReference());
-            event.put("enterpriseId", r.enterprise().id);
-            event.put("creditCode", row.creditCode());
-            event.put("period", row.period().toString());
-            event.put("payrollBase", Money.format(row.payrollBaseFen()));
-            event.put("amount", Money.format(row.amountFen()));
-            event.put("expectedAmount", Money.format(row.expectedFen()));
-            event.put("flagged", row.flagged());
-            event.put("currency", Money.CURRENCY);
-            event.put("collectingOrgId", r.collectingOrgId());
-            event.put("enterpriseOrgId", r.enterprise().orgId);
-            event.put("journalEntryId", entry.entryId());
-            event.put("transactionId", entry.transactionId().toString());
-            outbox.record("collection", id, "FundsCollected", event);
+            outbox.record(CollectionEvents.AGGREGATE, id, "FundsCollected", new CollectionEvents.FundsCollected(id,
+                    row.partnerReference(), r.enterprise().id, row.creditCode(), row.period().month(),
+                    Money.format(row.payrollBaseFen()), Money.format(row.amountFen()), Money.format(row.expectedFen()),
+                    row.flagged(), Money.CURRENCY, r.collectingOrgId(), r.enterprise().orgId, entry.entryId(),
+                    entry.transactionId()));
             results.put(row.line(), new RowResult(row.line(), row.partnerReference(), RowStatus.POSTED, row.flagged(),
                     Money.format(row.amountFen()), Money.format(row.expectedFen()), id, r.enterprise().id, r.collectingOrgId(),
                     row.flagged() ? List.of(new FieldError("amount", "is not 2% of the payroll base ("

@@ -2,11 +2,11 @@ package io.gucun.dues.collection;
 
 import io.gucun.common.money.Money;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
 import io.gucun.dues.ledger.Ledger;
 import io.gucun.dues.ledger.Period;
 import io.gucun.dues.ledger.Postings;
-import io.gucun.dues.org.KnownOrg;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,9 +1,9 @@
 package io.gucun.dues.ledger;
 
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
-import io.gucun.dues.org.KnownOrg;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -3,6 +3,8 @@ package io.gucun.dues.ledger;
 import io.gucun.common.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.gucun.common.replica.OrgCreatedSeen;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -13,6 +15,10 @@ public class LedgerAccounts {
 
     @Inject
     BusinessTime time;
+    /** A new org in the tree gets its accounts in the transaction that records it (membership's OrgCreated). */
+    void orgCreated(@Observes OrgCreatedSeen org) {
+        openFor(org.orgId());
+    }
 
     /** Opens the org's accounts that do not exist yet; safe to call again. Returns how many were opened. */
     @Transactional(Transactional.TxType.MANDATORY)

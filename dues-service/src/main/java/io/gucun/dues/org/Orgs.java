@@ -1,7 +1,9 @@
 package io.gucun.dues.org;
 
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
+import io.gucun.events.membership.OrgKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -42,9 +44,9 @@ public class Orgs {
     }
 
     /** The nearest org of that kind on the path, the org itself included, looking upwards. */
-    public static Optional<KnownOrg> nearest(List<KnownOrg> rootFirst, String kind) {
+    public static Optional<KnownOrg> nearest(List<KnownOrg> rootFirst, OrgKind kind) {
         List<KnownOrg> up = new ArrayList<>(rootFirst);
         Collections.reverse(up);
-        return up.stream().filter(o -> kind.equals(o.kind)).findFirst();
+        return up.stream().filter(o -> o.kind == kind).findFirst();
     }
 }

@@ -5,17 +5,18 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.money.Money;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.OrgPaths;
 import io.gucun.dues.ledger.Ledger;
 import io.gucun.dues.ledger.Period;
 import io.gucun.dues.ledger.Postings;
-import io.gucun.dues.org.KnownOrg;
 import io.gucun.dues.org.Orgs;
+import io.gucun.events.dues.RebateEvents;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -111,21 +112,11 @@ public class RebateService {
         Map<Long, Long> toGrassroots = new LinkedHashMap<>();
         lines.stream().filter(l -> l.grassrootsOrgId() != null && l.grassrootsFen() > 0)
                 .forEach(l -> toGrassroots.merge(l.grassrootsOrgId(), l.grassrootsFen(), Long::sum));
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("runId", runId);
-        event.put("orgId", orgId);
-        event.put("period", period.toString());
-        event.put("collections", lines.size());
-        event.put("total", Money.format(t.total));
-        event.put("grassroots", Money.format(t.grassroots));
-        event.put("preparatoryFund", Money.format(t.preparatory));
-        event.put("upper", Money.format(t.upper));
-        event.put("currency", Money.CURRENCY);
-        event.put("recipients", toGrassroots.entrySet().stream()
-                .map(e -> Map.of("orgId", e.getKey(), "amount", Money.format(e.getValue()))).toList());
-        event.put("journalEntryId", entry.entryId());
-        event.put("transactionId", entry.transactionId().toString());
-        outbox.record("rebate", runId, "RebatePosted", event);
+        outbox.record(RebateEvents.AGGREGATE, runId, "RebatePosted", new RebateEvents.RebatePosted(runId, orgId, period.month(),
+                lines.size(), Money.format(t.total), Money.format(t.grassroots), Money.format(t.preparatory),
+                Money.format(t.upper), Money.CURRENCY, toGrassroots.entrySet().stream()
+                        .map(e -> new RebateEvents.RebatePosted.Recipient(e.getKey(), Money.format(e.getValue()))).toList(),
+                entry.entryId(), entry.transactionId()));
         return new RebateDtos.RunView(runId, orgId, period.toString(), false, now, caller.username(), lines.size(),
                 Money.format(t.total), Money.format(t.grassroots), Money.format(t.preparatory), Money.format(t.upper),
                 Money.CURRENCY, entry.entryId(), null, pageOf(lines, page));

@@ -1,11 +1,11 @@
 package io.gucun.dues.subsidy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.gucun.common.outbox.EventEnvelope;
+import io.gucun.common.inbox.EventReader;
+import io.gucun.common.inbox.Inbox;
+import io.gucun.events.membership.MemberEvents.MemberJoined;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -17,23 +17,26 @@ public class MembershipMemberConsumer {
     static final String CONSUMER = "dues.membership-member";
 
     @Inject
-    io.gucun.dues.events.Inbox inbox;
+    Inbox inbox;
 
     @Inject
     SubsidyService subsidies;
 
+    /** Tolerant reader: other member events do not move money. */
+    private final EventReader events = EventReader.reading()
+            .on(MemberJoined.class, this::joined, "memberId", "orgId", "orgPath", "joinedAt");
+
     @Incoming("membership-member")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.once(CONSUMER, message, this::apply);
+        return inbox.once(CONSUMER, message, events);
     }
 
-    void apply(EventEnvelope event) {
-        if (!"MemberJoined".equals(event.name())) {
-            return; // tolerant reader: other member events do not move money
-        }
-        JsonNode d = event.data();
-        subsidies.memberJoined(d.path("memberId").asLong(), d.path("orgId").asLong(), d.path("orgPath").asText(),
-                OffsetDateTime.parse(d.path("joinedAt").asText()));
+    EventReader events() {
+        return events;
+    }
+
+    void joined(MemberJoined e) {
+        subsidies.memberJoined(e.memberId(), e.orgId(), e.orgPath(), e.joinedAt());
     }
 }

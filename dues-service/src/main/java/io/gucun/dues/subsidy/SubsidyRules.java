@@ -1,8 +1,9 @@
 package io.gucun.dues.subsidy;
 
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.dues.ledger.Postings;
-import io.gucun.dues.org.KnownOrg;
 import io.gucun.dues.org.Orgs;
+import io.gucun.events.membership.OrgKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,9 +35,9 @@ public final class SubsidyRules {
      */
     public static List<Payment> payments(List<KnownOrg> chainRootFirst, Policy policy) {
         List<Payment> payments = new ArrayList<>();
-        Orgs.nearest(chainRootFirst, "DISTRICT").filter(o -> policy.districtFen() > 0)
+        Orgs.nearest(chainRootFirst, OrgKind.DISTRICT).filter(o -> policy.districtFen() > 0)
                 .ifPresent(o -> payments.add(new Payment("DISTRICT", o.id, policy.districtFen())));
-        Orgs.nearest(chainRootFirst, "TOWN").filter(o -> policy.townFen() > 0)
+        Orgs.nearest(chainRootFirst, OrgKind.TOWN).filter(o -> policy.townFen() > 0)
                 .ifPresent(o -> payments.add(new Payment("TOWN", o.id, policy.townFen())));
         return payments;
     }

@@ -2,11 +2,12 @@ package io.gucun.dues.subsidy;
 
 import io.gucun.common.money.Money;
 import io.gucun.common.outbox.Outbox;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.dues.ledger.Ledger;
 import io.gucun.dues.ledger.Period;
 import io.gucun.dues.ledger.Postings;
-import io.gucun.dues.org.KnownOrg;
 import io.gucun.dues.org.Orgs;
+import io.gucun.events.dues.SubsidyEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -78,18 +79,10 @@ public class SubsidyService {
                 .setParameter(1, memberId).setParameter(2, orgId).setParameter(3, joinedAt).setParameter(4, period.toString())
                 .setParameter(5, policy.id()).setParameter(6, districtOrg).setParameter(7, district).setParameter(8, townOrg)
                 .setParameter(9, town).setParameter(10, entry.entryId()).setParameter(11, Instant.now(clock)).executeUpdate();
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("memberId", memberId);
-        event.put("orgId", orgId);
-        event.put("period", period.toString());
-        event.put("policyVersion", policy.version());
-        event.put("payers", payments.stream().map(p -> Map.of("level", p.level(), "orgId", p.orgId(),
-                "amount", Money.format(p.fen()))).toList());
-        event.put("total", Money.format(district + town));
-        event.put("currency", Money.CURRENCY);
-        event.put("journalEntryId", entry.entryId());
-        event.put("transactionId", entry.transactionId().toString());
-        outbox.record("subsidy", memberId, "SubsidyPosted", event);
+        outbox.record(SubsidyEvents.AGGREGATE, memberId, "SubsidyPosted", new SubsidyEvents.SubsidyPosted(memberId, orgId,
+                period.month(), policy.version(), payments.stream()
+                        .map(p -> new SubsidyEvents.SubsidyPosted.Payer(p.level(), p.orgId(), Money.format(p.fen()))).toList(),
+                Money.format(district + town), Money.CURRENCY, entry.entryId(), entry.transactionId()));
         return true;
     }
 

@@ -123,8 +123,9 @@ class RebateBenchmarkTest {
                 + " cast('1.' || ?1 || '.' || (?1 + 1 + i % 10) || '.' || (?1 + 101 + i % 10) || '.' || (3000000 + i) as ltree),"
                 + " 'bench union ' || i, 'ENTERPRISE' from generate_series(0, ?2 - 1) i where i % 10 <> 0")
                 .setParameter(1, DISTRICT).setParameter(2, ENTERPRISES).executeUpdate();
-        em.createNativeQuery("insert into known_enterprise (id, credit_code, name, org_id, employee_count, union_org_id)"
+        em.createNativeQuery("insert into known_enterprise (id, credit_code, name, org_id, org_path, employee_count, union_org_id)"
                 + " select 4000000 + i, 'B' || lpad(i::text, 17, '0'), 'bench enterprise ' || i, ?1 + 101 + i % 10,"
+                + " cast('1.' || ?1 || '.' || (?1 + 1 + i % 10) || '.' || (?1 + 101 + i % 10) as ltree),"
                 + " case when i % 7 = 0 then 10 else 100 end, case when i % 10 <> 0 then 3000000 + i end"
                 + " from generate_series(0, ?2 - 1) i").setParameter(1, DISTRICT).setParameter(2, ENTERPRISES).executeUpdate();
         long importId = ((Number) em.createNativeQuery("insert into collection_import (submitted_by, format, received_at, row_count,"

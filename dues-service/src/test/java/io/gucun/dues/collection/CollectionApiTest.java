@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.gucun.common.replica.KnownEnterprise;
 import io.gucun.dues.enterprise.EnterpriseFixtures;
-import io.gucun.dues.enterprise.KnownEnterprise;
 import io.gucun.dues.ledger.LedgerAccount;
 import io.gucun.dues.org.OrgFixtures;
 import io.gucun.infra.test.ServiceInfraTestResource;

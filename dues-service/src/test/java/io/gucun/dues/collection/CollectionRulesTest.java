@@ -1,12 +1,13 @@
 package io.gucun.dues.collection;
 
+import io.gucun.events.membership.OrgKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.dues.collection.CollectionRules.RawRow;
-import io.gucun.dues.org.KnownOrg;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,7 +68,7 @@ class CollectionRulesTest {
     private static KnownOrg org(long id, String kind) {
         KnownOrg o = new KnownOrg();
         o.id = id;
-        o.kind = kind;
+        o.kind = OrgKind.valueOf(kind);
         o.path = "1." + id;
         o.name = kind;
         return o;

@@ -3,6 +3,7 @@ package io.gucun.dues.enterprise;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.identity.CreditCode;
 import io.gucun.common.outbox.EventEnvelope;
+import io.gucun.common.replica.EnterpriseReplica;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.Map;
@@ -44,10 +45,10 @@ public final class EnterpriseFixtures {
     }
 
     static void apply(String type, Map<String, Object> data) {
-        MembershipEnterpriseConsumer consumer = CDI.current().select(MembershipEnterpriseConsumer.class).get();
+        EnterpriseReplica replica = CDI.current().select(EnterpriseReplica.class).get();
         ObjectMapper mapper = CDI.current().select(ObjectMapper.class).get();
         EventEnvelope event = new EventEnvelope(UUID.randomUUID().toString(), "io.gucun.membership." + type, null,
                 mapper.valueToTree(data));
-        QuarkusTransaction.requiringNew().run(() -> consumer.apply(event));
+        QuarkusTransaction.requiringNew().run(() -> replica.events().apply("dues-test", event));
     }
 }

@@ -76,7 +76,7 @@ class OrgAccountsTest {
         String path = null;
         while (System.nanoTime() < deadline) {
             path = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                    io.gucun.dues.org.KnownOrg.<io.gucun.dues.org.KnownOrg>findById(91L).path);
+                    io.gucun.common.replica.KnownOrg.<io.gucun.common.replica.KnownOrg>findById(91L).path);
             if ("1.92.90.91".equals(path)) {
                 break;
             }

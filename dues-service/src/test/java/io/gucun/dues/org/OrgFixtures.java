@@ -2,6 +2,7 @@ package io.gucun.dues.org;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.outbox.EventEnvelope;
+import io.gucun.common.replica.OrgReplica;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.Map;
@@ -25,10 +26,10 @@ public final class OrgFixtures {
     }
 
     static void apply(String type, Map<String, Object> data) {
-        MembershipOrgConsumer consumer = CDI.current().select(MembershipOrgConsumer.class).get();
+        OrgReplica replica = CDI.current().select(OrgReplica.class).get();
         ObjectMapper mapper = CDI.current().select(ObjectMapper.class).get();
         EventEnvelope event = new EventEnvelope(UUID.randomUUID().toString(), "io.gucun.membership." + type, null,
                 mapper.valueToTree(data));
-        QuarkusTransaction.requiringNew().run(() -> consumer.apply(event));
+        QuarkusTransaction.requiringNew().run(() -> replica.events().apply("dues-test", event));
     }
 }

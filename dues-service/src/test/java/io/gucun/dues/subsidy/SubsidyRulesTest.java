@@ -1,8 +1,9 @@
 package io.gucun.dues.subsidy;
 
+import io.gucun.events.membership.OrgKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gucun.dues.org.KnownOrg;
+import io.gucun.common.replica.KnownOrg;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class SubsidyRulesTest {
     static KnownOrg org(long id, String kind) {
         KnownOrg o = new KnownOrg();
         o.id = id;
-        o.kind = kind;
+        o.kind = OrgKind.valueOf(kind);
         o.path = "x";
         o.name = kind;
         return o;

@@ -1,6 +1,7 @@
 package io.gucun.membership.benefit;
 
-import io.gucun.membership.member.EmploymentForm;
+import io.gucun.events.membership.BenefitKind;
+import io.gucun.events.membership.EmploymentForm;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,7 @@
 package io.gucun.membership.benefit;
 
-import io.gucun.membership.member.EmploymentForm;
+import io.gucun.events.membership.BenefitKind;
+import io.gucun.events.membership.EmploymentForm;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;

@@ -6,11 +6,13 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.time.BusinessTime;
-import io.gucun.membership.card.CardEvents;
 import io.gucun.membership.card.CardLifecycle;
 import io.gucun.membership.card.CardService;
 import io.gucun.membership.card.ServiceCard;
-import io.gucun.membership.member.EmploymentForm;
+import io.gucun.events.membership.BenefitKind;
+import io.gucun.events.membership.CardEvents;
+import io.gucun.events.membership.EmploymentForm;
+import io.gucun.membership.member.JoinPolicyTerms;
 import io.gucun.membership.member.Member;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -234,7 +236,7 @@ public class BenefitService {
         red.persist();
         em.flush();
         outbox.record(CardEvents.AGGREGATE, card.id, "BenefitRedeemed",
-                new BenefitEvents.BenefitRedeemed(red.id, b.id, card.id, m.id, b.kind, red.redeemedAt));
+                new CardEvents.BenefitRedeemed(red.id, b.id, card.id, m.id, b.kind, red.redeemedAt));
         return new Outcome(red, true);
     }
 

@@ -1,5 +1,6 @@
 package io.gucun.membership.card;
 
+import io.gucun.events.membership.CardStatus;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

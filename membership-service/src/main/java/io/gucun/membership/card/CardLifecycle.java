@@ -1,6 +1,7 @@
 package io.gucun.membership.card;
 
 import io.gucun.common.problem.ApiException;
+import io.gucun.events.membership.CardStatus;
 import java.util.Map;
 
 /**

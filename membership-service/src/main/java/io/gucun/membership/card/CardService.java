@@ -4,6 +4,8 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.time.BusinessTime;
+import io.gucun.events.membership.CardEvents;
+import io.gucun.events.membership.CardStatus;
 import io.gucun.membership.member.Member;
 import io.gucun.membership.member.MemberAccess;
 import io.gucun.membership.member.MemberCards;

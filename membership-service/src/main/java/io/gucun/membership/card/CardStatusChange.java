@@ -1,5 +1,6 @@
 package io.gucun.membership.card;
 
+import io.gucun.events.membership.CardStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,7 +1,7 @@
 package io.gucun.membership.enterprise;
 
 import io.gucun.common.problem.ApiException;
-import io.gucun.membership.org.OrgKind;
+import io.gucun.events.membership.OrgKind;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.gucun.membership.enterprise;
 
-import io.gucun.membership.org.OrgKind;
+import io.gucun.events.membership.OrgKind;
 import java.util.Comparator;
 import java.util.List;
 

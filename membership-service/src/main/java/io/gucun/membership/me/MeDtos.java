@@ -1,7 +1,7 @@
 package io.gucun.membership.me;
 
 import io.gucun.membership.member.MemberDtos;
-import io.gucun.membership.org.OrgKind;
+import io.gucun.events.membership.OrgKind;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,6 +1,14 @@
 package io.gucun.membership.me;
 
 import io.gucun.common.security.Roles;
+import io.gucun.events.membership.OrgKind;
+import io.gucun.membership.member.ApplicationStatus;
+import io.gucun.membership.member.Member;
+import io.gucun.membership.member.MemberDtos;
+import io.gucun.membership.member.MembershipApplication;
+import io.gucun.membership.member.MembershipTransfer;
+import io.gucun.membership.member.TransferStatus;
+import io.gucun.membership.org.UnionOrg;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

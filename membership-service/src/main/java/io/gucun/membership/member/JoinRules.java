@@ -1,7 +1,7 @@
 package io.gucun.membership.member;
 
 import io.gucun.common.problem.ApiException;
-import io.gucun.membership.org.OrgKind;
+import io.gucun.events.membership.OrgKind;
 import io.gucun.membership.org.UnionOrg;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package io.gucun.membership.member;
 
 import io.gucun.common.security.OrgPaths;
+import io.gucun.events.membership.EmploymentForm;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;

@@ -3,6 +3,8 @@ package io.gucun.membership.member;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.time.BusinessTime;
+import io.gucun.events.membership.EmploymentForm;
+import io.gucun.events.membership.LeaveReason;
 import io.gucun.membership.org.OrgService;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;

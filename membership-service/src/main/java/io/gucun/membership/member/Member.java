@@ -1,5 +1,7 @@
 package io.gucun.membership.member;
 
+import io.gucun.events.membership.EmploymentForm;
+import io.gucun.events.membership.OccupationCategory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

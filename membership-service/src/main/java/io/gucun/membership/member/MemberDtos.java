@@ -2,6 +2,10 @@ package io.gucun.membership.member;
 
 import io.gucun.common.identity.ValidCreditCode;
 import io.gucun.common.identity.ValidResidentId;
+import io.gucun.events.membership.EmploymentForm;
+import io.gucun.events.membership.JoinVia;
+import io.gucun.events.membership.LeaveReason;
+import io.gucun.events.membership.OccupationCategory;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,5 +1,6 @@
 package io.gucun.membership.member;
 
+import io.gucun.events.membership.JoinVia;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;

@@ -1,5 +1,7 @@
 package io.gucun.membership.org;
 
+import io.gucun.events.membership.AreaType;
+import io.gucun.events.membership.OrgKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -5,6 +5,7 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.api.TextValues;
 import io.gucun.common.problem.Problem;
 import io.gucun.common.security.Roles;
+import io.gucun.events.membership.OrgKind;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

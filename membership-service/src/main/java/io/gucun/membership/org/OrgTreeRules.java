@@ -3,6 +3,8 @@ package io.gucun.membership.org;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import io.gucun.common.security.OrgPaths;
+import io.gucun.events.membership.AreaType;
+import io.gucun.events.membership.OrgKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

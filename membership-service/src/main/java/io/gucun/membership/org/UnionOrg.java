@@ -1,5 +1,7 @@
 package io.gucun.membership.org;
 
+import io.gucun.events.membership.AreaType;
+import io.gucun.events.membership.OrgKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,8 +1,9 @@
 package io.gucun.membership.benefit;
 
+import io.gucun.events.membership.BenefitKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gucun.membership.member.EmploymentForm;
+import io.gucun.events.membership.EmploymentForm;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,18 @@
 package io.gucun.membership.card;
 
+import io.gucun.events.membership.CardStatus;
 import static io.gucun.membership.card.CardAction.ACTIVATE;
 import static io.gucun.membership.card.CardAction.CLOSE;
 import static io.gucun.membership.card.CardAction.FREEZE;
 import static io.gucun.membership.card.CardAction.REPLACE;
 import static io.gucun.membership.card.CardAction.REPORT_LOST;
 import static io.gucun.membership.card.CardAction.UNFREEZE;
-import static io.gucun.membership.card.CardStatus.ACTIVE;
-import static io.gucun.membership.card.CardStatus.CLOSED;
-import static io.gucun.membership.card.CardStatus.FROZEN;
-import static io.gucun.membership.card.CardStatus.ISSUED;
-import static io.gucun.membership.card.CardStatus.LOST;
-import static io.gucun.membership.card.CardStatus.REPLACED;
+import static io.gucun.events.membership.CardStatus.ACTIVE;
+import static io.gucun.events.membership.CardStatus.CLOSED;
+import static io.gucun.events.membership.CardStatus.FROZEN;
+import static io.gucun.events.membership.CardStatus.ISSUED;
+import static io.gucun.events.membership.CardStatus.LOST;
+import static io.gucun.events.membership.CardStatus.REPLACED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package io.gucun.membership.enterprise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gucun.membership.org.OrgKind;
+import io.gucun.events.membership.OrgKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

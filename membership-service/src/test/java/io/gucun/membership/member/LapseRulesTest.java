@@ -1,5 +1,6 @@
 package io.gucun.membership.member;
 
+import io.gucun.events.membership.EmploymentForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gucun.common.problem.ApiException;
-import io.gucun.membership.org.OrgKind;
+import io.gucun.events.membership.OrgKind;
 import io.gucun.membership.org.UnionOrg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

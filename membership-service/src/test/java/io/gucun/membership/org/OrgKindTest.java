@@ -1,5 +1,6 @@
 package io.gucun.membership.org;
 
+import io.gucun.events.membership.OrgKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

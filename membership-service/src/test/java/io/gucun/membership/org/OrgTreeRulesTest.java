@@ -1,5 +1,7 @@
 package io.gucun.membership.org;
 
+import io.gucun.events.membership.AreaType;
+import io.gucun.events.membership.OrgKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

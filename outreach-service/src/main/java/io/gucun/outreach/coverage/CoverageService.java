@@ -3,7 +3,7 @@ package io.gucun.outreach.coverage;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.time.BusinessTime;
-import io.gucun.outreach.membership.KnownOrg;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.outreach.membership.OrgScopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -6,6 +6,7 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.time.BusinessTime;
 import io.gucun.common.api.NativePage;
+import io.gucun.events.outreach.EventEvents;
 import io.gucun.outreach.membership.OrgScopes;
 import io.gucun.outreach.site.Site;
 import io.gucun.outreach.site.SiteService;

@@ -1,6 +1,7 @@
 package io.gucun.outreach.membership;
 
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

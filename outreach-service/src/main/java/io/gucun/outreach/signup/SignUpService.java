@@ -12,12 +12,13 @@ import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import io.gucun.common.time.BusinessTime;
 import io.gucun.common.api.NativePage;
+import io.gucun.common.replica.KnownOrg;
+import io.gucun.events.outreach.SignUpEvents;
 import io.gucun.outreach.event.EventService;
 import io.gucun.outreach.event.EventStaff;
 import io.gucun.outreach.event.EventStatus;
 import io.gucun.outreach.event.OutreachEvent;
 import io.gucun.outreach.lead.LeadService;
-import io.gucun.outreach.membership.KnownOrg;
 import io.gucun.outreach.membership.OrgScopes;
 import io.gucun.outreach.site.Site;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -96,7 +98,7 @@ public class SignUpService {
             throw ApiException.unprocessable("event-cancelled", "the event was cancelled; it takes no sign-ups");
         }
         Site site = Site.findById(event.siteId);
-        KnownOrg defaultUnion = KnownOrg.defaultUnionFor(site.orgPath).orElseGet(() -> KnownOrg.findById(site.orgId));
+        KnownOrg defaultUnion = defaultUnionFor(site.orgPath).orElseGet(() -> KnownOrg.findById(site.orgId));
         List<FieldError> errors = new ArrayList<>();
         List<Checked> checked = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -271,5 +273,18 @@ public class SignUpService {
 
     OffsetDateTime now() {
         return time.now();
+    }
+
+    /**
+     * The union a worker signing up at a site joins by default: the nearest open joint union at or above the site's
+     * org (the "reservoir" for workers whose employer has none), else the site's org itself.
+     */
+    static Optional<KnownOrg> defaultUnionFor(String sitePath) {
+        @SuppressWarnings("unchecked")
+        List<KnownOrg> found = KnownOrg.getEntityManager().createNativeQuery(
+                        "select * from known_org where kind in ('JOINT_AREA', 'JOINT_INDUSTRY') and closed_at is null"
+                                + " and path @> cast(?1 as ltree) order by nlevel(path) desc limit 1", KnownOrg.class)
+                .setParameter(1, sitePath).getResultList();
+        return found.stream().findFirst();
     }
 }

@@ -4,9 +4,9 @@ import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.time.BusinessTime;
-import io.gucun.outreach.membership.KnownOrg;
 import io.gucun.outreach.membership.OrgScopes;
 import io.gucun.common.api.NativePage;
+import io.gucun.common.replica.KnownOrg;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,7 +27,7 @@ public class SiteService {
     @Transactional
     public Site create(SiteDtos.NewSite r) {
         KnownOrg org = scopes.visibleOrg(r.orgId(), "orgId");
-        if (org.closed) {
+        if (org.isClosed()) {
             throw ApiException.unprocessable("org-closed", "the org is closed");
         }
         Site s = new Site();

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.gucun.common.replica.KnownEnterprise;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.outreach.MembershipFeed;
 import io.gucun.outreach.TestTree;
 import io.gucun.outreach.membership.JoinedMember;
-import io.gucun.outreach.membership.KnownEnterprise;
 import io.gucun.testsupport.Actors;
 import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;

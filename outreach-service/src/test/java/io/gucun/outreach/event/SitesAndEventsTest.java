@@ -6,12 +6,12 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.outreach.MembershipFeed;
 import io.gucun.outreach.Outboxed;
 import io.gucun.outreach.Planning;
 import io.gucun.outreach.TestTree;
-import io.gucun.outreach.membership.KnownOrg;
 import io.gucun.testsupport.Actors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.gucun.common.replica.KnownEnterprise;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.outreach.MembershipFeed;
 import io.gucun.outreach.Outboxed;
@@ -12,7 +13,6 @@ import io.gucun.outreach.Planning;
 import io.gucun.outreach.TestTree;
 import io.gucun.outreach.lead.EnterpriseLead;
 import io.gucun.outreach.lead.LeadStatus;
-import io.gucun.outreach.membership.KnownEnterprise;
 import io.gucun.testsupport.Actors;
 import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;

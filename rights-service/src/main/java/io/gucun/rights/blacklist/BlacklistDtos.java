@@ -1,5 +1,6 @@
 package io.gucun.rights.blacklist;
 
+import io.gucun.events.rights.BlacklistReason;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -45,15 +46,5 @@ public final class BlacklistDtos {
 
     @Schema(description = "What a blacklist check found")
     public record CheckResult(OffsetDateTime asOf, List<EntryView> listed) {
-    }
-
-    /** Event EnterpriseBlacklisted (topic rights.blacklist.v1, key = enterprise id). */
-    public record EnterpriseBlacklisted(long entryId, long enterpriseId, String creditCode, String enterpriseName,
-                                        BlacklistReason reason, long caseId, OffsetDateTime listedAt) {
-    }
-
-    /** Event EnterpriseDelisted (topic rights.blacklist.v1, key = enterprise id); the officer's free-text reason stays in the API. */
-    public record EnterpriseDelisted(long entryId, long enterpriseId, String creditCode, OffsetDateTime listedAt,
-                                     OffsetDateTime delistedAt) {
     }
 }

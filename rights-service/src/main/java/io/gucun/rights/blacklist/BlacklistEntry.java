@@ -1,5 +1,6 @@
 package io.gucun.rights.blacklist;
 
+import io.gucun.events.rights.BlacklistReason;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

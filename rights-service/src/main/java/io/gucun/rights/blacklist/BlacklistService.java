@@ -2,19 +2,21 @@ package io.gucun.rights.blacklist;
 
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
-import io.gucun.common.identity.CreditCode;
 import io.gucun.common.feed.ChangeFeed;
+import io.gucun.common.identity.CreditCode;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.replica.KnownEnterprise;
+import io.gucun.events.rights.BlacklistEvents;
+import io.gucun.events.rights.BlacklistReason;
+import io.gucun.events.rights.CaseCategory;
+import io.gucun.events.rights.CaseState;
+import io.gucun.events.rights.NoticeKind;
 import io.gucun.rights.deadline.Deadlines;
-import io.gucun.rights.org.KnownEnterprise;
 import io.gucun.rights.partner.PartnerEvents;
 import io.gucun.rights.rightscase.CaseAccess;
-import io.gucun.rights.rightscase.CaseCategory;
 import io.gucun.rights.rightscase.CaseService;
-import io.gucun.rights.rightscase.CaseState;
 import io.gucun.rights.rightscase.RightsCase;
-import io.gucun.rights.supervision.NoticeKind;
 import io.gucun.rights.supervision.SupervisionNotice;
 import io.gucun.rights.supervision.SupervisionRules;
 import io.quarkus.panache.common.Sort;
@@ -35,8 +37,6 @@ import java.util.stream.Collectors;
 /** The blacklist (两个黑名单): listing by the supervision check or an officer's decision, delisting, the partners' feed. */
 @ApplicationScoped
 public class BlacklistService {
-
-    public static final String AGGREGATE = "blacklist";
 
     @Inject
     EntityManager em;
@@ -126,7 +126,7 @@ public class BlacklistService {
         e.listedBy = actor;
         e.persistAndFlush();
         change(e, BlacklistChange.LISTED, at);
-        UUID eventId = outbox.record(AGGREGATE, e.enterpriseId, "EnterpriseBlacklisted", new BlacklistDtos.EnterpriseBlacklisted(e.id,
+        UUID eventId = outbox.record(BlacklistEvents.AGGREGATE, e.enterpriseId, "EnterpriseBlacklisted", new BlacklistEvents.EnterpriseBlacklisted(e.id,
                 e.enterpriseId, e.creditCode, e.enterpriseName, e.reason, e.caseId, e.listedAt));
         feedItem(e, eventId, PartnerEvents.LISTED, at);
         return e;
@@ -149,7 +149,7 @@ public class BlacklistService {
         e.delistedBy = access.username();
         e.delistingReason = r.reason().trim();
         change(e, BlacklistChange.DELISTED, e.delistedAt);
-        UUID eventId = outbox.record(AGGREGATE, e.enterpriseId, "EnterpriseDelisted", new BlacklistDtos.EnterpriseDelisted(e.id,
+        UUID eventId = outbox.record(BlacklistEvents.AGGREGATE, e.enterpriseId, "EnterpriseDelisted", new BlacklistEvents.EnterpriseDelisted(e.id,
                 e.enterpriseId, e.creditCode, e.listedAt, e.delistedAt));
         feedItem(e, eventId, PartnerEvents.DELISTED, e.delistedAt);
         return e;

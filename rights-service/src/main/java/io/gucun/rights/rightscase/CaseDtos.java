@@ -1,6 +1,9 @@
 package io.gucun.rights.rightscase;
 
 import io.gucun.common.identity.ValidCreditCode;
+import io.gucun.events.rights.CaseCategory;
+import io.gucun.events.rights.CaseState;
+import io.gucun.events.rights.ReporterKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -5,6 +5,8 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.api.TextValues;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.Roles;
+import io.gucun.events.rights.CaseCategory;
+import io.gucun.events.rights.CaseState;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -6,12 +6,17 @@ import io.gucun.common.identity.CreditCode;
 import io.gucun.common.money.Money;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.replica.KnownEnterprise;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.OrgPaths;
 import io.gucun.common.security.Roles;
+import io.gucun.events.membership.OrgKind;
+import io.gucun.events.rights.CaseCategory;
+import io.gucun.events.rights.CaseEvents;
+import io.gucun.events.rights.CaseState;
+import io.gucun.events.rights.ReporterKind;
 import io.gucun.rights.deadline.DeadlineStep;
 import io.gucun.rights.deadline.Deadlines;
-import io.gucun.rights.org.KnownEnterprise;
-import io.gucun.rights.org.KnownOrg;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -90,11 +95,11 @@ public class CaseService {
             kind = ReporterKind.OFFICER;
         } else if (access.isOfficer()) {
             access.scope().requireCovers(reporting.path);
-            kind = KnownOrg.ENTERPRISE.equals(reporting.kind) ? ReporterKind.ENTERPRISE_UNION : ReporterKind.OFFICER;
+            kind = reporting.kind == OrgKind.ENTERPRISE ? ReporterKind.ENTERPRISE_UNION : ReporterKind.OFFICER;
         } else {
             kind = ReporterKind.WORKER;
         }
-        KnownEnterprise enterprise = KnownEnterprise.byCreditCode(CreditCode.normalize(r.enterpriseCreditCode()));
+        KnownEnterprise enterprise = KnownEnterprise.byCreditCode(CreditCode.normalize(r.enterpriseCreditCode())).orElse(null);
         if (enterprise == null) {
             throw ApiException.invalid("enterpriseCreditCode", "does not name an enterprise registered with the union");
         }
@@ -297,7 +302,7 @@ public class CaseService {
         CaseState to = CaseStateMachine.next(from, action);
         OffsetDateTime now = deadlines.now();
         c.state = to;
-        DeadlineStep step = to.runningStep();
+        DeadlineStep step = DeadlineStep.runningIn(to);
         c.currentStep = step;
         c.dueOn = step == null ? null : deadlines.due(step, deadlines.dayOf(now));
         record(c, from, to, now, note);

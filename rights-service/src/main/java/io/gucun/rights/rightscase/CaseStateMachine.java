@@ -1,6 +1,7 @@
 package io.gucun.rights.rightscase;
 
 import io.gucun.common.problem.ApiException;
+import io.gucun.events.rights.CaseState;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;

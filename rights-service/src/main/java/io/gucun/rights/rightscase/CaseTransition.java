@@ -1,5 +1,6 @@
 package io.gucun.rights.rightscase;
 
+import io.gucun.events.rights.CaseState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package io.gucun.rights.rightscase;
 
+import io.gucun.events.membership.OrgKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,11 +11,9 @@ import java.util.Optional;
  */
 public final class CoordinatorRule {
 
-    /** An org on the way up: id, kind as membership names it, whether it is closed. */
-    public record OrgOnPath(long id, String kind, boolean closed) {
+    /** An org on the way up: id, kind, whether it is closed. */
+    public record OrgOnPath(long id, OrgKind kind, boolean closed) {
     }
-
-    private static final List<String> TOWN_KINDS = List.of("TOWN", "TOWN_STREET");
 
     private CoordinatorRule() {
     }
@@ -35,6 +34,6 @@ public final class CoordinatorRule {
     }
 
     public static boolean isTown(OrgOnPath org) {
-        return TOWN_KINDS.contains(org.kind());
+        return org.kind() == OrgKind.TOWN;
     }
 }

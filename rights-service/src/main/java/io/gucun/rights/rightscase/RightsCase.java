@@ -1,5 +1,8 @@
 package io.gucun.rights.rightscase;
 
+import io.gucun.events.rights.CaseCategory;
+import io.gucun.events.rights.CaseState;
+import io.gucun.events.rights.ReporterKind;
 import io.gucun.rights.deadline.DeadlineStep;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,5 +1,6 @@
 package io.gucun.rights.supervision;
 
+import io.gucun.events.rights.NoticeKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -40,10 +41,5 @@ public final class SupervisionDtos {
                     n.issuedOn, n.issuedAt, n.issuedBy, n.responseDueOn, n.responseOutcome == null && today.isAfter(n.responseDueOn),
                     n.respondedOn, n.responseOutcome, n.responseNote);
         }
-    }
-
-    /** Event SupervisionNoticeIssued (topic rights.case.v1, key = case id). */
-    public record SupervisionNoticeIssued(long noticeId, long caseId, NoticeKind kind, long enterpriseId, String enterpriseCreditCode,
-                                          long issuingOrgId, LocalDate issuedOn, LocalDate responseDueOn) {
     }
 }

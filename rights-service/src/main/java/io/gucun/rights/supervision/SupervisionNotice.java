@@ -1,5 +1,6 @@
 package io.gucun.rights.supervision;
 
+import io.gucun.events.rights.NoticeKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

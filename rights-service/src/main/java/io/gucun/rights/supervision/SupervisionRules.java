@@ -1,6 +1,7 @@
 package io.gucun.rights.supervision;
 
 import io.gucun.common.problem.ApiException;
+import io.gucun.events.rights.NoticeKind;
 import java.time.LocalDate;
 import java.util.Map;
 

@@ -3,11 +3,13 @@ package io.gucun.rights.supervision;
 import io.gucun.common.api.TextValues;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
+import io.gucun.events.rights.CaseEvents;
+import io.gucun.events.rights.CaseState;
+import io.gucun.events.rights.NoticeKind;
+import io.gucun.rights.deadline.DeadlineStep;
 import io.gucun.rights.deadline.Deadlines;
 import io.gucun.rights.rightscase.CaseAccess;
-import io.gucun.rights.rightscase.CaseEvents;
 import io.gucun.rights.rightscase.CaseService;
-import io.gucun.rights.rightscase.CaseState;
 import io.gucun.rights.rightscase.RightsCase;
 import io.gucun.rights.track.Track;
 import io.gucun.rights.track.TrackService;
@@ -65,9 +67,9 @@ public class SupervisionService {
         n.issuedOn = issuedOn;
         n.issuedAt = deadlines.now();
         n.issuedBy = access.username();
-        n.responseDueOn = deadlines.due(r.kind().responseStep(), issuedOn);
+        n.responseDueOn = deadlines.due(DeadlineStep.responseTo(r.kind()), issuedOn);
         n.persistAndFlush();
-        outbox.record(CaseEvents.AGGREGATE, c.id, "SupervisionNoticeIssued", new SupervisionDtos.SupervisionNoticeIssued(
+        outbox.record(CaseEvents.AGGREGATE, c.id, "SupervisionNoticeIssued", new CaseEvents.SupervisionNoticeIssued(
                 n.id, c.id, n.kind, n.enterpriseId, n.enterpriseCreditCode, n.issuingOrgId, n.issuedOn, n.responseDueOn));
         return n;
     }

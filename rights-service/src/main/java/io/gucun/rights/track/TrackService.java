@@ -6,7 +6,7 @@ import io.gucun.common.problem.ApiException;
 import io.gucun.rights.deadline.Deadlines;
 import io.gucun.rights.rightscase.CaseAccess;
 import io.gucun.rights.rightscase.CaseService;
-import io.gucun.rights.rightscase.CaseState;
+import io.gucun.events.rights.CaseState;
 import io.gucun.rights.rightscase.RightsCase;
 import io.gucun.rights.track.TrackRecords.BargainingRound;
 import io.gucun.rights.track.TrackRecords.CaseTrack;

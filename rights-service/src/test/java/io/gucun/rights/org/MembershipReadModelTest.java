@@ -1,7 +1,10 @@
 package io.gucun.rights.org;
 
+import io.gucun.common.replica.KnownEnterprise;
+import io.gucun.common.replica.KnownOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gucun.events.membership.OrgKind;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.rights.MembershipFeed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -69,6 +72,6 @@ class MembershipReadModelTest {
     void unknownEventTypesAreSkippedAndTheConsumerKeepsGoing() {
         MembershipFeed.send("membership.org.v1", "5", UUID.randomUUID().toString(), "io.gucun.membership.OrgSomethingNew", "{\"orgId\":5}");
         String after = MembershipFeed.org("1", "PROVINCE", "天津市总工会");
-        assertThat(org(MembershipFeed.idOf(after)).kind).isEqualTo("PROVINCE");
+        assertThat(org(MembershipFeed.idOf(after)).kind).isEqualTo(OrgKind.PROVINCE);
     }
 }

@@ -165,7 +165,7 @@ class CaseIntakeTest {
         MembershipFeed.send("membership.org.v1", String.valueOf(t.enterpriseUnionId()), java.util.UUID.randomUUID().toString(),
                 "io.gucun.membership.OrgClosed", "{\"orgId\":" + t.enterpriseUnionId() + "}");
         MembershipFeed.await(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                io.gucun.rights.org.KnownOrg.<io.gucun.rights.org.KnownOrg>findById(t.enterpriseUnionId()).isClosed()));
+                io.gucun.common.replica.KnownOrg.<io.gucun.common.replica.KnownOrg>findById(t.enterpriseUnionId()).isClosed()));
         ActingAs.worker("worker-g");
         post("/cases", newCase(t.enterpriseUnionId(), t.creditCode(), 3)).statusCode(422).body("type", equalTo("urn:gucun:problem:org-closed"));
     }

@@ -1,21 +1,23 @@
 package io.gucun.rights.rightscase;
 
+import io.gucun.events.rights.CaseState;
 import static io.gucun.rights.rightscase.CaseAction.CLOSE;
 import static io.gucun.rights.rightscase.CaseAction.REOPEN;
 import static io.gucun.rights.rightscase.CaseAction.RESOLVE;
 import static io.gucun.rights.rightscase.CaseAction.START;
 import static io.gucun.rights.rightscase.CaseAction.TAKE_OVER;
 import static io.gucun.rights.rightscase.CaseAction.WITHDRAW;
-import static io.gucun.rights.rightscase.CaseState.ACCEPTED;
-import static io.gucun.rights.rightscase.CaseState.CLOSED;
-import static io.gucun.rights.rightscase.CaseState.IN_PROGRESS;
-import static io.gucun.rights.rightscase.CaseState.REPORTED;
-import static io.gucun.rights.rightscase.CaseState.RESOLVED;
-import static io.gucun.rights.rightscase.CaseState.WITHDRAWN;
+import static io.gucun.events.rights.CaseState.ACCEPTED;
+import static io.gucun.events.rights.CaseState.CLOSED;
+import static io.gucun.events.rights.CaseState.IN_PROGRESS;
+import static io.gucun.events.rights.CaseState.REPORTED;
+import static io.gucun.events.rights.CaseState.RESOLVED;
+import static io.gucun.events.rights.CaseState.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gucun.common.problem.ApiException;
+import io.gucun.rights.deadline.DeadlineStep;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -79,9 +81,9 @@ class CaseStateMachineTest {
 
     @Test
     void openStatesRunADeadlineAndOthersDoNot() {
-        assertThat(REPORTED.runningStep()).hasToString("TAKEOVER");
-        assertThat(ACCEPTED.runningStep()).hasToString("START");
-        assertThat(IN_PROGRESS.runningStep()).hasToString("RESOLUTION");
-        assertThat(Stream.of(RESOLVED, CLOSED, WITHDRAWN).map(CaseState::runningStep)).containsOnlyNulls();
+        assertThat(DeadlineStep.runningIn(REPORTED)).hasToString("TAKEOVER");
+        assertThat(DeadlineStep.runningIn(ACCEPTED)).hasToString("START");
+        assertThat(DeadlineStep.runningIn(IN_PROGRESS)).hasToString("RESOLUTION");
+        assertThat(Stream.of(RESOLVED, CLOSED, WITHDRAWN).map(DeadlineStep::runningIn)).containsOnlyNulls();
     }
 }

@@ -1,5 +1,6 @@
 package io.gucun.rights.supervision;
 
+import io.gucun.events.rights.NoticeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

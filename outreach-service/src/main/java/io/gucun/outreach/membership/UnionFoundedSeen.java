@@ -1,7 +1,0 @@
-package io.gucun.outreach.membership;
-
-import java.time.OffsetDateTime;
-
-/** Fired (synchronously, inside the consuming transaction) when membership reports that an enterprise founded its union. */
-public record UnionFoundedSeen(String creditCode, long unionOrgId, OffsetDateTime foundedAt) {
-}
