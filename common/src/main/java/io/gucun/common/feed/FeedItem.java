@@ -15,6 +15,7 @@ public record FeedItem(
                 example = "91310113MA1GL3XKX1") String subject,
         @Schema(description = "When the change happened") OffsetDateTime occurredAt,
         @Schema(description = "The cursor just after this item (to resume from exactly here)") String cursor,
-        @Schema(type = SchemaType.OBJECT, implementation = Object.class, description = "The change itself; fields per type are documented on the partner's page")
-        JsonNode data) {
+        // An object, not the array SmallRye infers from JsonNode being Iterable (an array without items is invalid).
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class,
+                description = "The change itself; fields per type are documented on the partner's page") JsonNode data) {
 }
