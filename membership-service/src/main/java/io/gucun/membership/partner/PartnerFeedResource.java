@@ -25,6 +25,7 @@ public class PartnerFeedResource extends io.gucun.common.feed.PartnerFeedResourc
         return PartnerFeeds.READERS;
     }
 
+    @Override
     @GET
     @Path("/{feed}")
     @Operation(operationId = "readMembershipPartnerFeed", summary = "Read a partner change feed after a cursor, oldest first",
@@ -33,17 +34,11 @@ public class PartnerFeedResource extends io.gucun.common.feed.PartnerFeedResourc
                     + "MEMBERSHIP_TRANSFERRED, MEMBERSHIP_ENDED keyed by the keyed hash of the resident ID, never the number. "
                     + "Items appear in commit order: paging with `after` = the previous page's `nextCursor` never skips or "
                     + "repeats an item, even while changes are being written. Officers and admins may read every feed.")
-    @APIResponse(responseCode = "200", description = PAGE)
-    @APIResponse(responseCode = "400", description = BAD_CURSOR)
-    @APIResponse(responseCode = "401", description = NOT_AUTHENTICATED)
     @APIResponse(responseCode = "403", description = "This feed belongs to another partner")
-    @APIResponse(responseCode = "404", description = NO_SUCH_FEED)
-    @APIResponse(responseCode = "410", description = EXPIRED_CURSOR)
     public FeedPage read(
             @Parameter(description = "The feed", schema = @Schema(type = SchemaType.STRING, enumeration = {"enterprise-unions", "membership-status"}))
             @PathParam("feed") String feed,
-            @Parameter(description = AFTER) @QueryParam("after") String after,
-            @Parameter(description = LIMIT) @QueryParam("limit") Integer limit) {
-        return page(feed, after, limit);
+            @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return super.read(feed, after, limit);
     }
 }

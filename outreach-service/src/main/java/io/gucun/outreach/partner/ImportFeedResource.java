@@ -25,6 +25,7 @@ public class ImportFeedResource extends io.gucun.common.feed.PartnerFeedResource
         return ImportFeeds.READERS;
     }
 
+    @Override
     @GET
     @Path("/{feed}")
     @Operation(operationId = "readOutreachPartnerFeed", summary = "Read the results of your imports after a cursor",
@@ -32,18 +33,12 @@ public class ImportFeedResource extends io.gucun.common.feed.PartnerFeedResource
                     + "finished import job, ImportCompleted or ImportFailed, with its counts and where its reject report is; "
                     + "the item id is the job id. Items appear in commit order: paging with `after` = the previous page's "
                     + "`nextCursor` never skips or repeats an item.")
-    @APIResponse(responseCode = "200", description = PAGE)
-    @APIResponse(responseCode = "400", description = BAD_CURSOR)
-    @APIResponse(responseCode = "401", description = NOT_AUTHENTICATED)
     @APIResponse(responseCode = "403", description = "The feed of another partner")
-    @APIResponse(responseCode = "404", description = NO_SUCH_FEED)
-    @APIResponse(responseCode = "410", description = EXPIRED_CURSOR)
     public FeedPage read(
             @Parameter(description = "The feed", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"social-insurance-imports", "tax-imports"}))
             @PathParam("feed") String feed,
-            @Parameter(description = AFTER) @QueryParam("after") String after,
-            @Parameter(description = LIMIT) @QueryParam("limit") Integer limit) {
-        return page(feed, after, limit);
+            @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return super.read(feed, after, limit);
     }
 }
