@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The change feeds API partners pull with a cursor, the same in every service that keeps feeds. A service extends it
- * with a class that names its path ({@code /partner/feeds}) and roles, says which roles read which feed
- * ({@link #readers()}), and overrides {@link #read} only to document its own feeds: operation id, summary,
+ * with a class that names its path ({@code /partner/feeds}) and roles, passes which roles read which feed to the
+ * constructor, and overrides {@link #read} only to document its own feeds: operation id, summary,
  * description, who is refused (403) and the feed names. The override repeats {@code @GET @Path("/{feed}")} and the
  * parameters' JAX-RS annotations because the OpenAPI scanner reads an operation only from a method that carries them;
  * it merges the override's documentation with what this method documents for every feed.
@@ -32,8 +32,12 @@ public abstract class PartnerFeedResource {
     @Inject
     CallerScope caller;
 
-    /** Feed name → the roles that may read it. */
-    protected abstract Map<String, Set<String>> readers();
+    private final Map<String, Set<String>> readers;
+
+    /** @param readers feed name → the roles that may read it */
+    protected PartnerFeedResource(Map<String, Set<String>> readers) {
+        this.readers = readers;
+    }
 
     /** The page of {@code feed} after the cursor, if the caller holds one of the feed's reader roles. */
     @GET
@@ -47,6 +51,6 @@ public abstract class PartnerFeedResource {
                          @Parameter(description = "Opaque cursor: the nextCursor of the last page read; absent = from the start")
                          @QueryParam("after") String after,
                          @Parameter(description = "1-500, default 100") @QueryParam("limit") Integer limit) {
-        return feeds.readAs(caller, readers(), feed, after, limit);
+        return feeds.readAs(caller, readers, feed, after, limit);
     }
 }
