@@ -10,14 +10,4 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "dues"))
 class DuesServiceHealthTest extends ServiceHealthContract {
-
-    @Override
-    protected String apiTitle() {
-        return "Dues API";
-    }
-
-    @Override
-    protected String apiPath() {
-        return "/api/dues";
-    }
 }

@@ -3,7 +3,7 @@ package io.gucun.membership;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.gucun.common.architecture.ServiceArchitecture;
+import io.gucun.testsupport.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 /** {@link ServiceArchitecture}'s rules on this service's main classes. */

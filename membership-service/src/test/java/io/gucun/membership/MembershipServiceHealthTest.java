@@ -10,14 +10,4 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "membership"))
 class MembershipServiceHealthTest extends ServiceHealthContract {
-
-    @Override
-    protected String apiTitle() {
-        return "Membership API";
-    }
-
-    @Override
-    protected String apiPath() {
-        return "/api/membership";
-    }
 }

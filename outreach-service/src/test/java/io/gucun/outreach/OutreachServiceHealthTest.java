@@ -10,14 +10,4 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "outreach"))
 class OutreachServiceHealthTest extends ServiceHealthContract {
-
-    @Override
-    protected String apiTitle() {
-        return "Outreach API";
-    }
-
-    @Override
-    protected String apiPath() {
-        return "/api/outreach";
-    }
 }

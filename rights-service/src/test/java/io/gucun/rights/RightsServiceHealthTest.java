@@ -10,14 +10,4 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "rights"))
 class RightsServiceHealthTest extends ServiceHealthContract {
-
-    @Override
-    protected String apiTitle() {
-        return "Rights API";
-    }
-
-    @Override
-    protected String apiPath() {
-        return "/api/rights";
-    }
 }

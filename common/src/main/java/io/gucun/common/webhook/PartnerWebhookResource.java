@@ -27,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The partner webhook API, the same in every service that offers webhooks: a service extends it with a class that
- * names only its path and the partner roles allowed, e.g.
- * {@code @Path("/partner/webhooks") @RolesAllowed(Roles.PARTNER_CREDIT)}. The
- * operation ids carry the service's name ({@link io.gucun.common.api.ServiceOperationIds}). Which events each partner
- * may subscribe to is the service's {@link WebhookCatalog}.
+ * The partner webhook API, the same in every service that offers webhooks: a service extends it with an empty class
+ * that names only its path and the partner roles allowed, e.g.
+ * {@code @Path("/partner/webhooks") @RolesAllowed(Roles.PARTNER_CREDIT)}. The operation ids carry the service's name
+ * ({@link io.gucun.common.api.ServiceOperationIds}). Which events each partner may subscribe to is the service's
+ * {@link WebhookCatalog}.
  */
 @Tag(name = WebhookApiDocs.TAG, description = WebhookApiDocs.TAG_DESCRIPTION)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,9 +1,6 @@
 package io.gucun.common.webhook;
 
-/**
- * The OpenAPI texts of a partner webhook API, the same in every service that offers one (each service keeps its own
- * thin resource: its path, roles and operation ids).
- */
+/** The OpenAPI texts of the partner webhook API ({@link PartnerWebhookResource}), the same in every service that offers one. */
 public final class WebhookApiDocs {
 
     public static final String TAG = "Partner webhooks";

@@ -7,8 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed({Roles.PARTNER_TAX, Roles.ADMIN})
 public class PartnerFeedResource extends io.gucun.common.feed.PartnerFeedResource {
 
-    @Override
-    protected Map<String, Set<String>> readers() {
-        return PartnerFeeds.READERS;
+    public PartnerFeedResource() {
+        super(PartnerFeeds.READERS);
     }
 
+    @Override
     @GET
     @Path("/{feed}")
     @Operation(operationId = "readDuesPartnerFeed", summary = "Read the results of your collection submissions after a cursor",
@@ -32,17 +30,11 @@ public class PartnerFeedResource extends io.gucun.common.feed.PartnerFeedResourc
                     + "records (POST /collections or /collection-imports), in commit order, with its counts and the records "
                     + "that did not simply post (duplicates, rejects, flagged amounts). A submission refused as a whole (400) "
                     + "leaves no item. Paging with `after` = the previous page's `nextCursor` never skips or repeats an item.")
-    @APIResponse(responseCode = "200", description = PAGE)
-    @APIResponse(responseCode = "400", description = BAD_CURSOR)
-    @APIResponse(responseCode = "401", description = NOT_AUTHENTICATED)
     @APIResponse(responseCode = "403", description = "Not the tax partner or an admin")
-    @APIResponse(responseCode = "404", description = NO_SUCH_FEED)
-    @APIResponse(responseCode = "410", description = EXPIRED_CURSOR)
     public FeedPage read(
             @Parameter(description = "The feed", schema = @Schema(type = SchemaType.STRING, enumeration = {"collection-imports"}))
             @PathParam("feed") String feed,
-            @Parameter(description = AFTER) @QueryParam("after") String after,
-            @Parameter(description = LIMIT) @QueryParam("limit") Integer limit) {
-        return page(feed, after, limit);
+            @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return super.read(feed, after, limit);
     }
 }

@@ -7,8 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed({Roles.PARTNER_TAX, Roles.PARTNER_SOCIAL_INSURANCE, Roles.OFFICER, Roles.ADMIN})
 public class PartnerFeedResource extends io.gucun.common.feed.PartnerFeedResource {
 
-    @Override
-    protected Map<String, Set<String>> readers() {
-        return PartnerFeeds.READERS;
+    public PartnerFeedResource() {
+        super(PartnerFeeds.READERS);
     }
 
+    @Override
     @GET
     @Path("/{feed}")
     @Operation(operationId = "readMembershipPartnerFeed", summary = "Read a partner change feed after a cursor, oldest first",
@@ -33,17 +31,11 @@ public class PartnerFeedResource extends io.gucun.common.feed.PartnerFeedResourc
                     + "MEMBERSHIP_TRANSFERRED, MEMBERSHIP_ENDED keyed by the keyed hash of the resident ID, never the number. "
                     + "Items appear in commit order: paging with `after` = the previous page's `nextCursor` never skips or "
                     + "repeats an item, even while changes are being written. Officers and admins may read every feed.")
-    @APIResponse(responseCode = "200", description = PAGE)
-    @APIResponse(responseCode = "400", description = BAD_CURSOR)
-    @APIResponse(responseCode = "401", description = NOT_AUTHENTICATED)
     @APIResponse(responseCode = "403", description = "This feed belongs to another partner")
-    @APIResponse(responseCode = "404", description = NO_SUCH_FEED)
-    @APIResponse(responseCode = "410", description = EXPIRED_CURSOR)
     public FeedPage read(
             @Parameter(description = "The feed", schema = @Schema(type = SchemaType.STRING, enumeration = {"enterprise-unions", "membership-status"}))
             @PathParam("feed") String feed,
-            @Parameter(description = AFTER) @QueryParam("after") String after,
-            @Parameter(description = LIMIT) @QueryParam("limit") Integer limit) {
-        return page(feed, after, limit);
+            @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return super.read(feed, after, limit);
     }
 }

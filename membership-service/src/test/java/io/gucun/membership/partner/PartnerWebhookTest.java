@@ -1,6 +1,6 @@
 package io.gucun.membership.partner;
 
-import static io.gucun.common.webhook.ReferencePartner.await;
+import static io.gucun.testsupport.ReferencePartner.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.feed.FeedItem;
 import io.gucun.common.security.Roles;
-import io.gucun.common.webhook.ReferencePartner;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.membership.ActingAs;
 import io.gucun.membership.TestData;
+import io.gucun.testsupport.ReferencePartner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -7,8 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed({Roles.PARTNER_SOCIAL_INSURANCE, Roles.PARTNER_TAX, Roles.ADMIN})
 public class ImportFeedResource extends io.gucun.common.feed.PartnerFeedResource {
 
-    @Override
-    protected Map<String, Set<String>> readers() {
-        return ImportFeeds.READERS;
+    public ImportFeedResource() {
+        super(ImportFeeds.READERS);
     }
 
+    @Override
     @GET
     @Path("/{feed}")
     @Operation(operationId = "readOutreachPartnerFeed", summary = "Read the results of your imports after a cursor",
@@ -32,18 +30,12 @@ public class ImportFeedResource extends io.gucun.common.feed.PartnerFeedResource
                     + "finished import job, ImportCompleted or ImportFailed, with its counts and where its reject report is; "
                     + "the item id is the job id. Items appear in commit order: paging with `after` = the previous page's "
                     + "`nextCursor` never skips or repeats an item.")
-    @APIResponse(responseCode = "200", description = PAGE)
-    @APIResponse(responseCode = "400", description = BAD_CURSOR)
-    @APIResponse(responseCode = "401", description = NOT_AUTHENTICATED)
     @APIResponse(responseCode = "403", description = "The feed of another partner")
-    @APIResponse(responseCode = "404", description = NO_SUCH_FEED)
-    @APIResponse(responseCode = "410", description = EXPIRED_CURSOR)
     public FeedPage read(
             @Parameter(description = "The feed", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"social-insurance-imports", "tax-imports"}))
             @PathParam("feed") String feed,
-            @Parameter(description = AFTER) @QueryParam("after") String after,
-            @Parameter(description = LIMIT) @QueryParam("limit") Integer limit) {
-        return page(feed, after, limit);
+            @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return super.read(feed, after, limit);
     }
 }

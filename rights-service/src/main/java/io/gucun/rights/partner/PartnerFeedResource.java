@@ -7,8 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,28 +18,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed({Roles.PARTNER_CREDIT, Roles.OFFICER, Roles.ADMIN})
 public class PartnerFeedResource extends io.gucun.common.feed.PartnerFeedResource {
 
-    @Override
-    protected Map<String, Set<String>> readers() {
-        return PartnerEvents.FEED_READERS;
+    public PartnerFeedResource() {
+        super(PartnerEvents.FEED_READERS);
     }
 
+    @Override
     @GET
     @Path("/{feed}")
     @Operation(operationId = "readRightsPartnerFeed", summary = "Read the blacklist feed after a cursor, oldest first",
             description = "`blacklist` (partner-credit): LISTED and DELISTED per enterprise (credit code). Items appear in "
                     + "commit order: paging with `after` = the previous page's `nextCursor` never skips or repeats an item, "
                     + "even while enterprises are being listed. Officers and admins may read it too.")
-    @APIResponse(responseCode = "200", description = PAGE)
-    @APIResponse(responseCode = "400", description = BAD_CURSOR)
-    @APIResponse(responseCode = "401", description = NOT_AUTHENTICATED)
     @APIResponse(responseCode = "403", description = "Not the credit partner, an officer or an admin")
-    @APIResponse(responseCode = "404", description = NO_SUCH_FEED)
-    @APIResponse(responseCode = "410", description = EXPIRED_CURSOR)
     public FeedPage read(
             @Parameter(description = "The feed", schema = @Schema(type = SchemaType.STRING, enumeration = {"blacklist"}))
             @PathParam("feed") String feed,
-            @Parameter(description = AFTER) @QueryParam("after") String after,
-            @Parameter(description = LIMIT) @QueryParam("limit") Integer limit) {
-        return page(feed, after, limit);
+            @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return super.read(feed, after, limit);
     }
 }

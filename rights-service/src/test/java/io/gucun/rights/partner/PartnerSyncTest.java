@@ -1,6 +1,6 @@
 package io.gucun.rights.partner;
 
-import static io.gucun.common.webhook.ReferencePartner.await;
+import static io.gucun.testsupport.ReferencePartner.await;
 import static io.gucun.rights.Api.get;
 import static io.gucun.rights.Api.post;
 import static io.restassured.RestAssured.given;
@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.security.Roles;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.rights.ActingAs;
-import io.gucun.common.webhook.ReferencePartner;
 import io.gucun.rights.MembershipFeed;
+import io.gucun.testsupport.ReferencePartner;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package io.gucun.common.architecture;
+package io.gucun.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;

@@ -1,7 +1,8 @@
-package io.gucun.common.webhook;
+package io.gucun.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.gucun.common.webhook.WebhookSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -21,8 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What a partner runs, as the docs tell it to: an HTTP endpoint on 127.0.0.1 (random port) that checks the
  * {@code Gucun-Signature} of each delivery against its secret (401 when it does not match), answers 2xx, and applies
  * each event once however often it arrives, deduping on {@code Gucun-Event-Id}. It can be told to fail the next N
- * deliveries (HTTP 503) or to be slow, to exercise retries, dead letters and replays. Shared with the services'
- * webhook tests through common's test-jar.
+ * deliveries (HTTP 503) or to be slow, to exercise retries, dead letters and replays.
  */
 public final class ReferencePartner implements AutoCloseable {
 
