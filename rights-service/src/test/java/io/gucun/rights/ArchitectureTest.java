@@ -1,31 +1,10 @@
 package io.gucun.rights;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import io.gucun.testsupport.ServiceArchitecture;
-import org.junit.jupiter.api.Test;
+import io.gucun.testsupport.ServiceArchitectureTest;
 
-/** {@link ServiceArchitecture}'s rules on this service's main classes. */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.gucun.rights");
-
-    @Test
-    void rulesArePlainJava() {
-        ServiceArchitecture.rulesArePlainJava().check(CLASSES);
-    }
-
-    @Test
-    void featuresAreFreeOfCycles() {
-        ServiceArchitecture.featuresAreFreeOfCycles().check(CLASSES);
-    }
-
-    @Test
-    void resourcesLeavePersistenceToServices() {
-        // Known debts: PolicyResource keeps deadline policies and the calendar with Panache, ReportResource reads the
-        // org replica and runs its report SQL; both belong in services.
-        ServiceArchitecture.resourcesLeavePersistenceToServices("PolicyResource", "ReportResource").check(CLASSES);
+    ArchitectureTest() {
+        super("io.gucun.rights");
     }
 }

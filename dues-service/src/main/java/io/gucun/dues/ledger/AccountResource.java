@@ -1,9 +1,7 @@
 package io.gucun.dues.ledger;
 
-import io.gucun.common.problem.ApiException;
-import io.gucun.common.replica.KnownOrg;
-import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
+import io.gucun.dues.org.Orgs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,7 +24,7 @@ public class AccountResource {
     }
 
     @Inject
-    CallerScope caller;
+    Orgs orgs;
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
@@ -34,10 +32,7 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "One account per purpose")
     @APIResponse(responseCode = "404", description = "The organization is unknown here or outside your scope")
     public List<AccountView> list(@PathParam("orgId") long orgId) {
-        KnownOrg org = KnownOrg.findById(orgId);
-        if (org == null || !caller.covers(org.path)) {
-            throw ApiException.notFound("organization", orgId);
-        }
+        orgs.visible(orgId);
         return LedgerAccount.ofOrg(orgId).stream()
                 .map(a -> new AccountView(a.id, a.orgId, a.purpose, a.currency, a.openedAt)).toList();
     }

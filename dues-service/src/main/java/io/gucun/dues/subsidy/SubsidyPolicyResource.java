@@ -8,7 +8,6 @@ import io.gucun.common.security.Roles;
 import io.gucun.common.time.BusinessTime;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -50,13 +49,7 @@ public class SubsidyPolicyResource {
     SubsidyService subsidies;
 
     @Inject
-    EntityManager em;
-
-    @Inject
     CallerScope caller;
-
-    @Inject
-    BusinessTime time;
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
@@ -83,12 +76,7 @@ public class SubsidyPolicyResource {
         if (town < 0) {
             throw ApiException.invalid("townAmount", "must not be negative");
         }
-        em.createNativeQuery("lock table subsidy_policy in share row exclusive mode").executeUpdate();
-        int version = ((Number) em.createNativeQuery("select coalesce(max(version), 0) + 1 from subsidy_policy").getSingleResult()).intValue();
-        em.createNativeQuery("insert into subsidy_policy (version, valid_from, district_fen, town_fen, note, created_at, created_by)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, version).setParameter(2, in.validFrom())
-                .setParameter(3, district).setParameter(4, town).setParameter(5, in.note()).setParameter(6, time.instant())
-                .setParameter(7, caller.username()).executeUpdate();
+        int version = subsidies.addPolicy(in.validFrom(), district, town, in.note(), caller.username());
         return Response.status(201).entity(new PolicyView(version, in.validFrom(), Money.format(district), Money.format(town),
                 Money.CURRENCY)).build();
     }

@@ -86,6 +86,21 @@ public class SubsidyService {
         return true;
     }
 
+    /**
+     * Adds the next policy version; the table lock numbers versions without gaps, one writer at a time. Returns the
+     * version.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int addPolicy(LocalDate validFrom, long districtFen, long townFen, String note, String createdBy) {
+        em.createNativeQuery("lock table subsidy_policy in share row exclusive mode").executeUpdate();
+        int version = ((Number) em.createNativeQuery("select coalesce(max(version), 0) + 1 from subsidy_policy").getSingleResult()).intValue();
+        em.createNativeQuery("insert into subsidy_policy (version, valid_from, district_fen, town_fen, note, created_at, created_by)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, version).setParameter(2, validFrom)
+                .setParameter(3, districtFen).setParameter(4, townFen).setParameter(5, note).setParameter(6, Instant.now(clock))
+                .setParameter(7, createdBy).executeUpdate();
+        return version;
+    }
+
     @SuppressWarnings("unchecked")
     public List<SubsidyRules.Policy> policies() {
         List<Object[]> rows = em.createNativeQuery("select id, version, valid_from, district_fen, town_fen from subsidy_policy"

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,7 +70,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "401", description = "Not authenticated")
     @APIResponse(responseCode = "403", description = "Not an officer or admin")
     public List<PolicyView> list() {
-        return DeadlinePolicy.<DeadlinePolicy>listAll(Sort.by("step").and("validFrom")).stream().map(PolicyView::of).toList();
+        return deadlines.policies().stream().map(PolicyView::of).toList();
     }
 
     @POST
@@ -88,17 +87,7 @@ public class PolicyResource {
         if (from.isBefore(deadlines.today())) {
             throw ApiException.invalid("validFrom", "must be today or later: deadlines already running do not change");
         }
-        if (DeadlinePolicy.count("step = ?1 and validFrom = ?2", r.step(), from) > 0) {
-            throw ApiException.conflict("policy-exists", "a " + r.step() + " rule from " + from + " exists", Map.of());
-        }
-        DeadlinePolicy p = new DeadlinePolicy();
-        p.step = r.step();
-        p.workingDays = r.workingDays();
-        p.validFrom = from;
-        p.note = r.note();
-        p.createdAt = deadlines.now();
-        p.createdBy = caller.username();
-        p.persist();
+        DeadlinePolicy p = deadlines.addPolicy(r.step(), r.workingDays(), from, r.note(), caller.username());
         return Response.status(201).entity(PolicyView.of(p)).build();
     }
 
@@ -114,8 +103,7 @@ public class PolicyResource {
         if (y < 2000 || y > 2100) {
             throw ApiException.invalid("year", "must be between 2000 and 2100");
         }
-        return CalendarDay.<CalendarDay>list("day >= ?1 and day <= ?2 order by day", LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31))
-                .stream().map(d -> new DayView(d.day, d.kind, d.name)).toList();
+        return deadlines.calendarDays(y).stream().map(d -> new DayView(d.day, d.kind, d.name)).toList();
     }
 
     @POST
@@ -130,14 +118,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "409", description = "day-exists")
     public Response addDay(@Valid @NotNull NewDay r) {
         LocalDate day = TextValues.date("day", r.day());
-        if (CalendarDay.findById(day) != null) {
-            throw ApiException.conflict("day-exists", day + " is in the calendar already", Map.of());
-        }
-        CalendarDay d = new CalendarDay();
-        d.day = day;
-        d.kind = r.kind();
-        d.name = r.name().trim();
-        d.persist();
+        CalendarDay d = deadlines.addDay(day, r.kind(), r.name().trim());
         return Response.status(201).entity(new DayView(d.day, d.kind, d.name)).build();
     }
 }
