@@ -2,13 +2,13 @@ package io.gucun.common.replica;
 
 import io.gucun.common.identity.CreditCode;
 import io.gucun.common.inbox.EventReader;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.events.membership.EnterpriseEvents.EnterpriseRegistered;
 import io.gucun.events.membership.EnterpriseEvents.EnterpriseUpdated;
 import io.gucun.events.membership.EnterpriseEvents.UnionFounded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
 
 /**
  * Keeps a service's copy of the enterprise register ({@link KnownEnterprise}) in step with membership's enterprise
@@ -20,6 +20,10 @@ public class EnterpriseReplica {
 
     @Inject
     Event<UnionFoundedSeen> unionFounded;
+
+    /** Only for events from before their payload carried the time. */
+    @Inject
+    BusinessTime time;
 
     private final EventReader reader = EventReader.reading()
             .on(EnterpriseRegistered.class, this::registered,
@@ -67,7 +71,7 @@ public class EnterpriseReplica {
             known.orgId = Long.parseLong(known.orgPath.substring(known.orgPath.lastIndexOf('.') + 1));
         }
         known.unionOrgId = e.unionOrgId();
-        known.unionFoundedAt = e.foundedAt() != null ? e.foundedAt() : OffsetDateTime.now();
+        known.unionFoundedAt = e.foundedAt() != null ? e.foundedAt() : time.now();
         known.persist();
         unionFounded.fire(new UnionFoundedSeen(known.creditCode, e.unionOrgId(), known.unionFoundedAt));
     }

@@ -1,6 +1,7 @@
 package io.gucun.common.replica;
 
 import io.gucun.common.inbox.EventReader;
+import io.gucun.common.time.BusinessTime;
 import io.gucun.events.membership.OrgEvents.OrgClosed;
 import io.gucun.events.membership.OrgEvents.OrgCreated;
 import io.gucun.events.membership.OrgEvents.OrgMoved;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +33,10 @@ public class OrgReplica {
 
     @Inject
     Event<OrgCreatedSeen> orgCreated;
+
+    /** Only for events from before their payload carried the time. */
+    @Inject
+    BusinessTime time;
 
     private final EventReader reader = EventReader.reading()
             .on(OrgCreated.class, this::created, "orgId", "parentId", "path", "name", "kind", "areaType")
@@ -86,6 +90,6 @@ public class OrgReplica {
     }
 
     void closed(OrgClosed e) {
-        KnownOrg.update("closedAt = ?1 where id = ?2", e.closedAt() != null ? e.closedAt() : OffsetDateTime.now(), e.orgId());
+        KnownOrg.update("closedAt = ?1 where id = ?2", e.closedAt() != null ? e.closedAt() : time.now(), e.orgId());
     }
 }
