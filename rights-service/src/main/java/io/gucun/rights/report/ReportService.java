@@ -1,11 +1,11 @@
 package io.gucun.rights.report;
 
+import io.gucun.common.api.TextValues;
+import io.gucun.common.money.Money;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
-import io.gucun.rights.Params;
 import io.gucun.rights.deadline.Deadlines;
-import io.gucun.rights.org.KnownOrg;
-import io.gucun.rights.rightscase.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,8 +38,8 @@ public class ReportService {
         }
         caller.requireCovers(org.path);
         LocalDate today = deadlines.today();
-        LocalDate f = from == null ? today.withDayOfYear(1) : Params.date("from", from);
-        LocalDate t = to == null ? today : Params.date("to", to);
+        LocalDate f = from == null ? today.withDayOfYear(1) : TextValues.date("from", from);
+        LocalDate t = to == null ? today : TextValues.date("to", to);
         if (f.isAfter(t)) {
             throw ApiException.invalid("from", "must not be after to");
         }
@@ -56,7 +56,7 @@ public class ReportService {
                 + " coalesce(sum(c.amount_recovered_fen), 0)" + where, params, today).getSingleResult();
         return new ReportResource.CaseReport(org.id, org.name, f, t, num(totals[0]), num(totals[1]), grouped("category", where, params),
                 grouped("state", where, params), num(totals[2]), hours(totals[3]), hours(totals[4]),
-                Money.yuan(num(totals[5])), "CNY");
+                Money.format(num(totals[5])), Money.CURRENCY);
     }
 
 
