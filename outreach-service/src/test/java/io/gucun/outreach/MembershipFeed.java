@@ -60,6 +60,12 @@ public final class MembershipFeed {
                 .formatted(memberId, orgId, orgPath, Instant.now(), via));
     }
 
+    public static void memberTransferred(long memberId, long fromOrgId, long toOrgId, String toOrgPath) {
+        publish("membership.member.v1", String.valueOf(memberId), "MemberTransferred", """
+                {"memberId": %d, "fromOrgId": %d, "toOrgId": %d, "toOrgPath": "%s", "at": "%s", "reason": "moved"}"""
+                .formatted(memberId, fromOrgId, toOrgId, toOrgPath, Instant.now()));
+    }
+
     /** Polls until the condition holds (consumers are asynchronous), failing after the timeout. */
     public static void await(String what, Callable<Boolean> condition) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));

@@ -14,8 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +46,7 @@ public class BenefitSpending {
         @SuppressWarnings("unchecked")
         List<Number> value = em.createNativeQuery("select amount_fen from benefit_value where benefit_id = ?1")
                 .setParameter(1, benefitId).getResultList();
-        Period period = ledger.openOrCurrent(Period.of(at.atZoneSameInstant(ZoneOffset.UTC).toLocalDate()), clock);
+        Period period = ledger.openOrCurrent(Period.of(LocalDate.ofInstant(at.toInstant(), clock.getZone())), clock);
         Long orgId = org.isEmpty() ? null : org.getFirst().longValue();
         Long fen = value.isEmpty() ? null : value.getFirst().longValue();
         int inserted = em.createNativeQuery("insert into benefit_redemption (redemption_id, benefit_id, card_id, member_id, kind,"

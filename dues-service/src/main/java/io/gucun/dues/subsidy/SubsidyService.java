@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ public class SubsidyService {
         KnownOrg org = KnownOrg.findById(orgId);
         String path = org != null ? org.path : orgPath;
         List<KnownOrg> chain = Orgs.ancestorsOrSelf(path);
-        LocalDate day = joinedAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+        LocalDate day = LocalDate.ofInstant(joinedAt.toInstant(), clock.getZone());
         SubsidyRules.Policy policy = SubsidyRules.inForce(policies(), day).orElse(null);
         if (policy == null) {
             LOG.warnf("no subsidy policy in force on %s; member %d gets none", day, memberId);

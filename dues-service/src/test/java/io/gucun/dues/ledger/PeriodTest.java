@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gucun.common.problem.ApiException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +23,14 @@ class PeriodTest {
                     .isInstanceOf(ApiException.class)
                     .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
         }
+    }
+
+    @Test
+    void theCurrentMonthIsTheBusinessZones() {
+        // 30 November 17:00 UTC is already 1 December in Shanghai: December is this month there, not the future
+        Clock shanghai = Clock.fixed(Instant.parse("2026-11-30T17:00:00Z"), ZoneId.of("Asia/Shanghai"));
+        assertThat(Period.parse("period", "2026-12", shanghai).toString()).isEqualTo("2026-12");
+        assertThatThrownBy(() -> Period.parse("period", "2026-12", shanghai.withZone(ZoneOffset.UTC)))
+                .isInstanceOf(ApiException.class);
     }
 }

@@ -86,7 +86,11 @@ public class MembershipEventConsumer implements OrgPathColumns {
     }
 
     void memberTransferred(MemberTransferred e) {
-        JoinedMember.update("orgId = ?1, orgPath = ?2 where memberId = ?3", e.toOrgId(), e.toOrgPath(), e.memberId());
+        // native: a JPQL bulk update skips the column's ?::ltree write transformer, and PostgreSQL refuses varchar there
+        JoinedMember.getEntityManager()
+                .createNativeQuery("update joined_member set org_id = ?1, org_path = cast(?2 as ltree) where member_id = ?3")
+                .setParameter(1, e.toOrgId()).setParameter(2, e.toOrgPath()).setParameter(3, e.memberId())
+                .executeUpdate();
     }
 
     void memberLeft(MemberLeft e) {

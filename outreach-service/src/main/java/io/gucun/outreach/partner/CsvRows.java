@@ -86,11 +86,18 @@ public final class CsvRows {
         return Optional.empty();
     }
 
-    /**
-     * The rows of {@code in}, read one at a time as they are asked for (never the whole file). Fields may be quoted;
-     * blank lines are skipped; the iterator's parser knows each row's line number.
-     */
-    public static MappingIterator<String[]> rows(Reader in) throws IOException {
+    /** The fields of one line of a partner file (quoted fields allowed), or why the line is not CSV. */
+    public static Parsed<List<String>> fields(String line) {
+        try (MappingIterator<String[]> row = rows(new StringReader(line))) {
+            return row.hasNextValue() ? Parsed.ok(List.of(row.nextValue())) : Parsed.rejected("the line is empty");
+        } catch (IOException | RuntimeException e) {
+            // the parser's message may quote the line, which may hold an ID number: say what is wrong in general terms
+            return Parsed.rejected("the line is not CSV (an unclosed quote, or a field longer than "
+                    + MAX_FIELD_CHARS / 1024 + " KiB)");
+        }
+    }
+
+    private static MappingIterator<String[]> rows(Reader in) throws IOException {
         return ROWS.readValues(in);
     }
 

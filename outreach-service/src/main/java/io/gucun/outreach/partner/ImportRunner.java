@@ -1,6 +1,5 @@
 package io.gucun.outreach.partner;
 
-import com.fasterxml.jackson.databind.MappingIterator;
 import io.agroal.api.AgroalDataSource;
 import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.pii.PersonalDataCipher;
@@ -103,19 +102,21 @@ public class ImportRunner {
         // Bytes that are not UTF-8 become U+FFFD (the reader does not stop on them), and that line alone is rejected.
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(Path.of(job.stagedFile)),
                 StandardCharsets.UTF_8))) {
-            // The lines before the checkpoint (the header, rows already applied) are skipped as text, not parsed.
-            long skipped = 0;
-            while (skipped < job.checkpointLine && in.readLine() != null) {
-                skipped++;
+            // One physical line is one row: a malformed line (an unclosed quote, an oversized field) is rejected alone
+            // instead of swallowing the lines after it, and the checkpoint is a line number to skip to as text.
+            long line = 0;
+            while (line < job.checkpointLine && in.readLine() != null) {
+                line++;
             }
-            long line = skipped;
             long batches = 0;
             List<Line> lines = new ArrayList<>(batch);
-            MappingIterator<String[]> rows = CsvRows.rows(in);
-            while (rows.hasNextValue()) {
-                String[] fields = rows.nextValue();
-                line = skipped + rows.getParser().currentTokenLocation().getLineNr();
-                lines.add(new Line(line, List.of(fields)));
+            String text;
+            while ((text = in.readLine()) != null) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                lines.add(new Line(line, text));
                 if (lines.size() == batch) {
                     apply(job, lines, line);
                     lines.clear();
@@ -163,7 +164,7 @@ public class ImportRunner {
     private static final char NOT_UTF_8 = '\uFFFD';
 
     /** One row of the staged file and the number of its line (the header is line 1). */
-    private record Line(long number, List<String> fields) {
+    private record Line(long number, String text) {
     }
 
     /** The non-blank lines up to line {@code last} of the file, applied in one transaction with the checkpoint. */
@@ -174,11 +175,16 @@ public class ImportRunner {
         YearMonth month = time.month();
         for (Line l : lines) {
             long lineNo = l.number();
-            List<String> fields = l.fields();
-            if (fields.stream().anyMatch(f -> f.indexOf(NOT_UTF_8) >= 0)) {
+            if (l.text().indexOf(NOT_UTF_8) >= 0) {
                 rejects.put(lineNo, "the line is not UTF-8 text");
                 continue;
             }
+            var parsed = CsvRows.fields(l.text());
+            if (parsed.row() == null) {
+                rejects.put(lineNo, parsed.reason());
+                continue;
+            }
+            List<String> fields = parsed.row();
             if (job.kind == ImportKind.SOCIAL_INSURANCE) {
                 var p = CsvRows.insured(fields, today);
                 if (p.row() == null) {

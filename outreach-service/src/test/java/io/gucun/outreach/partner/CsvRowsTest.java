@@ -3,14 +3,9 @@ package io.gucun.outreach.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gucun.testsupport.TestIds;
-import com.fasterxml.jackson.databind.MappingIterator;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,23 +60,14 @@ class CsvRowsTest {
     }
 
     @Test
-    void rowsAreReadOneByOneWithTheirLineNumbers() throws Exception {
-        List<String> seen = new ArrayList<>();
-        try (MappingIterator<String[]> rows = CsvRows.rows(new StringReader("a,b\n\n \"c,d\" , e\r\nf\n"))) {
-            while (rows.hasNextValue()) {
-                String[] fields = rows.nextValue();
-                seen.add(rows.getParser().currentTokenLocation().getLineNr() + ":" + String.join("|", fields));
-            }
-        }
-        assertThat(seen).containsExactly("1:a|b", "3:c,d|e", "4:f");
+    void aLineIsReadWithQuotesAndAMalformedLineIsRejectedAlone() {
+        assertThat(CsvRows.fields(" \"c,d\" , e").row()).containsExactly("c,d", "e");
+        assertThat(CsvRows.fields("a,\"b").reason()).startsWith("the line is not CSV");
+        assertThat(CsvRows.fields("a," + "x".repeat(100_000)).reason()).startsWith("the line is not CSV");
     }
 
     /** One line as the import reads it. */
     private static List<String> row(String line) {
-        try (MappingIterator<String[]> rows = CsvRows.rows(new StringReader(line))) {
-            return List.of(rows.nextValue());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CsvRows.fields(line).row();
     }
 }
