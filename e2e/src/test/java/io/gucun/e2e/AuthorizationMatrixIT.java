@@ -153,6 +153,56 @@ class AuthorizationMatrixIT {
         assertThat(problems).as("matrix vs OpenAPI documents").isEmpty();
     }
 
+    /**
+     * Issue 20, item 1: a partner operation (served below {@code /partner/}, or tagged "Partner ...": feeds, webhooks,
+     * partner imports) admits only partner roles and admin, as the service serves its roles ({@code x-roles}); and its
+     * matrix line names exactly those roles, so the wrong-role case runs officer.gucun against it and expects 403.
+     * A town officer once read the whole country's membership changes through a partner feed.
+     */
+    @Test
+    @Order(1)
+    void partnerOperationsAdmitOnlyPartnerRolesAndAdmin() {
+        Map<String, Line> byKey = new TreeMap<>();
+        lines.forEach(l -> byKey.put(l.key(), l));
+        Map<String, Integer> perService = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Operation o : operations.values()) {
+            if (!isPartnerOperation(o)) {
+                continue;
+            }
+            perService.merge(o.service(), 1, Integer::sum);
+            Set<String> served = new java.util.TreeSet<>();
+            o.node().path("x-roles").forEach(r -> served.add(r.asText()));
+            if (served.isEmpty()) {
+                problems.add(o.key() + ": a partner operation without x-roles");
+            }
+            served.stream().filter(r -> !r.startsWith("partner-") && !r.equals("admin"))
+                    .forEach(r -> problems.add(o.key() + ": a partner operation admits " + r));
+            Line l = byKey.get(o.key());
+            if (l != null && !l.roles().equals(served)) {
+                problems.add("line " + l.number() + ": " + o.key() + " names roles " + l.roles() + ", the service serves " + served);
+            }
+            if (l != null && !l.scope().equals("partner")) {
+                problems.add("line " + l.number() + ": " + o.key() + " is a partner operation with scope kind " + l.scope());
+            }
+        }
+        assertThat(perService.keySet()).as("services with partner operations").containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(problems).as("partner operations").isEmpty();
+    }
+
+    /** Whether the served document places the operation among the partner operations: its path or its tag. */
+    static boolean isPartnerOperation(Operation o) {
+        if (o.template().startsWith("/partner/")) {
+            return true;
+        }
+        for (JsonNode tag : o.node().path("tags")) {
+            if (tag.asText().startsWith("Partner ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @TestFactory
     @Order(2)
     Stream<DynamicTest> everyOperationAnswersEachCaseAsTheMatrixSays() {

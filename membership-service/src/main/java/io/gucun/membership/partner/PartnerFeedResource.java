@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The change feeds partners pull: {@code enterprise-unions} (tax partner), {@code membership-status} (social insurance). */
 @Path("/partner/feeds")
-@RolesAllowed({Roles.PARTNER_TAX, Roles.PARTNER_SOCIAL_INSURANCE, Roles.OFFICER, Roles.ADMIN})
+@RolesAllowed({Roles.PARTNER_TAX, Roles.PARTNER_SOCIAL_INSURANCE, Roles.ADMIN})
 public class PartnerFeedResource extends io.gucun.common.feed.PartnerFeedResource {
 
     public PartnerFeedResource() {
@@ -30,7 +30,7 @@ public class PartnerFeedResource extends io.gucun.common.feed.PartnerFeedResourc
                     + "enterprise (credit code). `membership-status` (partner-social-insurance): MEMBERSHIP_STARTED, "
                     + "MEMBERSHIP_TRANSFERRED, MEMBERSHIP_ENDED keyed by the keyed hash of the resident ID, never the number. "
                     + "Items appear in commit order: paging with `after` = the previous page's `nextCursor` never skips or "
-                    + "repeats an item, even while changes are being written. Officers and admins may read every feed.")
+                    + "repeats an item, even while changes are being written. Admins may read every feed; officers none (the items carry keyed ID hashes, org paths and employers of the whole country).")
     @APIResponse(responseCode = "403", description = "This feed belongs to another partner")
     public FeedPage read(
             @Parameter(description = "The feed", schema = @Schema(type = SchemaType.STRING, enumeration = {"enterprise-unions", "membership-status"}))

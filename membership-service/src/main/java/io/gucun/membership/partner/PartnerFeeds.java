@@ -12,9 +12,10 @@ public final class PartnerFeeds {
     /** Membership status changes by keyed hash of the resident ID: the social-insurance partner's feed. */
     public static final String MEMBERSHIP_STATUS = "membership-status";
 
+    /** A feed is read by the partner it is for and by admins: never by officers, whose scope is a subtree. */
     static final Map<String, Set<String>> READERS = Map.of(
-            ENTERPRISE_UNIONS, Set.of(Roles.PARTNER_TAX, Roles.OFFICER, Roles.ADMIN),
-            MEMBERSHIP_STATUS, Set.of(Roles.PARTNER_SOCIAL_INSURANCE, Roles.OFFICER, Roles.ADMIN));
+            ENTERPRISE_UNIONS, Set.of(Roles.PARTNER_TAX, Roles.ADMIN),
+            MEMBERSHIP_STATUS, Set.of(Roles.PARTNER_SOCIAL_INSURANCE, Roles.ADMIN));
 
     private PartnerFeeds() {
     }

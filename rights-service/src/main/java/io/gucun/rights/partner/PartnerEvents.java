@@ -12,9 +12,9 @@ public final class PartnerEvents {
     public static final String LISTED = "LISTED";
     public static final String DELISTED = "DELISTED";
 
-    /** Feed → who may read it. */
+    /** Feed → who may read it: the partner it is for and admins (officers read the blacklist through /blacklist). */
     static final Map<String, Set<String>> FEED_READERS = Map.of(
-            BLACKLIST_FEED, Set.of(Roles.PARTNER_CREDIT, Roles.OFFICER, Roles.ADMIN));
+            BLACKLIST_FEED, Set.of(Roles.PARTNER_CREDIT, Roles.ADMIN));
 
     /** Event type → the partner roles that may subscribe to it by webhook (the event's own data is the body). */
     static final Map<String, Set<String>> WEBHOOK_TYPES = Map.of(

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The credit partner's change feed: the blacklist and its removals. */
 @Path("/partner/feeds")
-@RolesAllowed({Roles.PARTNER_CREDIT, Roles.OFFICER, Roles.ADMIN})
+@RolesAllowed({Roles.PARTNER_CREDIT, Roles.ADMIN})
 public class PartnerFeedResource extends io.gucun.common.feed.PartnerFeedResource {
 
     public PartnerFeedResource() {
@@ -28,8 +28,8 @@ public class PartnerFeedResource extends io.gucun.common.feed.PartnerFeedResourc
     @Operation(operationId = "readRightsPartnerFeed", summary = "Read the blacklist feed after a cursor, oldest first",
             description = "`blacklist` (partner-credit): LISTED and DELISTED per enterprise (credit code). Items appear in "
                     + "commit order: paging with `after` = the previous page's `nextCursor` never skips or repeats an item, "
-                    + "even while enterprises are being listed. Officers and admins may read it too.")
-    @APIResponse(responseCode = "403", description = "Not the credit partner, an officer or an admin")
+                    + "even while enterprises are being listed. Admins may read it too; officers read the blacklist itself (`/blacklist`).")
+    @APIResponse(responseCode = "403", description = "Not the credit partner or an admin")
     public FeedPage read(
             @Parameter(description = "The feed", schema = @Schema(type = SchemaType.STRING, enumeration = {"blacklist"}))
             @PathParam("feed") String feed,
