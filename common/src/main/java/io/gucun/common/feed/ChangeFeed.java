@@ -3,6 +3,7 @@ package io.gucun.common.feed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gucun.common.db.JobTimeouts;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import io.gucun.common.schema.SchemaMigrator;
@@ -52,6 +53,9 @@ public class ChangeFeed {
     static final long APPEND_LOCK = 0x6665656473L;
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 500;
+
+    @Inject
+    JobTimeouts jobTimeouts;
 
     @Inject
     EntityManager em;
@@ -187,6 +191,7 @@ public class ChangeFeed {
      */
     public int prune(String feed, Instant cutoff) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            jobTimeouts.raiseForThisTransaction(); // after a long outage, a month of items may go at once
             var query = em.createNativeQuery("with gone as (delete from feed_entry where recorded_at < ?1"
                     + (feed == null ? "" : " and feed = ?2") + " returning feed, position)"
                     + " select feed, max(position), count(*) from gone group by feed")

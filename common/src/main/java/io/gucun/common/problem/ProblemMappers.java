@@ -33,6 +33,13 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final String REQUEST_ID = "X-Request-Id";
+    /** SQLSTATE lock_not_available: the datasource's {@code lock_timeout} ran out (or a NOWAIT lock was taken). */
+    static final String LOCK_TIMEOUT = "55P03";
+    static final String DEADLOCK = "40P01";
+    static final String SERIALIZATION_FAILURE = "40001";
+    /** SQLSTATE query_canceled: the datasource's {@code statement_timeout} ran out. */
+    static final String QUERY_CANCELED = "57014";
+    static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri, HttpHeaders headers) {
@@ -114,6 +121,25 @@ public class ProblemMappers {
             return staleWrite(null, uri, headers);
         }
         String sqlState = sqlState(e);
+        if (LOCK_TIMEOUT.equals(sqlState) || DEADLOCK.equals(sqlState) || SERIALIZATION_FAILURE.equals(sqlState)) {
+            // lock_timeout ran out (another transaction held a row or lock this request needed), or the database chose
+            // this transaction as a deadlock's or serialization conflict's victim: rolled back, nothing written, and the
+            // same request a moment later goes through. Transient: a 503 the client may retry, not a fault of ours.
+            LOG.infof("database busy on %s: SQLSTATE %s", path(uri), sqlState);
+            return Response.fromResponse(respond(new Problem(Problem.TYPE_PREFIX + "database-busy", "Service Unavailable", 503,
+                            "another request was using the same data; nothing was changed. Try again in a moment",
+                            path(uri), requestId(headers), null, null)))
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS)).build();
+        }
+        if (QUERY_CANCELED.equals(sqlState)) {
+            // statement_timeout: the statement ran longer than the datasource allows API work to run. Repeating the
+            // same request is unlikely to help unless the database was overloaded, so no Retry-After.
+            LOG.warnf("statement timeout on %s: SQLSTATE %s", path(uri), sqlState);
+            return respond(new Problem(Problem.TYPE_PREFIX + "statement-timeout", "Service Unavailable", 503,
+                    "the request took longer than the database allows and was cancelled; nothing was changed. Narrow it "
+                            + "(a smaller page, a shorter period or subtree) or try again later",
+                    path(uri), requestId(headers), null, null));
+        }
         if (sqlState != null && sqlState.startsWith("22")) {
             // A data exception of the database (SQLSTATE class 22): a value that got past validation but cannot be
             // stored as sent — a NUL character in text, a string longer than its column, a number out of range. The

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Input that passed validation but that the database cannot store (a NUL character in text, a too long string, a
  * number out of range: SQLSTATE class 22) is the client's 400, not our 500; a broken integrity constraint (class 23)
- * is a 409. Neither answer quotes the database's message, which may hold the input.
+ * is a 409. Neither answer quotes the database's message, which may hold the input. A lock timeout, deadlock or
+ * serialization failure is a transient 503 with Retry-After; a statement timeout a 503 of its own type.
  */
 class DatabaseRefusalTest {
 
@@ -50,6 +51,27 @@ class DatabaseRefusalTest {
         assertThat(((Problem) r.getEntity()).type()).isEqualTo("urn:gucun:problem:concurrent-modification");
         assertThat(mappers.unexpected(new IllegalStateException(new org.hibernate.StaleStateException("row count 0")), null, null)
                 .getStatus()).isEqualTo(409);
+    }
+
+    @Test
+    void aLockTimeoutADeadlockOrASerializationFailureIsA503ToRetryNotA500() {
+        for (String state : java.util.List.of("55P03", "40P01", "40001")) {
+            SQLException busy = new SQLException("canceling statement due to lock timeout", state);
+            Response r = mappers.unexpected(new jakarta.persistence.PessimisticLockException(new RuntimeException(busy)), null, null);
+            assertThat(r.getStatus()).as(state).isEqualTo(503);
+            assertThat(r.getHeaderString("Retry-After")).as(state).isEqualTo("1");
+            assertThat(r.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+            assertThat(((Problem) r.getEntity()).type()).isEqualTo("urn:gucun:problem:database-busy");
+        }
+    }
+
+    @Test
+    void aStatementTimeoutIsA503NamingIt() {
+        SQLException canceled = new SQLException("canceling statement due to statement timeout", "57014");
+        Response r = mappers.unexpected(new IllegalStateException(canceled), null, null);
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(((Problem) r.getEntity()).type()).isEqualTo("urn:gucun:problem:statement-timeout");
+        assertThat(((Problem) r.getEntity()).extensionMembers()).doesNotContainKey("errorId");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.gucun.dues.rebate;
 
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
+import io.gucun.common.db.JobTimeouts;
 import io.gucun.common.money.Money;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.problem.ApiException;
@@ -62,9 +63,13 @@ public class RebateService {
     @Inject
     Clock clock;
 
+    @Inject
+    JobTimeouts jobTimeouts;
+
     /** What a run would post now; posts nothing. */
     @Transactional
     public RebateDtos.RunView preview(long orgId, String rawPeriod, PageRequest page) {
+        jobTimeouts.raiseForThisTransaction(); // the same computation as a run, over as many collections
         KnownOrg org = orgs.visible(orgId);
         Period period = Period.parse("period", rawPeriod, clock);
         List<RebateRules.Line> lines = compute(org.id, period);
@@ -78,6 +83,8 @@ public class RebateService {
     @Transactional
     @TransactionConfiguration(timeout = 1800) // a town may collect from tens of thousands of enterprises a month
     public RebateDtos.RunView run(long orgId, String rawPeriod, PageRequest page) {
+        // Beyond the API's statement and lock timeouts, within the transaction's own: also the wait for a run in progress.
+        jobTimeouts.raiseForThisTransaction();
         KnownOrg org = orgs.visible(orgId);
         Period period = Period.parse("period", rawPeriod, clock);
         // One run per org and period at a time: the second waits, then finds nothing left to rebate.

@@ -1,6 +1,7 @@
 package io.gucun.outreach.partner;
 
 import io.agroal.api.AgroalDataSource;
+import io.gucun.common.db.JobTimeouts;
 import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.time.BusinessTime;
@@ -43,6 +44,9 @@ import org.jboss.logging.Logger;
 public class ImportRunner {
 
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+
+    @Inject
+    JobTimeouts jobTimeouts;
 
     @Inject
     AgroalDataSource dataSource;
@@ -205,6 +209,7 @@ public class ImportRunner {
         long accepted = lines.size() - rejects.size();
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection()) {
+                jobTimeouts.raiseForThisTransaction(c); // a batch of thousands of upserts, beside API work on the same rows
                 // In key order: the keys are keyed hashes, so in file order each row lands on a random index page;
                 // sorted, a batch walks the primary-key index once from left to right.
                 upsert(c, job, new java.util.TreeMap<>(rows).values());
