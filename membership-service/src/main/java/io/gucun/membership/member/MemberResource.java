@@ -51,7 +51,7 @@ public class MemberResource {
     @APIResponse(responseCode = "201", description = "Registered; Location names the member")
     @APIResponse(responseCode = "400", description = "Invalid input: ID number, mobile, credit code, org (problem+json naming the field)")
     @APIResponse(responseCode = "403", description = "The org is outside your scope")
-    @APIResponse(responseCode = "409", description = "Already registered (extension memberId names the existing member), or your login is already linked")
+    @APIResponse(responseCode = "409", description = "Already registered (extension memberId names the existing member, only to an admin or an officer who may see that member), or your login is already linked")
     @APIResponse(responseCode = "422", description = "The org is closed")
     public Response register(@Valid @NotNull MemberDtos.NewMember request, @Context UriInfo uri) {
         MemberDtos.Registration r = members.register(request);

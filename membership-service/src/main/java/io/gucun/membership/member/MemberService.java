@@ -60,8 +60,9 @@ public class MemberService {
 
     /**
      * Registers a person (and applies or admits them when an org is given) in one transaction. A second registration
-     * of the same resident ID is a 409 naming the existing member, also when two arrive at once: the unique
-     * constraint on the keyed hash decides the race, and the loser gets the same answer as the pre-check gives.
+     * of the same resident ID is a 409 (naming the existing member to a caller who may see it), also when two arrive at
+     * once: the unique constraint on the keyed hash decides the race, and the loser gets the same answer as the
+     * pre-check gives.
      */
     public MemberDtos.Registration register(MemberDtos.NewMember request) {
         String hash = cipher.blindIndex(ResidentIdNumber.of(request.idNumber()).value());
@@ -70,8 +71,7 @@ public class MemberService {
         } catch (RuntimeException e) {
             String constraint = Constraints.violated(e).orElse("");
             if (constraint.equalsIgnoreCase(ID_NUMBER_UNIQUE)) {
-                Long existing = QuarkusTransaction.requiringNew().call(() -> idOfHash(hash));
-                throw duplicate(existing);
+                throw QuarkusTransaction.requiringNew().call(() -> duplicate(idOfHash(hash)));
             }
             if (constraint.equalsIgnoreCase(ACCOUNT_UNIQUE)) {
                 throw accountAlreadyLinked(QuarkusTransaction.requiringNew().call(() -> subjectOwner()));
@@ -170,10 +170,17 @@ public class MemberService {
                 .setParameter("s", s).getResultStream().findFirst().orElse(null)).orElse(null);
     }
 
-    private static ApiException duplicate(Long existing) {
+    /**
+     * The 409 for a resident ID registered before. It names the existing member only to a caller who may see that
+     * member (an admin, an officer whose subtree holds the member or an application or transfer of theirs): anyone else
+     * (a worker registering herself, an officer of another subtree) would otherwise learn who is a member where, and
+     * gets the same problem type without the id.
+     */
+    private ApiException duplicate(Long existing) {
+        Member m = existing == null ? null : Member.findById(existing);
         return ApiException.conflict("duplicate-member",
                 "a member with this resident ID number is already registered; one person is one member nationwide",
-                existing == null ? Map.of() : Map.of("memberId", existing));
+                m != null && access.canSee(m) ? Map.of("memberId", m.id) : Map.of());
     }
 
     private static ApiException accountAlreadyLinked(Long existing) {

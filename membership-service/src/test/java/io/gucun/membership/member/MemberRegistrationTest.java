@@ -127,6 +127,49 @@ class MemberRegistrationTest {
         assertThat(rowsWithMask(ResidentIdNumber.mask(id))).isEqualTo(1);
     }
 
+    /**
+     * Issue 20, item 6: the 409 names the existing member only to a caller who may see that member; a worker registering
+     * herself or an officer of another subtree learns that the number is taken, not who holds it nor where.
+     */
+    @Test
+    void aDuplicateNamesTheExistingMemberOnlyToCallersWhoMaySeeIt() {
+        MemberApi.Tree tree = MemberApi.tree();
+        String id = TestIds.idNumber();
+        Actors.officer("officer.area", tree.jointArea().path());
+        long memberId = ((Number) register(into(worker(id, TestIds.mobile()), tree.jointArea()))
+                .statusCode(201).extract().path("member.id")).longValue();
+
+        // who may see the member: the officer of its org, an officer above, an admin
+        for (Runnable caller : List.<Runnable>of(() -> Actors.officer("officer.area", tree.jointArea().path()),
+                () -> Actors.officer("officer.town", tree.town().path()), Actors::admin)) {
+            caller.run();
+            register(into(worker(id, TestIds.mobile()), tree.jointArea()))
+                    .statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("urn:gucun:problem:duplicate-member"))
+                    .body("memberId", equalTo((int) memberId));
+        }
+
+        // an officer of a sibling subtree registering the person into his own org, and a worker registering herself
+        Actors.officer("officer.industry", tree.jointIndustry().path());
+        String sibling = register(into(worker(id, TestIds.mobile()), tree.jointIndustry()))
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:gucun:problem:duplicate-member"))
+                .body("memberId", nullValue()).body("orgId", nullValue())
+                .extract().asString();
+        assertThat(sibling).doesNotContain(tree.jointArea().path());
+        Actors.member("self-registers-" + java.util.UUID.randomUUID());
+        register(worker(id, TestIds.mobile()))
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:gucun:problem:duplicate-member"))
+                .body("memberId", nullValue()).body("orgId", nullValue());
+        assertThat(rowsWithMask(ResidentIdNumber.mask(id))).isEqualTo(1);
+    }
+
+    private static Map<String, Object> into(Map<String, Object> body, MemberApi.Org org) {
+        body.put("orgId", org.id());
+        return body;
+    }
+
     @Test
     void concurrentRegistrationsOfOnePersonMakeOneRowAndTheRestConflict() throws Exception {
         Actors.admin();
