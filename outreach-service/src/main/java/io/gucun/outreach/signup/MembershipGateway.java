@@ -11,9 +11,17 @@ public interface MembershipGateway {
     record Registered(long memberId) implements Outcome {
     }
 
-    /** The person is registered already (409 naming the existing member): no second registration. */
+    /** The person is registered already (a 409 naming the existing member: the officer may see it): no second registration. */
     record AlreadyMember(long memberId) implements Outcome {
     }
+
+    /**
+     * Why a sign-up is refused when the person is registered already but membership does not name the member to this
+     * officer (the member lies outside the officer's scope): worded so as to say neither that nor where the person is a
+     * member.
+     */
+    String UNDISCLOSED = "membership-service did not register this person through this event; the worker may apply "
+            + "to a union directly";
 
     /** Refused for good (invalid data, closed org, org outside the officer's scope); retrying would not help. */
     record Refused(String reason) implements Outcome {

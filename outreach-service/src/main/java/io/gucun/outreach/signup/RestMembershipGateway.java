@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 public class RestMembershipGateway implements MembershipGateway {
 
     private static final Logger LOG = Logger.getLogger(RestMembershipGateway.class);
+    static final String DUPLICATE_MEMBER = "urn:gucun:problem:duplicate-member";
 
     @Inject
     @RestClient
@@ -69,12 +70,21 @@ public class RestMembershipGateway implements MembershipGateway {
         return new Registered(memberId);
     }
 
-    /** Maps an error answer: 409 duplicate names the existing member; other 4xx are final; 5xx and 429 are transient. */
     static Outcome fromError(Response response) {
-        int status = response.getStatus();
-        JsonNode problem = readProblem(response);
+        return fromError(response.getStatus(), readProblem(response));
+    }
+
+    /**
+     * Maps an error answer: a 409 duplicate naming the existing member is {@link AlreadyMember}; one that does not name
+     * it (membership names the member only to an officer who may see it) is refused with {@link #UNDISCLOSED}, which
+     * says neither that nor where the person is a member; other 4xx are final; 5xx, 429 and 401 are transient.
+     */
+    static Outcome fromError(int status, JsonNode problem) {
         if (status == 409 && problem != null && problem.hasNonNull("memberId")) {
             return new AlreadyMember(problem.get("memberId").asLong());
+        }
+        if (status == 409 && problem != null && DUPLICATE_MEMBER.equals(problem.path("type").asText())) {
+            return new Refused(UNDISCLOSED);
         }
         if (status >= 500 || status == 429 || status == 401) {
             // 401: the token expired while the sign-up waited; a later retry with a fresh token succeeds

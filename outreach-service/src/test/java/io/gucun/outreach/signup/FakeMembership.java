@@ -1,5 +1,6 @@
 package io.gucun.outreach.signup;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -11,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stands in for membership-service (another service) in this service's tests: registers each person once, answers
- * "already registered" with the existing member id for a second registration, and can be made unreachable.
+ * "already registered" with the existing member id for a second registration (without it for a member outside the
+ * officer's scope), and can be made unreachable.
  */
 @Alternative
 @Priority(1)
@@ -22,6 +24,7 @@ public class FakeMembership implements MembershipGateway {
     private final Map<String, Long> byIdNumber = new ConcurrentHashMap<>();
     private final List<SignUpDtos.MemberRegistration> received = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> outsideScope = ConcurrentHashMap.newKeySet();
     private volatile boolean reachable = true;
 
     @Override
@@ -33,6 +36,12 @@ public class FakeMembership implements MembershipGateway {
         authorizations.add(String.valueOf(authorization));
         if (registration.orgId() == null) {
             return new Refused("membership-service 400: orgId is required for officers");
+        }
+        if (outsideScope.contains(registration.idNumber())) {
+            // what membership answers an officer who may not see the member: the problem without memberId
+            return RestMembershipGateway.fromError(409, JsonNodeFactory.instance.objectNode()
+                    .put("type", RestMembershipGateway.DUPLICATE_MEMBER).put("status", 409)
+                    .put("detail", "a member with this resident ID number is already registered; one person is one member nationwide"));
         }
         Long existing = byIdNumber.putIfAbsent(registration.idNumber(), ids.get() + 1);
         if (existing != null) {
@@ -46,6 +55,11 @@ public class FakeMembership implements MembershipGateway {
         long id = ids.incrementAndGet();
         byIdNumber.put(idNumber, id);
         return id;
+    }
+
+    /** Someone registered at membership-service as a member the uploading officer may not see (another subtree). */
+    public void alreadyRegisteredOutsideScope(String idNumber) {
+        outsideScope.add(idNumber);
     }
 
     public Long memberIdOf(String idNumber) {

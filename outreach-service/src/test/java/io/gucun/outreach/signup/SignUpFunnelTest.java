@@ -142,6 +142,28 @@ class SignUpFunnelTest {
         given().get("/api/outreach/results/orgs/" + tree.townId() + "/years/2026").then().statusCode(403);
     }
 
+    /**
+     * Issue 20, item 6: membership names an existing member only to an officer who may see it. A person registered
+     * outside the uploading officer's scope is not ALREADY_MEMBER here (that would tell the event's staff who is a
+     * member elsewhere) but a refusal whose reason says neither that nor where; nobody is registered twice.
+     */
+    @Test
+    void aPersonRegisteredOutsideTheOfficersScopeIsRefusedWithoutSayingSo() {
+        TestTree tree = TestTree.create();
+        long eventId = Planning.weekendEvent(tree);
+        String inScope = TestIds.idNumber();
+        String elsewhere = TestIds.idNumber();
+        long inScopeId = membership.alreadyRegistered(inScope);
+        membership.alreadyRegisteredOutsideScope(elsewhere);
+        JsonPath r = upload(eventId, signUp(UUID.randomUUID(), inScope, null), signUp(UUID.randomUUID(), elsewhere, null));
+        assertThat(r.getString("[0].signUp.status")).isEqualTo("ALREADY_MEMBER");
+        assertThat(r.getLong("[0].signUp.memberId")).isEqualTo(inScopeId);
+        assertThat(r.getString("[1].signUp.status")).isEqualTo("REJECTED");
+        assertThat(r.getString("[1].signUp.memberId")).isNull();
+        assertThat(r.getString("[1].signUp.reason")).isEqualTo(MembershipGateway.UNDISCLOSED)
+                .doesNotContainIgnoringCase("member with").doesNotContainIgnoringCase("already");
+    }
+
     @Test
     void whenMembershipIsUnreachableTheSignUpWaitsAndIsDeliveredOnRetry() throws Exception {
         TestTree tree = TestTree.create();
