@@ -1,5 +1,6 @@
 package io.gucun.membership.member;
 
+import io.gucun.common.db.JobTimeouts;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.time.BusinessTime;
@@ -24,6 +25,9 @@ import java.util.Optional;
 public class LapseService {
 
     static final int LISTED = 500;
+
+    @Inject
+    JobTimeouts jobTimeouts;
 
     @Inject
     CallerScope caller;
@@ -118,6 +122,8 @@ public class LapseService {
             throw ApiException.invalid("asOf", "must not be in the future");
         }
         boolean dryRun = request.dryRun() == null || request.dryRun();
+        // A province's active members in one transaction, each locked as it lapses: a job's bounds, not the API's.
+        jobTimeouts.raiseForThisTransaction();
         // Policies that can cover someone in the subtree: set above the anchor or inside it.
         List<LapseRules.Policy> policies = policyRows(
                 "(po.path @> cast(:path as ltree) or po.path <@ cast(:path as ltree))", anchor.path)
