@@ -21,4 +21,11 @@ class OpenApiTest {
         assertThat(operations).extracting(o -> o.op().path("operationId").asText()).contains("importCollections", "previewRebate",
                 "runRebate", "getTransparencySummary", "getTrialBalance", "reverseJournalEntry", "getBenefitRatio");
     }
+
+    @Test
+    void partnerOperationsAdmitOnlyPartnerRolesAndAdmin() {
+        OpenApiDocument document = OpenApiDocument.served();
+        assertThat(document.partnerOperations()).isNotEmpty();
+        assertThat(document.partnerOperationsAdmittingOthers()).isEmpty();
+    }
 }

@@ -59,4 +59,11 @@ class OpenApiAndEventsTest {
                         .anyMatch(r -> key.equals(r.key()) && r.type() != null && r.type().endsWith("." + wantedType)))
                 .stream().filter(r -> key.equals(r.key())).toList();
     }
+
+    @Test
+    void partnerOperationsAdmitOnlyPartnerRolesAndAdmin() {
+        OpenApiDocument document = OpenApiDocument.served();
+        assertThat(document.partnerOperations()).isNotEmpty();
+        assertThat(document.partnerOperationsAdmittingOthers()).isEmpty();
+    }
 }

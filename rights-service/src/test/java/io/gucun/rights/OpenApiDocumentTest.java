@@ -25,4 +25,11 @@ class OpenApiDocumentTest {
                 "assignLawyer", "referCase", "reportCases");
         assertThat(operations).extracting(OpenApiDocument.Operation::path).contains("/api/rights/cases/{id}/take-over");
     }
+
+    @Test
+    void partnerOperationsAdmitOnlyPartnerRolesAndAdmin() {
+        OpenApiDocument document = OpenApiDocument.served();
+        assertThat(document.partnerOperations()).isNotEmpty();
+        assertThat(document.partnerOperationsAdmittingOthers()).isEmpty();
+    }
 }

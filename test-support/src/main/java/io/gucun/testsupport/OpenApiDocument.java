@@ -70,6 +70,42 @@ public record OpenApiDocument(JsonNode json) {
         return problems;
     }
 
+    /** The partner operations: served below {@code /partner/} or tagged "Partner ..." (feeds, webhooks, imports). */
+    public List<Operation> partnerOperations() {
+        return operations().stream().filter(OpenApiDocument::isPartnerOperation).toList();
+    }
+
+    private static boolean isPartnerOperation(Operation o) {
+        if (o.path().matches("(/api/[^/]+)?/partner/.*")) {
+            return true;
+        }
+        for (JsonNode tag : o.op().path("tags")) {
+            if (tag.asText().startsWith("Partner ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Issue 20, item 1: a partner operation admits only partner roles and admin, as its {@code x-roles} say (a town
+     * officer once read the whole country's membership changes through a partner feed). What breaks that, one line
+     * each; empty when all is well.
+     */
+    public List<String> partnerOperationsAdmittingOthers() {
+        List<String> problems = new ArrayList<>();
+        for (Operation o : partnerOperations()) {
+            List<String> roles = new ArrayList<>();
+            o.op().path("x-roles").forEach(r -> roles.add(r.asText()));
+            if (roles.isEmpty()) {
+                problems.add(o.where() + ": a partner operation without x-roles");
+            }
+            roles.stream().filter(r -> !r.startsWith("partner-") && !r.equals("admin"))
+                    .forEach(r -> problems.add(o.where() + ": a partner operation admits " + r));
+        }
+        return problems;
+    }
+
     /** The document's component schemas. */
     public JsonNode schemas() {
         return json.get("components").get("schemas");

@@ -34,4 +34,11 @@ class MemberOpenApiTest {
         assertThat(schemas.get("NewMember").get("properties").get("idNumber").toString()).contains("110105199003071239");
         assertThat(schemas.get("Member").get("properties").get("idNumberMasked").toString()).contains("110105********1239");
     }
+
+    @Test
+    void partnerOperationsAdmitOnlyPartnerRolesAndAdmin() {
+        OpenApiDocument document = OpenApiDocument.served();
+        assertThat(document.partnerOperations()).isNotEmpty();
+        assertThat(document.partnerOperationsAdmittingOthers()).isEmpty();
+    }
 }
