@@ -41,7 +41,7 @@ public class DeadLetters {
     /** Nacks {@code message} for the dead-letter topic; {@code eventId} may be null when the record has none. */
     public CompletionStage<Void> nack(String consumer, Message<?> message, String eventId, Throwable failure) {
         String reason = consumer + ": " + describe(failure);
-        LOG.errorf("%s: event %s goes to the dead-letter topic: %s", consumer, eventId == null ? "(no id)" : eventId, reason);
+        LOG.errorf("event %s goes to the dead-letter topic of %s", eventId == null ? "(unread)" : eventId, reason);
         Counter.builder("gucun.consumer.dead.letters").description("Records a consumer sent to its dead-letter topic")
                 .tag("consumer", consumer).register(registry).increment();
         sinceStart.computeIfAbsent(consumer, c -> new AtomicLong()).incrementAndGet();
