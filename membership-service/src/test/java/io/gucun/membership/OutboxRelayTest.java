@@ -102,6 +102,47 @@ class OutboxRelayTest {
         assertThat(applied).isEqualTo(3);
     }
 
+    @Test
+    void anEventKafkaRefusesIsParkedTheRestIsPublishedAndItsAggregateWaitsUntilItIsRetried() {
+        String refused = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // larger than the producer's max.request.size (1 MiB): Kafka refuses it whatever the retries
+            outbox.record("relaytest", refused, "Probed", Map.of("n", 0, "pad", "x".repeat(1_100_000)));
+            outbox.record("relaytest", refused, "Probed", Map.of("n", 1));
+            outbox.record("relaytest", other, "Probed", Map.of("n", 2));
+        });
+
+        drainAll();
+        List<KafkaEvents.Received> seen = KafkaEvents.read(TOPIC,
+                Duration.ofSeconds(20), got -> got.stream().anyMatch(e -> other.equals(e.key())));
+        assertThat(seen).extracting(KafkaEvents.Received::key).contains(other).doesNotContain(refused);
+        assertThat(pendingRows(other)).isZero();
+        // the refused event parked, its aggregate's next event waiting behind it, not published past it
+        assertThat(pendingRows(refused)).isEqualTo(2);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createQuery("select e.parkReason from OutboxEvent e"
+                + " where e.aggregateId = :a and e.parkedAt is not null", String.class).setParameter("a", refused).getResultList()))
+                .singleElement().asString().contains("RecordTooLargeException");
+        relay.measure();
+        assertThat(relay.parked()).isGreaterThanOrEqualTo(1);
+        assertThat(relay.oldestUnpublishedSeconds()).isGreaterThanOrEqualTo(0);
+        io.restassured.RestAssured.given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("gucun_outbox_parked"),
+                        org.hamcrest.Matchers.containsString("gucun_outbox_oldest_unpublished_seconds"));
+        io.restassured.RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
+
+        // the operator shrinks what was too large, then retries the parked events: both go out, in their order
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update outbox_event set payload = '{\"n\":0}'::jsonb"
+                + " where aggregate_id = ?1 and parked_at is not null").setParameter(1, refused).executeUpdate());
+        assertThat(relay.retryParked(null)).isGreaterThanOrEqualTo(1);
+        drainAll();
+        assertThat(pendingRows(refused)).isZero();
+        List<KafkaEvents.Received> mine = KafkaEvents.read(TOPIC, Duration.ofSeconds(20),
+                got -> got.stream().filter(e -> refused.equals(e.key())).count() >= 2).stream()
+                .filter(e -> refused.equals(e.key())).toList();
+        assertThat(mine).extracting(e -> e.value().replace(" ", "")).containsExactly("{\"n\":0}", "{\"n\":1}");
+    }
+
     private void drainAll() {
         while (QuarkusTransaction.requiringNew().call(relay::publishBatch) > 0) {
             // keep going until the outbox is empty

@@ -2,10 +2,12 @@ package io.gucun.common.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.gucun.common.outbox.EventEnvelope;
+import io.gucun.common.outbox.UnreadableEvent;
 import io.gucun.events.EventCatalog;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -77,8 +79,14 @@ public final class EventReader {
         try {
             payload = MAPPER.treeToValue(event.data(), handler.contract());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event " + event.id() + " (" + event.type() + ") does not fit its contract "
-                    + handler.contract().getName() + ": " + e.getOriginalMessage(), e);
+            // the path names fields only; Jackson's own message may quote the value, which can be personal data
+            String at = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? " at " + m.getPathReference() : "";
+            throw new UnreadableEvent("event " + event.id() + " (" + event.type() + ") does not fit its contract "
+                    + handler.contract().getName() + at, e);
+        } catch (IllegalArgumentException e) {
+            // treeToValue wraps some mapping failures this way
+            throw new UnreadableEvent("event " + event.id() + " (" + event.type() + ") does not fit its contract "
+                    + handler.contract().getName(), e);
         }
         handler.apply().accept(payload);
     }

@@ -14,6 +14,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * The one idempotent-consumer inbox: applies a received event at most once per consumer. The effect and the
  * remembered event id ({@link ProcessedEvents}) commit in one transaction, so a redelivery takes no effect.
+ * <p>
+ * A transient failure (database unreachable, a lost conflict) is retried ({@link DatabaseOutage}); a record that
+ * cannot be read or whose effect fails otherwise goes to the channel's dead-letter topic ({@link DeadLetters}) and the
+ * consumer goes on with the next record.
  */
 @ApplicationScoped
 public class Inbox {
@@ -24,14 +28,36 @@ public class Inbox {
     @Inject
     ProcessedEvents processed;
 
+    @Inject
+    DeadLetters deadLetters;
+
     public CompletionStage<Void> once(String consumer, Message<String> message, Consumer<EventEnvelope> apply) {
-        EventEnvelope event = EventEnvelope.from(message, mapper);
-        // a database that is restarting must not fail the channel for good (fault suite, R3): wait for it, then apply
-        DatabaseOutage.retry(consumer + " event " + event.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
+        return each(consumer, message, event -> {
             if (processed.firstTime(consumer, event.id())) {
                 apply.accept(event);
             }
-        }));
+        });
+    }
+
+    /**
+     * Applies every delivery of the event in a transaction of its own, without remembering its id: for an effect that
+     * is idempotent by itself. Transient failures are retried, poison records dead-lettered, as for {@link #once}.
+     */
+    public CompletionStage<Void> each(String consumer, Message<String> message, Consumer<EventEnvelope> apply) {
+        EventEnvelope event;
+        try {
+            event = EventEnvelope.from(message, mapper);
+        } catch (RuntimeException unreadable) {
+            return deadLetters.nack(consumer, message, null, unreadable);
+        }
+        try {
+            // a database that is restarting must not fail the channel for good (fault suite, R3): wait for it, then apply
+            DatabaseOutage.retry(consumer + " event " + event.id(),
+                    () -> QuarkusTransaction.requiringNew().run(() -> apply.accept(event)));
+        } catch (RuntimeException poison) {
+            // rolled back, so not remembered as processed: a replay after the fix applies it
+            return deadLetters.nack(consumer, message, event.id(), poison);
+        }
         return message.ack();
     }
 

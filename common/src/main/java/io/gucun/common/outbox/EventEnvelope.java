@@ -55,14 +55,14 @@ public record EventEnvelope(String id, String type, String subject, JsonNode dat
             }
         }
         if (id == null || type == null) {
-            throw new IllegalArgumentException("message is not a CloudEvent (no id or type)");
+            throw new UnreadableEvent("record is not a CloudEvent (no id or type)", null);
         }
         try {
             Object payload = message.getPayload();
             JsonNode data = payload instanceof JsonNode node ? node : mapper.readTree(String.valueOf(payload));
             return new EventEnvelope(id, type, subject, data);
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("event " + id + " has no JSON data", e);
+            throw new UnreadableEvent("event " + id + " (" + type + ") has no JSON data", e);
         }
     }
 

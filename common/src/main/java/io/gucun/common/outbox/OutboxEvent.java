@@ -44,4 +44,16 @@ public class OutboxEvent {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    /** Set when Kafka refused the event for good; its aggregate's later events wait until it is retried. */
+    @Column(name = "parked_at")
+    public OffsetDateTime parkedAt;
+
+    /** Why it was parked: the Kafka exception's class (no payload). */
+    @Column(name = "park_reason")
+    public String parkReason;
+
+    /** Sends that failed while other events were accepted. */
+    @Column(name = "failed_sends", nullable = false)
+    public int failedSends;
 }

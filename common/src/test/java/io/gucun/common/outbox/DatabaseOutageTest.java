@@ -52,4 +52,26 @@ class DatabaseOutageTest {
         assertThat(attempts).hasValue(1);
         assertThat(DatabaseOutage.isDatabaseUnreachable(new IllegalStateException("bad event"))).isFalse();
     }
+
+    @Test
+    void aLostConflictRunsAgainButOnlyAFewTimes() {
+        for (String state : List.of("40001", "40P01", "55P03")) {
+            AtomicInteger attempts = new AtomicInteger();
+            DatabaseOutage.retry("test event", () -> {
+                if (attempts.incrementAndGet() <= 2) {
+                    throw new RuntimeException(new SQLException("conflict", state));
+                }
+            }, d -> { }, e -> { });
+            assertThat(attempts).as(state).hasValue(3);
+        }
+        AtomicInteger attempts = new AtomicInteger();
+        RuntimeException deadlock = new RuntimeException(new SQLException("deadlock detected", "40P01"));
+        assertThatThrownBy(() -> DatabaseOutage.retry("test event", () -> {
+            attempts.incrementAndGet();
+            throw deadlock;
+        }, d -> { }, e -> { })).isSameAs(deadlock);
+        assertThat(attempts).hasValue(DatabaseOutage.CONFLICT_ATTEMPTS);
+        assertThat(DatabaseOutage.isTransient(new jakarta.persistence.OptimisticLockException("stale"))).isTrue();
+        assertThat(DatabaseOutage.isTransient(new IllegalStateException("bad event"))).isFalse();
+    }
 }

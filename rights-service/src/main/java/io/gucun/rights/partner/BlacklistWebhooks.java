@@ -1,10 +1,8 @@
 package io.gucun.rights.partner;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gucun.common.outbox.EventEnvelope;
+import io.gucun.common.inbox.Inbox;
 import io.gucun.common.webhook.WebhookCatalog;
 import io.gucun.common.webhook.WebhookFanOut;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -21,8 +19,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class BlacklistWebhooks {
 
+    static final String CONSUMER = "rights.webhook-blacklist";
+
     @Inject
-    ObjectMapper mapper;
+    Inbox inbox;
 
     @Inject
     WebhookFanOut fanOut;
@@ -36,8 +36,7 @@ public class BlacklistWebhooks {
     @Incoming("webhook-blacklist")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        EventEnvelope event = EventEnvelope.from(message, mapper);
-        QuarkusTransaction.requiringNew().call(() -> fanOut.fanOut(event.id(), event.name(), event.subject(), event.data()));
-        return message.ack();
+        // a redelivered event adds nothing (the fan-out is keyed by event id), so no processed-event row is needed
+        return inbox.each(CONSUMER, message, event -> fanOut.fanOut(event.id(), event.name(), event.subject(), event.data()));
     }
 }
