@@ -26,9 +26,26 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /**
+     * How long a request may wait for one of the gateway's own connections to an upstream when all of them are busy.
+     * Running out is the gateway's congestion, not the upstream's failure: answered 503 {@code gateway-busy}, the
+     * instance stays up.
+     */
+    @WithDefault("2s")
+    Duration poolWaitTimeout();
+
     /** Connections kept per upstream. */
     @WithDefault("64")
     int maxConnectionsPerUpstream();
+
+    /**
+     * Requests a route may have in progress at once (unless the route sets its own {@code max-in-flight}); the next one
+     * is answered 503 {@code gateway-busy} with {@code Retry-After} at once instead of queueing. 64 keeps a service on
+     * a 2-core machine busy without a queue building up in the gateway; keep it at most
+     * {@code max-connections-per-upstream} × instances, so that admitted requests do not wait for a connection.
+     */
+    @WithDefault("64")
+    int maxInFlightPerRoute();
 
     HealthCheck healthCheck();
 
@@ -87,6 +104,9 @@ public interface GatewayConfig {
         /** Path and query of the service's OpenAPI document, proxied at {@code /openapi/<route>}. */
         @WithDefault("/q/openapi?format=json")
         String openapiPath();
+
+        /** This route's bound on requests in progress; {@code max-in-flight-per-route} when not set. */
+        Optional<Integer> maxInFlight();
     }
 
     interface HealthCheck {

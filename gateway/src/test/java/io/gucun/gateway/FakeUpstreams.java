@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>dues → {@code d1}, {@code d2} ({@code d2} can be stopped through the control server)</li>
  * <li>rights → two ports nobody listens on</li>
  * <li>outreach → {@code o1}, which takes 10 s to answer paths containing {@code /slow}</li>
+ * <li>burst → {@code b1}, with an in-flight bound of 4; paths containing {@code /trickle} are answered a byte every
+ * 200 ms for 6 s (busy, but never silent long enough for a 504)</li>
  * </ul>
  * The control server ({@code fake.control-url}) takes {@code POST /stop/<name>} and {@code GET /count/<name>} (requests
  * that reached that upstream, health checks and documents aside); it exists because a test resource and
@@ -40,6 +43,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("gucun.gateway.routes.dues.upstreams", url(serve("d1")) + "," + url(serve("d2")));
         config.put("gucun.gateway.routes.rights.upstreams", url(freePort()) + "," + url(freePort()));
         config.put("gucun.gateway.routes.outreach.upstreams", url(serve("o1")));
+        config.put("gucun.gateway.routes.burst.upstreams", url(serve("b1")));
+        config.put("gucun.gateway.routes.burst.max-in-flight", "4");
         HttpServer control = listen(vertx.createHttpServer().requestHandler(this::control));
         config.put("fake.control-url", url(control.actualPort()));
         return config;
@@ -77,6 +82,20 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             return;
         }
         received.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+        if (path.contains("/trickle")) {
+            HttpServerResponse response = request.response().setChunked(true).putHeader("content-type", "text/plain");
+            response.write("busy");
+            AtomicInteger ticks = new AtomicInteger();
+            vertx.setPeriodic(200, id -> {
+                if (ticks.incrementAndGet() < 30) {
+                    response.write(".");
+                } else {
+                    vertx.cancelTimer(id);
+                    response.end("done");
+                }
+            });
+            return;
+        }
         request.body().onSuccess(body -> {
             JsonObject headers = new JsonObject();
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));

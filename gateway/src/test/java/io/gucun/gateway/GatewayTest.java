@@ -19,7 +19,9 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -279,6 +281,57 @@ class GatewayTest {
                 .body("checks.find { it.name == 'gateway-upstreams' }.data['rights.healthy']", equalTo(0))
                 .body("checks.find { it.name == 'gateway-upstreams' }.data['rights.total']", equalTo(2))
                 .body("checks.find { it.name == 'gateway-upstreams' }.data['membership.healthy']", equalTo(1));
+    }
+
+    @Test
+    void requestsOverARoutesInFlightBoundAre503AtOnceAndProbesStillGetThrough() throws Exception {
+        String token = Tokens.forClient("union-web");
+        given().auth().oauth2(token).get("/api/burst/warm-up").then().statusCode(200);
+        int before = count("b1");
+        // four requests the service answers slowly: the route's bound (4) is reached, and so are the gateway's four
+        // connections to b1 (max-connections-per-upstream in %test)
+        HttpClient client = http(HttpClient.Version.HTTP_1_1);
+        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            held.add(client.sendAsync(HttpRequest.newBuilder(gateway.toURI().resolve("/api/burst/trickle/" + i))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (count("b1") < before + 4) {
+            assertThat(System.nanoTime()).as("the four slow requests reach b1").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+
+        long start = System.nanoTime();
+        given().auth().oauth2(token).get("/api/burst/members")
+                .then().statusCode(503)
+                .contentType(PROBLEM)
+                .header("Retry-After", equalTo("1"))
+                .header("X-Request-Id", notNullValue())
+                .body("status", equalTo(503))
+                .body("type", equalTo("urn:gucun:problem:gateway-busy"))
+                .body("instance", equalTo("/api/burst/members"))
+                .body("requestId", notNullValue());
+        // refused without waiting for a connection (the slow ones hold theirs for 6 s)
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(count("b1")).as("the refused request never reached the service").isEqualTo(before + 4);
+
+        // every proxy connection to b1 is taken: the probe has connections of its own and finds b1 healthy
+        prober.probeAll().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'gateway-upstreams' }.data['burst.healthy']", equalTo(1));
+
+        for (CompletableFuture<HttpResponse<String>> r : held) {
+            assertThat(r.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        // the slots are given back when the responses end
+        given().auth().oauth2(token).get("/api/burst/members").then().statusCode(200).body("server", equalTo("b1"));
+    }
+
+    private int count(String upstream) throws Exception {
+        return Integer.parseInt(http(HttpClient.Version.HTTP_1_1).send(HttpRequest.newBuilder(URI.create(controlUrl + "/count/"
+                + upstream)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     @Test

@@ -27,6 +27,7 @@ public class UpstreamsReadiness implements HealthCheck {
         upstreams.pools().forEach((route, pool) -> {
             builder.withData(route + ".healthy", pool.healthyCount());
             builder.withData(route + ".total", pool.upstreams().size());
+            builder.withData(route + ".inFlight", upstreams.limits().get(route).inFlight());
         });
         return builder.build();
     }

@@ -16,6 +16,8 @@ public enum GatewayProblem {
     BAD_GATEWAY(502, "bad-gateway", "Bad gateway"),
     UNAVAILABLE(503, "unavailable", "Service unavailable"),
     NO_UPSTREAM(503, "upstream-unavailable", "Service unavailable"),
+    /** The gateway's own capacity for a route is used up (in-flight bound, pooled connections); the service is fine. */
+    GATEWAY_BUSY(503, "gateway-busy", "Service unavailable"),
     AUTHENTICATION_UNAVAILABLE(503, "authentication-unavailable", "Service unavailable"),
     UPSTREAM_TIMEOUT(504, "upstream-timeout", "Gateway timeout");
 

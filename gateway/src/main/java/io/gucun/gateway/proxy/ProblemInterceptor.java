@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns a failed upstream exchange into the gateway's problem document instead of the proxy library's empty 502:
- * nothing reachable → 503, upstream silent past the timeout → 504, body over the limit → 413, anything else → 502.
+ * nothing reachable → 503, no connection of the gateway's free in time → 503 busy, upstream silent past the timeout → 504, body over the limit → 413, anything else → 502.
  */
 final class ProblemInterceptor implements ProxyInterceptor {
 
@@ -39,6 +39,9 @@ final class ProblemInterceptor implements ProxyInterceptor {
         if (RequestBodyInterceptor.exceeded(context) || has(failure, BodyTooLargeException.class)) {
             problem = GatewayProblem.PAYLOAD_TOO_LARGE;
             detail = "The request body exceeds the gateway's limit of " + RequestBodyInterceptor.limit(context) + " bytes.";
+        } else if (has(failure, RouteBusyException.class)) {
+            problem = GatewayProblem.GATEWAY_BUSY;
+            detail = ProxyRoutes.busyDetail(route);
         } else if (has(failure, NoUpstreamAvailableException.class)) {
             problem = GatewayProblem.NO_UPSTREAM;
             detail = "No instance of service '" + route + "' is reachable right now. Try again later.";
@@ -63,6 +66,8 @@ final class ProblemInterceptor implements ProxyInterceptor {
         }
         if (problem == GatewayProblem.NO_UPSTREAM) {
             response.putHeader(HttpHeaders.RETRY_AFTER, "5");
+        } else if (problem == GatewayProblem.GATEWAY_BUSY) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, ProxyRoutes.RETRY_AFTER_BUSY);
         }
         return response;
     }

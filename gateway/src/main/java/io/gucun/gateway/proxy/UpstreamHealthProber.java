@@ -14,9 +14,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Asks every instance for its readiness ({@code /q/health/ready}) every few seconds: 2xx marks it up, anything else
- * (including no answer) marks it down. Connection failures during proxying also mark an instance down; only this check
- * brings it back.
+ * Asks every instance for its readiness ({@code /q/health/ready}) every few seconds, through its own client
+ * ({@link Upstreams#probeClient()}), never the proxy's connections: 2xx marks it up, anything else (a 503 of a service
+ * whose database is gone, a refused connection, no answer within the timeout on a connection of its own) marks it down.
+ * A refused connection during proxying also marks an instance down; only this check brings it back.
  */
 @ApplicationScoped
 public class UpstreamHealthProber {
@@ -64,7 +65,7 @@ public class UpstreamHealthProber {
                 .setURI(config.path())
                 .setConnectTimeout(timeout)
                 .setIdleTimeout(timeout);
-        return upstreams.client().request(options)
+        return upstreams.probeClient().request(options)
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(ignored -> response.statusCode()))
                 .transform(result -> {
