@@ -39,3 +39,12 @@ create table webhook_delivery (
 );
 create index webhook_delivery_due on webhook_delivery (next_attempt_at) where state = 'PENDING';
 create index webhook_delivery_log on webhook_delivery (subscription_id, id);
+
+-- How far the committed change-feed items (feed_entry.position) have been turned into deliveries, in services whose
+-- catalog pushes feed items: advanced in the transaction that writes the deliveries, so a crash repeats a batch (the
+-- unique (subscription_id, event_id) makes that harmless) and never skips one.
+create table webhook_feed_cursor (
+    id       smallint primary key check (id = 1),
+    position bigint   not null
+);
+insert into webhook_feed_cursor (id, position) values (1, 0);

@@ -45,10 +45,11 @@ public abstract class PartnerWebhookResource {
     @Operation(operationId = "register" + SERVICE + "Webhook", summary = WebhookApiDocs.REGISTER,
             description = WebhookApiDocs.REGISTER_DESCRIPTION)
     @APIResponse(responseCode = "201", description = "Registered; the secret is shown only now")
-    @APIResponse(responseCode = "400", description = "url is not https (or http to loopback in dev/test), or eventTypes is empty")
+    @APIResponse(responseCode = "400", description = "url is not https, or its host resolves to a non-public address, or eventTypes is empty")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     @APIResponse(responseCode = "403", description = WebhookApiDocs.NOT_A_PARTNER)
-    @APIResponse(responseCode = "409", description = "webhook-exists: this url is registered already")
+    @APIResponse(responseCode = "409", description = "webhook-exists: this url is registered already; webhook-limit: the partner "
+            + "has the most active subscriptions allowed (delete one first)")
     @APIResponse(responseCode = "422", description = "unknown-event-type: an event type not offered to this partner (named in errors)")
     public Response register(@Valid @NotNull WebhookDtos.Registration r, @Context UriInfo uri) {
         WebhookDtos.WithSecret created = webhooks.register(r);
@@ -101,7 +102,8 @@ public abstract class PartnerWebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(operationId = "list" + SERVICE + "WebhookDeliveries", summary = WebhookApiDocs.DELIVERIES)
+    @Operation(operationId = "list" + SERVICE + "WebhookDeliveries", summary = WebhookApiDocs.DELIVERIES,
+            description = WebhookApiDocs.DELIVERIES_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Bad state or paging")
     @APIResponse(responseCode = "401", description = "Not authenticated")

@@ -12,11 +12,19 @@ import java.util.TreeSet;
  *
  * @param source          e.g. {@code /gucun/rights}
  * @param partnersByType  event type → partner roles that may receive it
+ * @param pushedFeedItems change-feed item type → the event type it is pushed as ({@link WebhookFanOut} turns each
+ *                        committed feed item of these types into deliveries); empty for a service that fans out
+ *                        events some other way after their commit
  */
-public record WebhookCatalog(String source, Map<String, Set<String>> partnersByType) {
+public record WebhookCatalog(String source, Map<String, Set<String>> partnersByType, Map<String, String> pushedFeedItems) {
 
     public WebhookCatalog {
         partnersByType = Map.copyOf(partnersByType);
+        pushedFeedItems = Map.copyOf(pushedFeedItems);
+    }
+
+    public WebhookCatalog(String source, Map<String, Set<String>> partnersByType) {
+        this(source, partnersByType, Map.of());
     }
 
     /** The partner roles that have webhooks here. */

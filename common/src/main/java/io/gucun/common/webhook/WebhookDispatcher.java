@@ -6,6 +6,7 @@ import io.gucun.common.time.BusinessTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +17,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -61,6 +61,15 @@ public class WebhookDispatcher {
     @Inject
     BusinessTime time;
 
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    WebhookHostResolver resolver;
+
+    @ConfigProperty(name = "gucun.webhooks.allow-loopback-http", defaultValue = "false")
+    boolean allowLoopback;
+
     @ConfigProperty(name = "gucun.webhooks.threads", defaultValue = "4")
     int threads;
 
@@ -91,13 +100,13 @@ public class WebhookDispatcher {
     private final AtomicBoolean claimQueued = new AtomicBoolean();
 
     /** One attempt's worth of what the poster needs, read in the claiming transaction. */
-    record Claim(long deliveryId, String eventId, String eventType, String url, String body, List<String> secrets) {
+    record Claim(long deliveryId, long subscriptionId, String eventId, String eventType, String url, String body, List<String> secrets) {
     }
 
     @PostConstruct
     void init() {
         schedule = new RetrySchedule(retryFirst, retryMax, retryAttempts, 0.1);
-        sender = new WebhookSender(connectTimeout, requestTimeout);
+        sender = new WebhookSender(vertx, new WebhookEndpoint(resolver, allowLoopback), connectTimeout, requestTimeout);
         free = new Semaphore(threads);
         posters = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "webhook-poster");
@@ -189,7 +198,7 @@ public class WebhookDispatcher {
             if (s.previousSecretValid(now)) {
                 secrets.add(cipher.decrypt(s.previousSecretCipher));
             }
-            claims.add(new Claim(d.id, d.eventId, d.eventType, s.url, d.body, secrets));
+            claims.add(new Claim(d.id, s.id, d.eventId, d.eventType, s.url, d.body, secrets));
         }
         return claims;
     }
@@ -199,13 +208,15 @@ public class WebhookDispatcher {
         long timestamp = time.instant().getEpochSecond();
         WebhookSender.Outcome outcome;
         try {
-            outcome = sender.post(URI.create(c.url()), body, Map.of(
+            outcome = sender.post(c.url(), body, Map.of(
                     WebhookSignature.HEADER, WebhookSignature.header(timestamp, body, c.secrets()),
                     "Gucun-Event-Id", c.eventId(),
                     "Gucun-Event-Type", c.eventType(),
-                    "Gucun-Delivery-Id", String.valueOf(c.deliveryId())));
+                    "Gucun-Delivery-Id", String.valueOf(c.deliveryId())),
+                    "delivery " + c.deliveryId() + " of subscription " + c.subscriptionId());
         } catch (RuntimeException e) {
-            outcome = new WebhookSender.Outcome(0, e.getClass().getSimpleName());
+            LOG.warnf("webhook delivery %d failed unexpectedly: %s", c.deliveryId(), e);
+            outcome = new WebhookSender.Outcome(0, WebhookSender.CONNECTION_FAILED);
         }
         WebhookSender.Outcome result = outcome;
         try {
@@ -225,8 +236,8 @@ public class WebhookDispatcher {
         d.attempts++;
         d.lastAttemptAt = now;
         d.lastStatus = outcome.status() == 0 ? null : outcome.status();
-        d.lastError = outcome.succeeded() ? null
-                : truncate(outcome.error() != null ? outcome.error() : "HTTP " + outcome.status());
+        // Generic on purpose: the partner must not learn the inside of the network from it (WebhookSender).
+        d.lastError = outcome.succeeded() ? null : truncate(outcome.shown());
         d.state = DeliveryState.afterAttempt(DeliveryState.PENDING, outcome.succeeded(), d.attempts, schedule);
         switch (d.state) {
             case DELIVERED -> {
@@ -249,6 +260,9 @@ public class WebhookDispatcher {
         claimer.shutdownNow();
         if (posters != null) {
             posters.shutdownNow();
+        }
+        if (sender != null) {
+            sender.close();
         }
     }
 }

@@ -13,7 +13,7 @@ public final class WebhookDtos {
     private WebhookDtos() {
     }
 
-    @Schema(description = "Register an endpoint for events. https only (plain http only to a loopback host in dev/test).")
+    @Schema(description = "Register an endpoint for events. https only, to a host that resolves only to public addresses.")
     public record Registration(
             @NotBlank @Size(max = 2000) @Schema(example = "https://partner.example.cn/hooks/gucun") String url,
             @NotEmpty @Size(max = 20) @Schema(description = "Event types to receive", example = "[\"UnionFounded\", \"EnterpriseClosed\"]")

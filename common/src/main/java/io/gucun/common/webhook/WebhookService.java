@@ -8,10 +8,10 @@ import io.gucun.common.problem.FieldError;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.time.BusinessTime;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -48,9 +48,22 @@ public class WebhookService {
     @ConfigProperty(name = "gucun.webhooks.rotation-overlap", defaultValue = "PT24H")
     Duration rotationOverlap;
 
-    /** A developer machine's stack (./gucun run) lets a partner try its receiver on loopback over plain http. */
+    @Inject
+    WebhookHostResolver resolver;
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Only a developer machine's stack (./gucun run) and the tests set it: a partner may try its receiver on loopback
+     * (over plain http too). Never any other non-public address.
+     */
     @ConfigProperty(name = "gucun.webhooks.allow-loopback-http", defaultValue = "false")
     boolean allowLoopbackHttp;
+
+    /** Active subscriptions one partner may have: each costs a delivery per event, so they are few. */
+    @ConfigProperty(name = "gucun.webhooks.max-subscriptions-per-partner", defaultValue = "5")
+    int maxSubscriptions;
 
     /** The partner the caller is (its role); 403 for anyone else. */
     String partner() {
@@ -62,7 +75,7 @@ public class WebhookService {
     public WebhookDtos.WithSecret register(WebhookDtos.Registration r) {
         String partner = partner();
         String url = r.url().trim();
-        WebhookEndpoint.problemWith(url, allowLoopbackHttp || LaunchMode.current().isDevOrTest()).ifPresent(p -> {
+        new WebhookEndpoint(resolver, allowLoopbackHttp).problemWith(url).ifPresent(p -> {
             throw ApiException.invalid("url", p);
         });
         Set<String> types = new LinkedHashSet<>();
@@ -84,6 +97,14 @@ public class WebhookService {
         if (existing != null) {
             throw ApiException.conflict("webhook-exists", "this endpoint is registered already (subscription " + existing.id
                     + "); rotate its secret or delete it first", Map.of("subscriptionId", existing.id));
+        }
+        // Serializes one partner's registrations, so two at once cannot both pass the count.
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "webhook-subscriptions:" + partner).getSingleResult();
+        long active = WebhookSubscription.count("partner = ?1 and active = true", partner);
+        if (active >= maxSubscriptions) {
+            throw ApiException.conflict("webhook-limit", "a partner may have at most " + maxSubscriptions
+                    + " active webhook subscriptions; delete one first", Map.of("limit", maxSubscriptions));
         }
         String secret = WebhookSignature.newSecret();
         WebhookSubscription s = new WebhookSubscription();

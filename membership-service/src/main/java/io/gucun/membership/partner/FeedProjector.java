@@ -3,7 +3,6 @@ package io.gucun.membership.partner;
 import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.outbox.OutboxWritten;
 import io.gucun.common.webhook.WebhookCatalog;
-import io.gucun.common.webhook.WebhookFanOut;
 import io.gucun.events.membership.EnterpriseEvents;
 import io.gucun.events.membership.MemberEvents;
 import io.gucun.membership.enterprise.Enterprise;
@@ -21,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -29,8 +27,9 @@ import java.util.function.Supplier;
  * in the same transaction, and appends the partner's view of the change. A change that rolls back leaves no item;
  * every committed event that concerns a partner leaves its item. Items carry the event's id (dedupe key).
  *
- * <p>Items that partners also get by webhook ({@link PartnerWebhooks}) are queued for delivery in that same
- * transaction, with the same id and body: a crash after the commit loses no delivery, a rollback sends none.
+ * <p>Items that partners also get by webhook ({@link PartnerWebhooks}) are turned into deliveries, with the same id and
+ * body, by the shared fan-out once this transaction has committed: the change does not wait on the partners'
+ * subscriptions, a crash after the commit loses no delivery, a rollback sends none.
  */
 @ApplicationScoped
 public class FeedProjector {
@@ -41,10 +40,7 @@ public class FeedProjector {
     @Inject
     EntityManager em;
 
-    @Inject
-    WebhookFanOut webhooks;
-
-    /** What the shared webhook plumbing offers here: the pushes this projector queues. */
+    /** What the shared webhook plumbing offers here: pushes of this projector's feed items, made after their commit. */
     @Produces
     @Singleton
     WebhookCatalog webhookCatalog() {
@@ -87,17 +83,8 @@ public class FeedProjector {
         }
     }
 
-    /** Appends the item and, when its type is pushed, queues the webhook deliveries of exactly that body. */
     private void append(String feedName, UUID id, String type, String subject, Supplier<?> data, OffsetDateTime at) {
-        AtomicReference<Object> body = new AtomicReference<>();
-        feed.append(feedName, id, type, subject, () -> {
-            body.set(data.get());
-            return body.get();
-        }, at);
-        String webhookType = PartnerWebhooks.typeOf(type);
-        if (webhookType != null) {
-            webhooks.fanOut(id.toString(), webhookType, subject, body.get());
-        }
+        feed.append(feedName, id, type, subject, data, at);
     }
 
     private void membership(OutboxWritten e, long memberId, String type, long orgId, String orgPath, String reason,

@@ -25,13 +25,16 @@ public final class PartnerWebhooks {
             FeedItems.MEMBERSHIP_TRANSFERRED, MEMBERSHIP_TRANSFERRED,
             FeedItems.MEMBERSHIP_ENDED, MEMBERSHIP_ENDED);
 
-    /** Each partner receives the pushes of its own feed only. */
+    /**
+     * Each partner receives the pushes of its own feed only; the shared fan-out turns each committed feed item of a
+     * pushed type into deliveries, after the change's commit.
+     */
     static final WebhookCatalog CATALOG = new WebhookCatalog("/gucun/membership", Map.of(
             UNION_FOUNDED, Set.of(Roles.PARTNER_TAX),
             ENTERPRISE_CLOSED, Set.of(Roles.PARTNER_TAX),
             MEMBERSHIP_STARTED, Set.of(Roles.PARTNER_SOCIAL_INSURANCE),
             MEMBERSHIP_TRANSFERRED, Set.of(Roles.PARTNER_SOCIAL_INSURANCE),
-            MEMBERSHIP_ENDED, Set.of(Roles.PARTNER_SOCIAL_INSURANCE)));
+            MEMBERSHIP_ENDED, Set.of(Roles.PARTNER_SOCIAL_INSURANCE)), TYPE_OF_ITEM);
 
     private PartnerWebhooks() {
     }

@@ -228,7 +228,7 @@ class PartnerWebhookTest {
             });
             Map<String, Object> d = deliveryAbout(subscription, f.creditCode(), partner);
             assertThat(d.get("state")).isNotEqualTo("DELIVERED");
-            assertThat((String) d.get("lastError")).contains("Timeout");
+            assertThat(d.get("lastError")).isEqualTo("timed out");
         }
     }
 

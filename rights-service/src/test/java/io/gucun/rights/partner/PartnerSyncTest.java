@@ -248,7 +248,7 @@ class PartnerSyncTest {
             });
             Delivery d = deliveryOf(subscription, listed.creditCode(), partner);
             assertThat(d.getString("state")).isNotEqualTo("DELIVERED");
-            assertThat(d.getString("lastError")).contains("Timeout");
+            assertThat(d.getString("lastError")).isEqualTo("timed out");
         }
     }
 
