@@ -146,8 +146,9 @@ public class DeadLetterReplay {
             return new Replayed(c.channel(), c.deadLetterTopic(), c.replayTopic(), copied, "interrupted");
         } catch (Exception e) {
             LOG.warnf("replay of %s stopped: %s", c.deadLetterTopic(), e.toString());
+            // the answer names no class: the service log has the cause
             return new Replayed(c.channel(), c.deadLetterTopic(), c.replayTopic(), copied,
-                    "Kafka refused: " + e.getClass().getSimpleName());
+                    "Kafka did not complete the replay (see the service log); replay again");
         }
         LOG.infof("replayed %d dead letters of %s to %s", copied, c.deadLetterTopic(), c.replayTopic());
         return new Replayed(c.channel(), c.deadLetterTopic(), c.replayTopic(), copied, null);
