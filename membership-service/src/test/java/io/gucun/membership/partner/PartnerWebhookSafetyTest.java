@@ -3,6 +3,7 @@ package io.gucun.membership.partner;
 import static io.gucun.testsupport.ReferencePartner.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -143,10 +144,12 @@ class PartnerWebhookSafetyTest {
         await(() -> QuarkusTransaction.requiringNew().call(() -> deliveries(committed)) == 1);
 
         AtomicReference<UUID> rolledBack = new AtomicReference<>();
-        QuarkusTransaction.requiringNew().run(() -> {
+        // A change that fails after its event was recorded (and projected): the whole transaction rolls back.
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             rolledBack.set(joinedAgain(memberId));
-            QuarkusTransaction.setRollbackOnly();
-        });
+            em.flush();
+            throw new IllegalStateException("the rest of the change fails");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the rest of the change fails");
         UUID later = QuarkusTransaction.requiringNew().call(() -> joinedAgain(memberId));
         await(() -> QuarkusTransaction.requiringNew().call(() -> deliveries(later)) == 1);
         // The fan-out has passed the rolled-back change's place: it made nothing for it.
@@ -156,7 +159,8 @@ class PartnerWebhookSafetyTest {
     /** A member admitted through the API (as admin); the caller is the social-insurance partner again afterwards. */
     private static long admitted() {
         ActingAs.admin();
-        long org = TestData.org(1, "宝山区总工会", "DISTRICT").getLong("id");
+        long district = TestData.org(1, "宝山区总工会", "DISTRICT").getLong("id");
+        long org = TestData.org(district, "顾村园区联合工会", "JOINT_AREA").getLong("id");
         long id = PartnerFeedTest.admit(org, PartnerFeedTest.idNumber());
         ActingAs.as(Roles.PARTNER_SOCIAL_INSURANCE, null);
         return id;
