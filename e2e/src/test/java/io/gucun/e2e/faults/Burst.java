@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A burst of registrations through the gateway (R8): many officers' clients at once, each sending the next
+ * A burst of registrations through the gateway (R9): many officers' clients at once, each sending the next
  * registration as soon as the last is answered; a 503 with {@code Retry-After} (the gateway shedding load) is waited out
  * as a client should. Acknowledged registrations go into the load's record, so the checks afterwards cover them too.
  */

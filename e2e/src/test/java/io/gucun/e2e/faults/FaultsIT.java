@@ -33,13 +33,13 @@ import org.junit.jupiter.api.Test;
  *       while it is down and ready again afterwards without being restarted;</li>
  *   <li><b>R1</b> {@code kill -9} of service instances (20 by default), each started again on its port;</li>
  *   <li><b>R2</b> the Kafka broker stopped for 30 s and started again: the outboxes drain, the consumers catch up;</li>
- *   <li><b>R8</b> a 30 s burst of 200 concurrent registrations through the gateway ({@link Burst}): the gateway sheds
+ *   <li><b>R9</b> a 30 s burst of 200 concurrent registrations through the gateway ({@link Burst}): the gateway sheds
  *       what its in-flight bound does not admit, and the route answers 2xx within 1 s of the burst's end.</li>
  * </ul>
  * After each scenario, once the system is quiet, {@link Checks}: no acknowledged write lost, every event applied
  * exactly once, outboxes empty, the ledger balanced. It writes its figures to a Markdown report
  * ({@code e2e/target/faults-report.md}, or {@code -Dgucun.faults.report=...}) and fails when one is wrong.
- * {@code ./gucun faults [R1] [R2] [R3] [R8]} runs it (all by default, in the order R3, R2, R1, R8); {@code -Dgucun.faults.kills=N} changes the number of kills.
+ * {@code ./gucun faults [R1] [R2] [R3] [R9]} runs it (all by default, in the order R3, R2, R1, R9); {@code -Dgucun.faults.kills=N} changes the number of kills.
  */
 @Tag("faults")
 class FaultsIT {
@@ -54,7 +54,7 @@ class FaultsIT {
 
     @Test
     void noAcknowledgedWriteIsLostAndEveryEventTakesEffectOnceUnderFaults() throws Exception {
-        List<String> scenarios = Arrays.stream(System.getProperty("gucun.faults.scenarios", "R3,R2,R1,R8").split("[,\\s]+"))
+        List<String> scenarios = Arrays.stream(System.getProperty("gucun.faults.scenarios", "R3,R2,R1,R9").split("[,\\s]+"))
                 .map(s -> s.trim().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
         int kills = Integer.getInteger("gucun.faults.kills", 20);
         Path reportFile = Path.of(System.getProperty("gucun.faults.report",
@@ -81,8 +81,8 @@ class FaultsIT {
                         case "R3" -> r3(stack, load);
                         case "R1" -> r1(stack, load, kills);
                         case "R2" -> r2(stack, load);
-                        case "R8" -> r8(stack, load);
-                        default -> throw new IllegalArgumentException("unknown scenario " + scenario + " (R1, R2, R3, R8)");
+                        case "R9" -> r9(stack, load);
+                        default -> throw new IllegalArgumentException("unknown scenario " + scenario + " (R1, R2, R3, R9)");
                     }
                     Files.createDirectories(reportFile.getParent());
                     Files.writeString(reportFile, String.join("\n", report) + "\n\n(in progress)\n");
@@ -203,12 +203,12 @@ class FaultsIT {
         requireChecks("R2", o);
     }
 
-    // --- R8: a burst of concurrent writes through the gateway ---------------------------------------------------------
+    // --- R9: a burst of concurrent writes through the gateway ---------------------------------------------------------
 
     private static final int BURST_CLIENTS = 200;
     private static final Duration BURST = Duration.ofSeconds(30);
 
-    private void r8(Stack stack, Load load) throws Exception {
+    private void r9(Stack stack, Load load) throws Exception {
         Snapshot before = Snapshot.of(load);
         Burst.Outcome b = Burst.run(stack, load, BURST_CLIENTS, BURST);
         // Right after the burst: the same route, read as an officer would. Before the fix the gateway had marked
@@ -243,7 +243,7 @@ class FaultsIT {
         String upstreams = gatewayUpstreams(stack);
         Checks.Outcome o = Checks.awaitQuiescence(stack, load, QUIESCENCE);
 
-        section("R8 — a burst of " + BURST_CLIENTS + " concurrent registrations through the gateway", before, load, o);
+        section("R9 — a burst of " + BURST_CLIENTS + " concurrent registrations through the gateway", before, load, o);
         report.add(String.format("- burst %d clients for %.1f s: registrations sent %d, created (201) %d = %.0f/s, shed by the gateway"
                         + " (503 gateway-busy + Retry-After, never reached the service) %d; other answers by cause: %s; latency of the 201s p50 %d ms,"
                         + " p99 %d ms, max %d ms", b.clients(), b.seconds(), b.sent(), b.created(), b.perSecond(), b.busy(),
@@ -251,10 +251,10 @@ class FaultsIT {
         report.add(String.format("- right after it, GET /api/membership/members/{id} through the gateway every 100 ms for 10 s:"
                         + " first 2xx after %.2f s; %d of %d calls 2xx%s; slowest %d ms; the gateway's view of its upstreams: %s",
                 firstOk, ok, calls, notOk.isEmpty() ? "" : " (others: " + notOk + ")", slowestMillis, upstreams));
-        require(b.created() > 0, "R8: registrations are created during the burst");
-        require(firstOk >= 0 && firstOk <= 1.0, "R8: the route answers 2xx within 1 s after the burst");
-        require(ok == calls, "R8: every call in the 10 s after the burst is answered 2xx");
-        requireChecks("R8", o);
+        require(b.created() > 0, "R9: registrations are created during the burst");
+        require(firstOk >= 0 && firstOk <= 1.0, "R9: the route answers 2xx within 1 s after the burst");
+        require(ok == calls, "R9: every call in the 10 s after the burst is answered 2xx");
+        requireChecks("R9", o);
     }
 
     /** The data of the gateway's readiness check: per route, healthy instances of total and requests in flight. */
