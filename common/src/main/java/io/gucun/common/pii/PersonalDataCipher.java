@@ -5,17 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts personal data (resident ID numbers, phones) with AES-256-GCM and derives a keyed hash
- * (HMAC-SHA256 "blind index") for equality look-ups and uniqueness without storing the plain value.
+ * Encrypts personal data (resident ID numbers, phones) with AES-256-GCM. The keyed hashes for look-ups are not made
+ * here: {@link BlindIndexes} (internal, per purpose) and {@link MatchingKeys} (per partner) derive their own keys.
  *
  * <p>Ciphertext is {@code keyId:base64(iv || ciphertext+tag)}, so keys can rotate: new writes use the
  * active key, old rows stay readable while their key id is still configured.
@@ -28,9 +26,8 @@ public final class PersonalDataCipher {
 
     private final Map<String, SecretKey> keys;
     private final String activeKeyId;
-    private final SecretKey hashKey;
 
-    public PersonalDataCipher(Map<String, byte[]> encryptionKeys, String activeKeyId, byte[] hashKey) {
+    public PersonalDataCipher(Map<String, byte[]> encryptionKeys, String activeKeyId) {
         if (!encryptionKeys.containsKey(activeKeyId)) {
             throw new IllegalArgumentException("the active personal-data key '" + activeKeyId + "' is not configured");
         }
@@ -42,13 +39,9 @@ public final class PersonalDataCipher {
                 throw new IllegalArgumentException("personal-data key id '" + id + "' must not contain ':'");
             }
         });
-        if (hashKey.length < 32) {
-            throw new IllegalArgumentException("the personal-data hash key must be at least 32 bytes");
-        }
         this.keys = encryptionKeys.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
                 Map.Entry::getKey, e -> new SecretKeySpec(e.getValue(), "AES")));
         this.activeKeyId = activeKeyId;
-        this.hashKey = new SecretKeySpec(hashKey, "HmacSHA256");
     }
 
     public String encrypt(String plain) {
@@ -96,17 +89,6 @@ public final class PersonalDataCipher {
     /** Whether a stored value was written with a key other than the active one (a candidate for re-encryption). */
     public boolean needsRotation(String stored) {
         return stored != null && !stored.startsWith(activeKeyId + ":");
-    }
-
-    /** Deterministic keyed hash (hex) of a canonical value; equal inputs give equal hashes, nothing is reversible. */
-    public String blindIndex(String canonical) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("keyed hash failed", e);
-        }
     }
 
     public String activeKeyId() {
