@@ -1,5 +1,6 @@
 package io.gucun.bench.data;
 
+import io.gucun.common.pii.BlindIndexes;
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.infra.PostgresServer;
 import io.gucun.infra.keycloak.Tokens;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -43,16 +45,23 @@ final class BenchSupport {
 
     /**
      * The cipher the services use, built from the keys the stack generated for this installation (Stack hands them to
-     * membership and outreach as gucun.pii.*), so rows written here decrypt and are found by their keyed hash there.
+     * membership and outreach as gucun.pii.*), so rows written here decrypt there.
      */
     static PersonalDataCipher cipher(Stack stack) throws IOException {
+        return new PersonalDataCipher(Map.of("k1", Base64.getDecoder().decode(secrets(stack).getProperty("pii-key-k1"))), "k1");
+    }
+
+    /** The services' keyed hashes at the stack's index version (1), so rows written here are found there. */
+    static BlindIndexes indexes(Stack stack) throws IOException {
+        return new BlindIndexes(Base64.getDecoder().decode(secrets(stack).getProperty("pii-hash-key")), Map.of(), 1, List.of());
+    }
+
+    private static Properties secrets(Stack stack) throws IOException {
         Properties secrets = new Properties();
         try (InputStream in = Files.newInputStream(stack.home().resolve("data").resolve("secrets.properties"))) {
             secrets.load(in);
         }
-        Base64.Decoder b64 = Base64.getDecoder();
-        return new PersonalDataCipher(Map.of("k1", b64.decode(secrets.getProperty("pii-key-k1"))), "k1",
-                b64.decode(secrets.getProperty("pii-hash-key")));
+        return secrets;
     }
 
     /**

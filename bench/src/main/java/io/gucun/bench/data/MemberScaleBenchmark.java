@@ -4,6 +4,7 @@ import static io.gucun.bench.data.BenchSupport.f;
 
 import io.gucun.bench.Benchmark;
 import io.gucun.common.identity.ResidentIdNumber;
+import io.gucun.common.pii.BlindIndexes;
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.launcher.Stack;
 import java.net.http.HttpRequest;
@@ -60,6 +61,7 @@ public final class MemberScaleBenchmark implements Benchmark {
         int gatewayLookups = quick ? 100 : 400;
         int counts = quick ? 10 : 30;
         PersonalDataCipher cipher = BenchSupport.cipher(stack);
+        BlindIndexes indexes = BenchSupport.indexes(stack);
 
         long[] orgs;
         double loadSeconds;
@@ -69,7 +71,7 @@ public final class MemberScaleBenchmark implements Benchmark {
             long start = System.nanoTime();
             double[] copyDone = new double[1];
             BulkLoad.withoutSecondaryStructures(c, "member", () -> {
-                copyMembers(c, cipher, members, orgs);
+                copyMembers(c, cipher, indexes, members, orgs);
                 copyDone[0] = BenchSupport.seconds(start);
             });
             loadSeconds = copyDone[0];
@@ -107,7 +109,7 @@ public final class MemberScaleBenchmark implements Benchmark {
              PreparedStatement byHash = c.prepareStatement("select m.id from member m where m.id_number_hash = ?");
              PreparedStatement byId = c.prepareStatement("select * from member where id = ?")) {
             for (int i = 0; i < WARM_UP_LOOKUPS; i++) {
-                bareLookup(byHash, byId, cipher, random.nextLong(members));
+                bareLookup(byHash, byId, indexes, random.nextLong(members));
             }
             for (int i = 0; i < lookups; i++) {
                 long n = random.nextLong(members);
@@ -116,7 +118,7 @@ public final class MemberScaleBenchmark implements Benchmark {
                 api[i] = System.nanoTime() - t;
                 n = random.nextLong(members);
                 t = System.nanoTime();
-                bareLookup(byHash, byId, cipher, n);
+                bareLookup(byHash, byId, indexes, n);
                 bare[i] = System.nanoTime() - t;
             }
         }
@@ -231,9 +233,9 @@ public final class MemberScaleBenchmark implements Benchmark {
         BenchSupport.expect(200, r);
     }
 
-    private static void bareLookup(PreparedStatement byHash, PreparedStatement byId, PersonalDataCipher cipher, long n)
+    private static void bareLookup(PreparedStatement byHash, PreparedStatement byId, BlindIndexes indexes, long n)
             throws Exception {
-        byHash.setString(1, cipher.blindIndex(DataIds.idNumber(n)));
+        byHash.setString(1, indexes.idNumber().hash(DataIds.idNumber(n)));
         long id;
         try (ResultSet r = byHash.executeQuery()) {
             if (!r.next()) {
@@ -313,7 +315,8 @@ public final class MemberScaleBenchmark implements Benchmark {
     }
 
     /** Generates the rows in chunks on two threads (encryption is the costly part) and streams them to COPY in order. */
-    static void copyMembers(Connection c, PersonalDataCipher cipher, long members, long[] orgs) throws Exception {
+    static void copyMembers(Connection c, PersonalDataCipher cipher, BlindIndexes indexes, long members, long[] orgs)
+            throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try {
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy member (id_number_cipher, id_number_hash,"
@@ -326,7 +329,7 @@ public final class MemberScaleBenchmark implements Benchmark {
                 while (next < members && pending.size() < 6) {
                     long from = next;
                     long to = Math.min(members, next + CHUNK);
-                    pending.add(workers.submit(() -> rows(cipher, from, to, orgs)));
+                    pending.add(workers.submit(() -> rows(cipher, indexes, from, to, orgs)));
                     next = to;
                 }
                 byte[] chunk = pending.poll().get();
@@ -338,7 +341,7 @@ public final class MemberScaleBenchmark implements Benchmark {
         }
     }
 
-    private static byte[] rows(PersonalDataCipher cipher, long from, long to, long[] orgs) {
+    private static byte[] rows(PersonalDataCipher cipher, BlindIndexes indexes, long from, long to, long[] orgs) {
         StringBuilder sb = new StringBuilder((int) (to - from) * 520);
         for (long n = from; n < to; n++) {
             ResidentIdNumber id = ResidentIdNumber.of(DataIds.idNumber(n));
@@ -347,11 +350,11 @@ public final class MemberScaleBenchmark implements Benchmark {
             long town = orgs[1 + CITIES + (int) (n % TOWNS)];
             String day = f("2020-%02d-%02d", 1 + n % 12, 1 + n % 28);
             sb.append(cipher.encrypt(id.value())).append('\t')
-                    .append(cipher.blindIndex(id.value())).append('\t')
+                    .append(indexes.idNumber().hash(id.value())).append('\t')
                     .append(id.masked()).append('\t')
                     .append("成员").append(n).append('\t')
                     .append(cipher.encrypt(e164)).append('\t')
-                    .append(cipher.blindIndex(e164)).append('\t')
+                    .append(indexes.mobile().hash(e164)).append('\t')
                     .append(national, 0, 3).append("****").append(national, 7, 11).append('\t')
                     .append(id.birthDate().getYear()).append('\t')
                     .append(id.regionCode()).append('\t')

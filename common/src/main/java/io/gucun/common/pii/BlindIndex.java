@@ -46,6 +46,11 @@ public final class BlindIndex {
                 () -> new IllegalArgumentException("the " + purpose + " index has no version " + version + " in use"));
     }
 
+    /** The versions still looked up besides the current one, newest first. */
+    public List<Integer> previousVersions() {
+        return previous.stream().map(HashKey::version).toList();
+    }
+
     public String purpose() {
         return purpose;
     }

@@ -32,6 +32,10 @@ public class Member extends PanacheEntityBase {
     @Column(name = "id_number_hash", nullable = false)
     public String idNumberHash;
 
+    /** The version of the ID-number index key {@link #idNumberHash} was made with. */
+    @Column(name = "id_number_hash_version", nullable = false)
+    public int idNumberHashVersion;
+
     @Column(name = "id_number_masked", nullable = false)
     public String idNumberMasked;
 
@@ -43,6 +47,9 @@ public class Member extends PanacheEntityBase {
 
     @Column(name = "mobile_hash", nullable = false)
     public String mobileHash;
+
+    @Column(name = "mobile_hash_version", nullable = false)
+    public int mobileHashVersion;
 
     @Column(name = "mobile_masked", nullable = false)
     public String mobileMasked;

@@ -6,6 +6,7 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.identity.CreditCode;
 import io.gucun.common.identity.ResidentIdNumber;
 import io.gucun.common.outbox.Outbox;
+import io.gucun.common.pii.BlindIndexes;
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
@@ -38,6 +39,9 @@ public class MemberService {
     PersonalDataCipher cipher;
 
     @Inject
+    BlindIndexes indexes;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -62,16 +66,17 @@ public class MemberService {
      * Registers a person (and applies or admits them when an org is given) in one transaction. A second registration
      * of the same resident ID is a 409 (naming the existing member to a caller who may see it), also when two arrive at
      * once: the unique constraint on the keyed hash decides the race, and the loser gets the same answer as the
-     * pre-check gives.
+     * pre-check gives. While the ID-number key rotates, the pre-check also finds a row still hashed under the previous
+     * key.
      */
     public MemberDtos.Registration register(MemberDtos.NewMember request) {
-        String hash = cipher.blindIndex(ResidentIdNumber.of(request.idNumber()).value());
+        List<String> hashes = indexes.idNumber().hashesInUse(ResidentIdNumber.of(request.idNumber()).value());
         try {
-            return QuarkusTransaction.requiringNew().call(() -> registerInTransaction(request, hash));
+            return QuarkusTransaction.requiringNew().call(() -> registerInTransaction(request, hashes));
         } catch (RuntimeException e) {
             String constraint = Constraints.violated(e).orElse("");
             if (constraint.equalsIgnoreCase(ID_NUMBER_UNIQUE)) {
-                throw QuarkusTransaction.requiringNew().call(() -> duplicate(idOfHash(hash)));
+                throw QuarkusTransaction.requiringNew().call(() -> duplicate(idOfHash(hashes)));
             }
             if (constraint.equalsIgnoreCase(ACCOUNT_UNIQUE)) {
                 throw accountAlreadyLinked(QuarkusTransaction.requiringNew().call(() -> subjectOwner()));
@@ -80,7 +85,7 @@ public class MemberService {
         }
     }
 
-    MemberDtos.Registration registerInTransaction(MemberDtos.NewMember request, String hash) {
+    MemberDtos.Registration registerInTransaction(MemberDtos.NewMember request, List<String> hashes) {
         ResidentIdNumber idNumber = ResidentIdNumber.of(request.idNumber());
         MobileNumber mobile = MobileNumber.of(request.mobile());
         boolean officer = access.isOfficerOrAdmin();
@@ -107,7 +112,7 @@ public class MemberService {
                 throw accountAlreadyLinked(linked);
             }
         }
-        Long existing = idOfHash(hash);
+        Long existing = idOfHash(hashes);
         if (existing != null) {
             throw duplicate(existing);
         }
@@ -115,11 +120,13 @@ public class MemberService {
         OffsetDateTime now = time.now();
         Member m = new Member();
         m.idNumberCipher = cipher.encrypt(idNumber.value());
-        m.idNumberHash = hash;
+        m.idNumberHash = hashes.getFirst();
+        m.idNumberHashVersion = indexes.idNumber().current().version();
         m.idNumberMasked = idNumber.masked();
         m.name = request.name().trim();
         m.mobileCipher = cipher.encrypt(mobile.e164());
-        m.mobileHash = cipher.blindIndex(mobile.e164());
+        m.mobileHash = indexes.mobile().hash(mobile.e164());
+        m.mobileHashVersion = indexes.mobile().current().version();
         m.mobileMasked = mobile.masked();
         m.birthYear = idNumber.birthDate().getYear();
         m.regionCode = idNumber.regionCode();
@@ -160,9 +167,10 @@ public class MemberService {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    Long idOfHash(String hash) {
-        return em.createQuery("select m.id from Member m where m.idNumberHash = :h", Long.class)
-                .setParameter("h", hash).getResultStream().findFirst().orElse(null);
+    /** The member whose ID-number hash is one of {@code hashes} (the person's hash under each key version in use). */
+    Long idOfHash(List<String> hashes) {
+        return em.createQuery("select m.id from Member m where m.idNumberHash in :h", Long.class)
+                .setParameter("h", hashes).getResultStream().findFirst().orElse(null);
     }
 
     private Long subjectOwner() {
@@ -194,8 +202,7 @@ public class MemberService {
 
     /** Finds a member by resident ID number through the keyed hash; 404 when there is none the caller may see. */
     public Member lookup(String idNumber) {
-        String hash = cipher.blindIndex(ResidentIdNumber.of(idNumber).value());
-        Long id = idOfHash(hash);
+        Long id = idOfHash(indexes.idNumber().hashesInUse(ResidentIdNumber.of(idNumber).value()));
         Member m = id == null ? null : Member.findById(id);
         if (m == null || !access.canSee(m)) {
             throw new ApiException(404, "not-found", "Not found", "no member with this resident ID number in your scope",

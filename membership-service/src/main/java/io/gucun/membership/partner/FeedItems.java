@@ -25,10 +25,11 @@ public final class FeedItems {
     }
 
     /**
-     * A person's membership as of the change, keyed by {@code idHash} (the keyed hash of the resident ID, never the
-     * number): status ACTIVE or LEFT, the org holding the membership, and the code of why it ended.
+     * A person's membership as of the change, keyed by {@code idHash} (the resident ID hashed with the reading
+     * partner's matching key of version {@code keyVersion}, never the number nor the internal index): status ACTIVE or
+     * LEFT, the org holding the membership, and the code of why it ended.
      */
-    public record MembershipStatus(String idHash, String status, long orgId, String orgPath, String employerCreditCode,
+    public record MembershipStatus(String idHash, int keyVersion, String status, long orgId, String orgPath, String employerCreditCode,
                                    String reason, OffsetDateTime at) {
     }
 }

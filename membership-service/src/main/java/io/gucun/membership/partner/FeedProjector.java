@@ -2,6 +2,9 @@ package io.gucun.membership.partner;
 
 import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.outbox.OutboxWritten;
+import io.gucun.common.pii.HashKey;
+import io.gucun.common.pii.MatchingKeys;
+import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.webhook.WebhookCatalog;
 import io.gucun.events.membership.EnterpriseEvents;
 import io.gucun.events.membership.MemberEvents;
@@ -39,6 +42,12 @@ public class FeedProjector {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MatchingKeys matchingKeys;
+
+    @Inject
+    PersonalDataCipher cipher;
 
     /** What the shared webhook plumbing offers here: pushes of this projector's feed items, made after their commit. */
     @Produces
@@ -90,8 +99,13 @@ public class FeedProjector {
     private void membership(OutboxWritten e, long memberId, String type, long orgId, String orgPath, String reason,
                             OffsetDateTime at) {
         Member m = Member.findById(memberId);
-        append(PartnerFeeds.MEMBERSHIP_STATUS, e.eventId(), type, m.idNumberHash,
-                () -> new FeedItems.MembershipStatus(m.idNumberHash, m.status.name(), orgId, orgPath, m.employerCreditCode, reason, at),
+        // The partner's own matching key, never the internal index: the partner can compute it for its records but
+        // cannot test guesses against our index, nor link its hashes to another partner's.
+        HashKey key = matchingKeys.forPartner(PartnerFeeds.MEMBERSHIP_STATUS_PARTNER);
+        String idHash = key.hash(cipher.decrypt(m.idNumberCipher));
+        append(PartnerFeeds.MEMBERSHIP_STATUS, e.eventId(), type, idHash,
+                () -> new FeedItems.MembershipStatus(idHash, key.version(), m.status.name(), orgId, orgPath,
+                        m.employerCreditCode, reason, at),
                 e.occurredAt());
     }
 

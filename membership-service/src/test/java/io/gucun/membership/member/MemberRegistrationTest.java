@@ -49,6 +49,9 @@ class MemberRegistrationTest {
     @Inject
     io.gucun.common.pii.PersonalDataCipher cipher;
 
+    @Inject
+    io.gucun.common.pii.BlindIndexes indexes;
+
     @AfterEach
     void nobody() {
         Actors.nobody();
@@ -102,6 +105,15 @@ class MemberRegistrationTest {
         assertThat(row[2]).isEqualTo(ResidentIdNumber.mask(id));
         assertThat((String) row[3]).startsWith("k1:");
         assertThat(row[5]).isEqualTo("138****" + mobile.substring(7));
+        // Each under its own derived key, of the current version: the mobile's key is not the ID number's.
+        assertThat(row[1]).isEqualTo(indexes.idNumber().hash(id));
+        String e164 = MobileNumber.of(mobile).e164();
+        assertThat(row[4]).isEqualTo(indexes.mobile().hash(e164)).isNotEqualTo(indexes.idNumber().hash(e164));
+        Object[] versions = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select id_number_hash_version, mobile_hash_version from member where id = :id")
+                .setParameter("id", memberId).getSingleResult());
+        assertThat(((Number) versions[0]).intValue()).isEqualTo(indexes.idNumber().current().version()).isEqualTo(2);
+        assertThat(((Number) versions[1]).intValue()).isEqualTo(2);
 
         // Lookup by number in the body; the number never appears in the URL or the answer.
         String found = post("/members/lookup", Map.of("idNumber", id.toLowerCase()))
@@ -199,17 +211,18 @@ class MemberRegistrationTest {
     void aRegistrationThatLosesTheRaceAtTheUniqueConstraintIsTheSame409() throws Exception {
         Actors.admin();
         String id = TestIds.idNumber();
-        String hash = cipher.blindIndex(id);
+        String hash = indexes.idNumber().hash(id);
         java.util.concurrent.CountDownLatch inserted = new java.util.concurrent.CountDownLatch(1);
         // Another registration of the same person is in flight: its row is inserted but not yet committed, so the
         // API's pre-check cannot see it and its own insert waits on the unique index until the other one commits.
         Future<?> other = Executors.newSingleThreadExecutor().submit(() -> QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("insert into member (id_number_cipher, id_number_hash, id_number_masked, name, mobile_cipher,"
                             + " mobile_hash, mobile_masked, birth_year, region_code, employment_form, status, registered_at,"
-                            + " registered_by) values (:c, :h, :m, '李四', :mc, :mh, '138****0000', 1990, '110105', 'STANDARD',"
-                            + " 'REGISTERED', now(), 'race-test')")
+                            + " registered_by, id_number_hash_version, mobile_hash_version) values (:c, :h, :m, '李四', :mc, :mh,"
+                            + " '138****0000', 1990, '110105', 'STANDARD', 'REGISTERED', now(), 'race-test', :v, :v)")
                     .setParameter("c", cipher.encrypt(id)).setParameter("h", hash).setParameter("m", ResidentIdNumber.mask(id))
-                    .setParameter("mc", cipher.encrypt("+8613800000000")).setParameter("mh", cipher.blindIndex("+8613800000000"))
+                    .setParameter("mc", cipher.encrypt("+8613800000000")).setParameter("mh", indexes.mobile().hash("+8613800000000"))
+                    .setParameter("v", indexes.idNumber().current().version())
                     .executeUpdate();
             inserted.countDown();
             try {

@@ -58,6 +58,12 @@ class PartnerFeedTest {
     ChangeFeed feeds;
 
     @Inject
+    io.gucun.common.pii.MatchingKeys matchingKeys;
+
+    @Inject
+    io.gucun.common.pii.PersonalDataCipher cipher;
+
+    @Inject
     EntityManager em;
 
     @BeforeEach
@@ -133,13 +139,21 @@ class PartnerFeedTest {
         long memberId = admit(area.getLong("id"), idNumber);
         given().contentType(ContentType.JSON).body(Map.of("reason", "VOLUNTARY", "note", "本人申请退会"))
                 .when().post("/api/membership/members/" + memberId + "/leave").then().statusCode(200);
-        String hash = QuarkusTransaction.requiringNew().call(() -> (String) em
+        String internal = QuarkusTransaction.requiringNew().call(() -> (String) em
                 .createNativeQuery("select id_number_hash from member where id = ?1").setParameter(1, memberId).getSingleResult());
+        // What the partner computes for its own records with the key an admin hands it (docs/partners/keys.md).
+        String key = given().when().get("/api/membership/admin/matching-keys/social-insurance").then().statusCode(200)
+                .header("Cache-Control", "no-store").body("version", equalTo(1)).body("algorithm", equalTo("HMAC-SHA256"))
+                .extract().path("key");
+        String hash = hmacHex(key, ResidentIdNumber.of(idNumber).value());
+        assertThat(hash).as("the partner's hash is not the internal index").isNotEqualTo(internal)
+                .isNotEqualTo(matchingKeys.forPartner("tax").hash(ResidentIdNumber.of(idNumber).value()));
 
         ActingAs.as(Roles.PARTNER_SOCIAL_INSURANCE, null);
         String raw = given().queryParam("after", cursor).queryParam("limit", 500).when().get(FEEDS + PartnerFeeds.MEMBERSHIP_STATUS)
                 .then().statusCode(200).extract().asString();
-        assertThat(raw).doesNotContain(idNumber).doesNotContain(idNumber.substring(0, 6) + "****").doesNotContain("本人申请退会");
+        assertThat(raw).doesNotContain(idNumber).doesNotContain(idNumber.substring(0, 6) + "****").doesNotContain("本人申请退会")
+                .doesNotContain(internal);
         List<FeedItem> mine = readToEnd(PartnerFeeds.MEMBERSHIP_STATUS, cursor).stream().filter(i -> i.subject().equals(hash)).toList();
         assertThat(mine).extracting(FeedItem::type).containsExactly(FeedItems.MEMBERSHIP_STARTED, FeedItems.MEMBERSHIP_ENDED);
         assertThat(mine.getFirst().data().get("status").asText()).isEqualTo("ACTIVE");
@@ -147,6 +161,7 @@ class PartnerFeedTest {
         assertThat(mine.getLast().data().get("status").asText()).isEqualTo("LEFT");
         assertThat(mine.getLast().data().get("reason").asText()).isEqualTo("VOLUNTARY");
         assertThat(mine.getLast().data().get("idHash").asText()).isEqualTo(hash).hasSize(64);
+        assertThat(mine.getLast().data().get("keyVersion").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -298,8 +313,7 @@ class PartnerFeedTest {
         Set<String> hashes = new HashSet<>();
         for (Future<Long> f : admitted) {
             long id = f.get(2, TimeUnit.MINUTES);
-            hashes.add(QuarkusTransaction.requiringNew().call(() -> (String) em
-                    .createNativeQuery("select id_number_hash from member where id = ?1").setParameter(1, id).getSingleResult()));
+            hashes.add(partnerHash(id));
         }
         pool.shutdown();
         List<String> seen = new ArrayList<>();
@@ -391,6 +405,24 @@ class PartnerFeedTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The social-insurance partner's hash of a member's resident ID number (its current matching key). */
+    String partnerHash(long memberId) {
+        String cipherText = QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("select id_number_cipher from member where id = ?1").setParameter(1, memberId).getSingleResult());
+        return matchingKeys.forPartner(PartnerFeeds.MEMBERSHIP_STATUS_PARTNER).hash(cipher.decrypt(cipherText));
+    }
+
+    /** HMAC-SHA256 (hex) under a base64 key, as a partner computes it. */
+    static String hmacHex(String base64Key, String value) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(base64Key), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -55,6 +55,9 @@ class PartnerWebhookTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    io.gucun.common.pii.MatchingKeys matchingKeys;
+
     @AfterEach
     void reset() {
         registered.forEach((role, ids) -> {
@@ -152,8 +155,11 @@ class PartnerWebhookTest {
             long memberId = PartnerFeedTest.admit(area.getLong("id"), idNumber);
             given().contentType(ContentType.JSON).body(Map.of("reason", "VOLUNTARY", "note", "本人申请退会"))
                     .when().post("/api/membership/members/" + memberId + "/leave").then().statusCode(200);
-            String hash = QuarkusTransaction.requiringNew().call(() -> (String) em
+            // Pushed under the partner's matching key, like the feed: never the internal index hash.
+            String hash = matchingKeys.forPartner(PartnerFeeds.MEMBERSHIP_STATUS_PARTNER).hash(io.gucun.common.identity.ResidentIdNumber.of(idNumber).value());
+            String internal = QuarkusTransaction.requiringNew().call(() -> (String) em
                     .createNativeQuery("select id_number_hash from member where id = ?1").setParameter(1, memberId).getSingleResult());
+            assertThat(hash).isNotEqualTo(internal);
 
             await(() -> appliedAbout(partner, hash).size() == 2);
             List<ReferencePartner.Received> ours = receivedAbout(partner, hash);
@@ -163,7 +169,7 @@ class PartnerWebhookTest {
             for (ReferencePartner.Received r : ours) {
                 String body = new String(r.body(), StandardCharsets.UTF_8);
                 assertThat(body).doesNotContain(idNumber).doesNotContain(idNumber.substring(0, 6) + "*")
-                        .doesNotContain("王小明").doesNotContain("本人申请退会");
+                        .doesNotContain("王小明").doesNotContain("本人申请退会").doesNotContain(internal);
                 assertThat(json(body).get("subject").asText()).isEqualTo(hash);
             }
             JsonNode ended = ours.stream().map(r -> json(new String(r.body(), StandardCharsets.UTF_8)))

@@ -3,7 +3,8 @@ package io.gucun.outreach.partner;
 import io.agroal.api.AgroalDataSource;
 import io.gucun.common.db.JobTimeouts;
 import io.gucun.common.feed.ChangeFeed;
-import io.gucun.common.pii.PersonalDataCipher;
+import io.gucun.common.pii.BlindIndex;
+import io.gucun.common.pii.BlindIndexes;
 import io.gucun.common.time.BusinessTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -52,7 +53,7 @@ public class ImportRunner {
     AgroalDataSource dataSource;
 
     @Inject
-    PersonalDataCipher cipher;
+    BlindIndexes indexes;
 
     @Inject
     ChangeFeed feeds;
@@ -175,6 +176,9 @@ public class ImportRunner {
     private void apply(ImportJob job, List<Line> lines, long last) {
         Map<String, Object> rows = new LinkedHashMap<>();
         Map<Long, String> rejects = new LinkedHashMap<>();
+        // The same persons' rows under a previous key version (during a rotation): replaced by this file's rows.
+        List<String> previousHashes = new ArrayList<>();
+        BlindIndex ids = indexes.idNumber();
         LocalDate today = time.today();
         YearMonth month = time.month();
         for (Line l : lines) {
@@ -194,7 +198,9 @@ public class ImportRunner {
                 if (p.row() == null) {
                     rejects.put(lineNo, p.reason());
                 } else {
-                    String hash = cipher.blindIndex(p.row().personId());
+                    List<String> hashes = ids.hashesInUse(p.row().personId());
+                    String hash = hashes.getFirst();
+                    previousHashes.addAll(hashes.subList(1, hashes.size()));
                     rows.put(hash, new CsvRows.Insured(hash, p.row().employerCreditCode(), p.row().insuredSince(), p.row().status()));
                 }
             } else {
@@ -212,7 +218,13 @@ public class ImportRunner {
                 jobTimeouts.raiseForThisTransaction(c); // a batch of thousands of upserts, beside API work on the same rows
                 // In key order: the keys are keyed hashes, so in file order each row lands on a random index page;
                 // sorted, a batch walks the primary-key index once from left to right.
-                upsert(c, job, new java.util.TreeMap<>(rows).values());
+                if (!previousHashes.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement("delete from insured_person where id_hash = any(?)")) {
+                        ps.setArray(1, c.createArrayOf("varchar", previousHashes.toArray()));
+                        ps.executeUpdate();
+                    }
+                }
+                upsert(c, job, new java.util.TreeMap<>(rows).values(), ids.current().version());
                 try (PreparedStatement ps = c.prepareStatement(
                         "insert into import_reject (job_id, line, reason) values (?, ?, ?) on conflict do nothing")) {
                     for (var r : rejects.entrySet()) {
@@ -241,23 +253,25 @@ public class ImportRunner {
     }
 
     /** One statement per batch: the rows go as arrays, and the database executes the upsert once, not once per row. */
-    private void upsert(Connection c, ImportJob job, java.util.Collection<Object> rows) throws SQLException {
+    private void upsert(Connection c, ImportJob job, java.util.Collection<Object> rows, int hashVersion)
+            throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         if (job.kind == ImportKind.SOCIAL_INSURANCE) {
             List<CsvRows.Insured> insured = rows.stream().map(CsvRows.Insured.class::cast).toList();
             try (PreparedStatement ps = c.prepareStatement("insert into insured_person (id_hash, employer_credit_code,"
-                    + " insured_since, status, job_id, updated_at) select r.*, ?, now()"
+                    + " insured_since, status, job_id, updated_at, id_hash_version) select r.*, ?, now(), ?"
                     + " from unnest(?::varchar[], ?::varchar[], ?::date[], ?::varchar[]) r"
                     + " on conflict (id_hash) do update set employer_credit_code = excluded.employer_credit_code,"
                     + " insured_since = excluded.insured_since, status = excluded.status, job_id = excluded.job_id,"
-                    + " updated_at = excluded.updated_at")) {
+                    + " updated_at = excluded.updated_at, id_hash_version = excluded.id_hash_version")) {
                 ps.setObject(1, job.id);
-                ps.setArray(2, c.createArrayOf("varchar", insured.stream().map(CsvRows.Insured::personId).toArray()));
-                ps.setArray(3, c.createArrayOf("varchar", insured.stream().map(CsvRows.Insured::employerCreditCode).toArray()));
-                ps.setArray(4, c.createArrayOf("date", insured.stream().map(r -> Date.valueOf(r.insuredSince())).toArray()));
-                ps.setArray(5, c.createArrayOf("varchar", insured.stream().map(CsvRows.Insured::status).toArray()));
+                ps.setInt(2, hashVersion);
+                ps.setArray(3, c.createArrayOf("varchar", insured.stream().map(CsvRows.Insured::personId).toArray()));
+                ps.setArray(4, c.createArrayOf("varchar", insured.stream().map(CsvRows.Insured::employerCreditCode).toArray()));
+                ps.setArray(5, c.createArrayOf("date", insured.stream().map(r -> Date.valueOf(r.insuredSince())).toArray()));
+                ps.setArray(6, c.createArrayOf("varchar", insured.stream().map(CsvRows.Insured::status).toArray()));
                 ps.executeUpdate();
             }
         } else {

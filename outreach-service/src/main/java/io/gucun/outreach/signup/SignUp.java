@@ -37,6 +37,10 @@ public class SignUp extends PanacheEntityBase {
     @Column(name = "id_hash", nullable = false)
     public String idHash;
 
+    /** The version of the ID-number index key {@link #idHash} was made with. */
+    @Column(name = "id_hash_version", nullable = false)
+    public int idHashVersion;
+
     @Column(name = "id_masked", nullable = false)
     public String idMasked;
 

@@ -7,6 +7,7 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.identity.CreditCode;
 import io.gucun.common.identity.ResidentIdNumber;
 import io.gucun.common.outbox.Outbox;
+import io.gucun.common.pii.BlindIndexes;
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
@@ -54,6 +55,9 @@ public class SignUpService {
     PersonalDataCipher cipher;
 
     @Inject
+    BlindIndexes indexes;
+
+    @Inject
     MembershipGateway membership;
 
     @Inject
@@ -72,7 +76,8 @@ public class SignUpService {
     int retryBatch;
 
     /** A checked, not yet written sign-up. */
-    private record Checked(SignUpDtos.NewSignUp item, String staff, KnownOrg org, String idHash, String fingerprint) {
+    /** {@code idHashes}: the person's ID-number hash under each key version in use, the current one first. */
+    private record Checked(SignUpDtos.NewSignUp item, String staff, KnownOrg org, List<String> idHashes, String fingerprint) {
     }
 
     /** Uploads a batch: all recorded in one transaction (or none), then each new or still pending one is delivered. */
@@ -117,8 +122,8 @@ public class SignUpService {
                     scopes.requireCovers(org.path);
                 }
             }
-            String idHash = cipher.blindIndex(ResidentIdNumber.normalize(item.idNumber()));
-            checked.add(new Checked(item, staff, org, idHash, fingerprint(item, staff)));
+            List<String> idHashes = indexes.idNumber().hashesInUse(ResidentIdNumber.normalize(item.idNumber()));
+            checked.add(new Checked(item, staff, org, idHashes, fingerprint(item, staff)));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -141,7 +146,7 @@ public class SignUpService {
             }
             return new SignUpDtos.Result(c.item().id(), "REPLAYED", SignUpDtos.SignUpView.of(replayed));
         }
-        SignUp samePerson = SignUp.find("eventId = ?1 and idHash = ?2", event.id, c.idHash()).firstResult();
+        SignUp samePerson = SignUp.find("eventId = ?1 and idHash in ?2", event.id, c.idHashes()).firstResult();
         if (samePerson != null) {
             return new SignUpDtos.Result(c.item().id(), "SAME_PERSON", SignUpDtos.SignUpView.of(samePerson));
         }
@@ -152,7 +157,8 @@ public class SignUpService {
         s.staff = c.staff();
         s.orgId = c.org().id;
         s.orgPath = c.org().path;
-        s.idHash = c.idHash();
+        s.idHash = c.idHashes().getFirst();
+        s.idHashVersion = indexes.idNumber().current().version();
         s.idMasked = ResidentIdNumber.mask(ResidentIdNumber.normalize(item.idNumber()));
         s.mobileMasked = Mobile.Rules.mask(item.mobile());
         s.employerCreditCode = item.employerCreditCode() == null || item.employerCreditCode().isBlank() ? null
@@ -253,7 +259,7 @@ public class SignUpService {
     }
 
     private String fingerprint(SignUpDtos.NewSignUp i, String staff) {
-        return cipher.blindIndex(String.join("|", ResidentIdNumber.normalize(i.idNumber()), i.name().trim(), i.mobile().trim(),
+        return indexes.fingerprint(String.join("|", ResidentIdNumber.normalize(i.idNumber()), i.name().trim(), i.mobile().trim(),
                 String.valueOf(i.employerCreditCode()), String.valueOf(i.employerName()), String.valueOf(i.occupation()),
                 String.valueOf(i.occupationCategory()), i.employmentForm().name(), String.valueOf(i.orgId()), staff,
                 i.signedUpAt().toInstant().toString()));

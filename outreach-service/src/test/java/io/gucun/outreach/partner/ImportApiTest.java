@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.gucun.common.pii.PersonalDataCipher;
+import io.gucun.common.pii.BlindIndexes;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.outreach.MembershipFeed;
 import io.gucun.testsupport.Actors;
@@ -35,7 +35,7 @@ class ImportApiTest {
     EntityManager em;
 
     @Inject
-    PersonalDataCipher cipher;
+    BlindIndexes indexes;
 
     @Inject
     ImportRunner runner;
@@ -91,7 +91,7 @@ class ImportApiTest {
         long insured = insuredAt(uscc);
         assertThat(insured).isEqualTo(3);
         String status = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select status from insured_person where id_hash = ?1").setParameter(1, cipher.blindIndex(c)).getSingleResult());
+                "select status from insured_person where id_hash = ?1").setParameter(1, indexes.idNumber().hash(c)).getSingleResult());
         assertThat(status).isEqualTo("SUSPENDED");
         Long clear = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from insured_person where id_hash = ?1 or id_hash = ?2").setParameter(1, a).setParameter(2, b)
