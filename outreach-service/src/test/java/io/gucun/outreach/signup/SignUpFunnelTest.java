@@ -34,6 +34,9 @@ class SignUpFunnelTest {
     @Inject
     FakeMembership membership;
 
+    @Inject
+    io.gucun.common.pii.BlindIndexes indexes;
+
     @AfterEach
     void reset() {
         membership.reachable(true);
@@ -95,6 +98,14 @@ class SignUpFunnelTest {
         SignUp stored = QuarkusTransaction.requiringNew().call(() -> SignUp.findById(a));
         assertThat(stored.registration).isNull();
         assertThat(stored.idHash).doesNotContain(newWorker).hasSize(64);
+        assertThat(stored.idHash).isEqualTo(indexes.idNumber().hash(newWorker));
+        assertThat(stored.idHashVersion).isEqualTo(indexes.idNumber().current().version());
+
+        // a sign-up stored before a key rotation (tests: version 1 previous, 2 current) is still the same person
+        QuarkusTransaction.requiringNew().run(() -> SignUp.update("idHash = ?1, idHashVersion = 1 where id = ?2",
+                indexes.idNumber().version(1).hash(newWorker), a));
+        assertThat(upload(eventId, signUp(UUID.randomUUID(), newWorker, uscc)).getString("[0].outcome"))
+                .isEqualTo("SAME_PERSON");
         assertThat(Outboxed.events("signup", a)).singleElement().satisfies(e -> {
             assertThat(e.eventType).isEqualTo("WorkerSignedUp");
             assertThat(e.payload).doesNotContain(newWorker).doesNotContain("王小明").contains(uscc);
