@@ -176,6 +176,9 @@ public final class Stack implements AutoCloseable {
         if (service.equals("membership") || service.equals("outreach") || service.equals("rights")) {
             p.put("gucun.pii.keys.k1", secrets.get("pii-key-k1"));
             p.put("gucun.pii.active-key", "k1");
+        }
+        if (service.equals("membership") || service.equals("outreach")) {
+            // the root of the keyed hashes (docs/partners/keys.md): only where hashes are made
             p.put("gucun.pii.hash-key", secrets.get("pii-hash-key"));
         }
         if (service.equals("outreach")) {
