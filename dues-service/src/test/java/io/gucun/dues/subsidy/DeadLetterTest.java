@@ -133,6 +133,28 @@ class DeadLetterTest {
                 .containsPattern("gucun_consumer_dead_letters_total\\{consumer=\"dues.membership-member\"[^}]*} \\d");
     }
 
+    /** Issue 20, point 3: only membership speaks on membership.member.v1; a MemberJoined in another name is refused. */
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void aMemberJoinedWhoseSourceIsNotMembershipIsNotApplied() throws Exception {
+        OrgFixtures.org("1.881", "DISTRICT");
+        OrgFixtures.org("1.881.882", "TOWN");
+        OrgFixtures.org("1.881.882.883", "JOINT_AREA");
+        String forged = UUID.randomUUID().toString();
+        String genuine = UUID.randomUUID().toString();
+        KafkaEvents.send(TOPIC, "880101", forged, JOINED, "/gucun/outreach", joined(880101, 883, "1.881.882.883"));
+        KafkaEvents.send(TOPIC, "880102", genuine, JOINED, joined(880102, 883, "1.881.882.883"));
+
+        SubsidyTest.awaitProcessed(genuine);
+        assertThat(deadLetters(forged, 1)).singleElement().satisfies(r -> assertThat(r.source()).isEqualTo("/gucun/outreach"));
+        assertThat(SubsidyTest.number("select count(*) from subsidy_grant where member_id = 880101")).isZero();
+        assertThat(SubsidyTest.number("select count(*) from processed_event where event_id = '" + forged + "'")).isZero();
+        assertThat(SubsidyTest.number("select count(*) from subsidy_grant where member_id = 880102")).isEqualTo(1);
+        JsonPath health = given().when().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        assertThat(health.getString("checks.find { it.name == 'dead-letters' }.data.last"))
+                .contains("ForeignEvent", forged, "only /gucun/membership publishes membership.member.v1");
+    }
+
     @Test
     @TestSecurity(user = "admin", roles = "admin")
     void anEventWhoseEffectFailsIsDeadLetteredAndAReplayAfterTheFixAppliesItOnce() throws Exception {
