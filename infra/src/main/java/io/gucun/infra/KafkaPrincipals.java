@@ -1,6 +1,8 @@
 package io.gucun.infra;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
@@ -17,7 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Who may do what on Gucun's Kafka: one principal per service ({@code User:<service>}), whose ACLs let it
@@ -92,6 +98,7 @@ public final class KafkaPrincipals {
         KafkaBroker started = broker.start();
         try (Admin admin = Admin.create(started.superUserProperties())) {
             grant(admin);
+            createReadTopics(admin);
         } catch (RuntimeException e) {
             started.close();
             throw e;
@@ -139,6 +146,32 @@ public final class KafkaPrincipals {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot grant the services' Kafka ACLs: " + e, e);
         }
+    }
+
+    /**
+     * Creates the topics some service reads from another, with the broker's defaults: a consumer may describe and read
+     * them but not create them, and a subscription to a topic that does not exist yet would be refused (a consumer's
+     * metadata request asks to auto-create it). A deployment creates every topic beforehand (docs/operations.md).
+     */
+    static void createReadTopics(Admin admin) {
+        Set<String> topics = new TreeSet<>();
+        READS.values().forEach(topics::addAll);
+        List<NewTopic> missing = new ArrayList<>();
+        topics.forEach(t -> missing.add(new NewTopic(t, Optional.empty(), Optional.empty())));
+        admin.createTopics(missing).values().forEach((topic, created) -> {
+            try {
+                created.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("Cannot create topic " + topic + ": " + e.getCause(), e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while creating topic " + topic, e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Kafka did not create topic " + topic + " within " + WAIT_SECONDS + " s", e);
+            }
+        });
     }
 
     private static AclBinding allow(ResourcePattern pattern, String principal, AclOperation op) {

@@ -60,6 +60,9 @@ class KafkaPrincipalsTest {
     @Test
     void theDeploymentsAclScriptGrantsTheSame() throws IOException {
         String script = Files.readString(GucunPaths.root().resolve("deploy/kafka/acls.sh"));
+        long grants = script.lines().filter(l -> l.startsWith("allow ")).count();
+        assertThat(grants).as("grants in deploy/kafka/acls.sh")
+                .isEqualTo(KafkaPrincipals.SERVICES.stream().mapToLong(s -> KafkaPrincipals.bindings(s).size()).sum());
         for (String service : KafkaPrincipals.SERVICES) {
             for (AclBinding b : KafkaPrincipals.bindings(service)) {
                 String line = "allow " + service + " " + b.pattern().resourceType().name().toLowerCase() + " "
