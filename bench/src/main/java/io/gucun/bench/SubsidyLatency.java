@@ -63,7 +63,7 @@ public final class SubsidyLatency implements Benchmark {
 
         Paced joins = paced(api, stack.gatewayUrl(), rate, duration);
         Latencies subsidy = subsidyLatencies(stack, joins.memberIds(), Duration.ofSeconds(quick ? 30 : 120));
-        Latencies kafka = kafkaBaseline(stack.kafkaBootstrapServers(), rate, duration);
+        Latencies kafka = kafkaBaseline(stack.kafkaClientProperties(Map.of()), rate, duration);
 
         double p99 = subsidy.percentileMs(99);
         long missing = joins.memberIds().size() - subsidy.count();
@@ -226,10 +226,10 @@ public final class SubsidyLatency implements Benchmark {
     }
 
     /** A record produced and consumed on the stack's broker at {@code rate}/s: the floor of any event hop. */
-    static Latencies kafkaBaseline(String bootstrap, int rate, Duration duration) throws Exception {
+    static Latencies kafkaBaseline(Map<String, Object> client, int rate, Duration duration) throws Exception {
         String topic = "bench.latency." + System.currentTimeMillis();
         Properties common = new Properties();
-        common.put("bootstrap.servers", bootstrap);
+        common.putAll(client); // the same SASL/SCRAM login as the services', so the floor is comparable
         try (Admin admin = Admin.create(common)) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }

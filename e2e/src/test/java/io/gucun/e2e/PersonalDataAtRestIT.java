@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -112,10 +111,9 @@ class PersonalDataAtRestIT {
             st.execute("insert into privacy_canary values ('" + canary + "')");
         }
         Files.writeString(stack.home().resolve("logs").resolve("privacy-canary.log"), "leaked " + canary + "\n");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(stack.kafkaClientProperties(Map.of(
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName())))) {
             producer.send(new ProducerRecord<>("privacy-canary", "k", "{\"idNumber\":\"" + canary + "\"}")).get();
         }
     }
@@ -178,15 +176,15 @@ class PersonalDataAtRestIT {
 
     private static long scanKafka(Stack stack, List<String> secrets, List<String> found) throws Exception {
         Set<String> topics;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(stack.kafkaClientProperties(Map.of()))) {
             topics = admin.listTopics().names().get();
         }
         Properties p = new Properties();
-        p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+        p.putAll(stack.kafkaClientProperties(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "privacy-scan-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName())));
         long records = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
             consumer.subscribe(topics.stream().filter(t -> !t.startsWith("__")).toList());

@@ -35,7 +35,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -300,7 +299,7 @@ class ScaleOutIT {
 
     /** consumer member id → partitions of membership.member.v1 assigned to it in dues' member group. */
     private static Map<String, List<Integer>> partitionsByMember(Stack stack) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(stack.kafkaClientProperties(Map.of()))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             Map<String, List<Integer>> m = new TreeMap<>();
             while (System.nanoTime() < deadline) {
@@ -325,11 +324,11 @@ class ScaleOutIT {
 
     private static KafkaCopies memberJoinedOnKafka(Stack stack) {
         Properties p = new Properties();
-        p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+        p.putAll(stack.kafkaClientProperties(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "scale-out-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName())));
         int records = 0;
         Set<String> ids = new HashSet<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {

@@ -3,6 +3,13 @@ package io.gucun.infra;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.Uuid;
 
 import java.io.File;
@@ -14,9 +21,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +47,13 @@ import java.util.stream.Stream;
  *
  * The data directory holds {@code server.properties}, the partitions ({@code kafka-data/}) and the broker's output
  * ({@code broker.log}).
+ *
+ * <p>Clients authenticate: the client listener is {@code SASL_PLAINTEXT} with SCRAM-SHA-512 (loopback only; deployments
+ * use SASL_SSL), the {@code StandardAuthorizer} denies whatever no ACL allows, and only the super user (default
+ * {@value #DEFAULT_SUPER_USER}, with a random password unless given) may do everything. Further users come from
+ * {@link Builder#user}; their ACLs are the caller's business (see {@link KafkaPrincipals}). The KRaft controller listener
+ * stays PLAINTEXT on 127.0.0.1: the broker reaches its own controller there as {@code User:ANONYMOUS}, which is therefore
+ * a super user too; no client can be anonymous on the SASL listener.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -44,6 +61,13 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** System property overriding where the broker's jars are; default {@code <gucun root>/infra/target/kafka-libs}. */
     public static final String LIBS_PROPERTY = "gucun.kafka.libs";
+
+    /** The one SASL mechanism the broker enables. */
+    public static final String SASL_MECHANISM = "SCRAM-SHA-512";
+    public static final String DEFAULT_SUPER_USER = "gucun-admin";
+    private static final ScramMechanism SCRAM = ScramMechanism.SCRAM_SHA_512;
+    private static final int SCRAM_ITERATIONS = 4096;
+    private static final String USERS_FILE = "scram-users.tmp";
 
     private static final String BUILD_HINT = "build infra first: ./gucun mvn -pl infra install";
     private static final int STOP_GRACE_SECONDS = 20;
@@ -62,10 +86,14 @@ public final class KafkaBroker implements AutoCloseable {
     private final boolean temporary;
     private final Thread shutdownHook;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final String superUser;
+    private final String superUserPassword;
 
     private KafkaBroker(Process process, int port, int controllerPort, Path dataDirectory, Path logFile,
-                        boolean temporary) {
+                        boolean temporary, String superUser, String superUserPassword) {
         this.process = process;
+        this.superUser = superUser;
+        this.superUserPassword = superUserPassword;
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDirectory = dataDirectory;
@@ -87,6 +115,43 @@ public final class KafkaBroker implements AutoCloseable {
     public int port() {
         return port;
     }
+
+    /** Client settings to reach this broker as {@code user}: bootstrap servers and the SASL settings. */
+    public Map<String, Object> clientProperties(String user, String password) {
+        Map<String, Object> p = new HashMap<>(saslProperties(user, password, "SASL_PLAINTEXT"));
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return p;
+    }
+
+    /** Client settings of the super user (test harness, launcher), who may do anything. */
+    public Map<String, Object> superUserProperties() {
+        return clientProperties(superUser, superUserPassword);
+    }
+
+    public String superUser() {
+        return superUser;
+    }
+
+    /** {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config} for SCRAM as {@code user}. */
+    public static Map<String, String> saslProperties(String user, String password, String securityProtocol) {
+        return Map.of(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol,
+                SaslConfigs.SASL_MECHANISM, SASL_MECHANISM,
+                SaslConfigs.SASL_JAAS_CONFIG, jaasConfig(user, password));
+    }
+
+    static String jaasConfig(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
+    }
+
+    /** A random password for a local or test principal: URL-safe, so no quoting in JAAS or StorageTool arguments. */
+    public static String newPassword() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public int controllerPort() {
         return controllerPort;
@@ -207,8 +272,34 @@ public final class KafkaBroker implements AutoCloseable {
         private Duration startupTimeout = Duration.ofSeconds(60);
         private String maxHeap = "512m";
         private final Map<String, String> extraProperties = new LinkedHashMap<>();
+        private String superUser = DEFAULT_SUPER_USER;
+        private String superUserPassword;
+        private final Map<String, String> users = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * The super user (default {@value KafkaBroker#DEFAULT_SUPER_USER} with a random password). A kept data directory
+         * stores the credential it was formatted with: give the same password again on a restart.
+         */
+        public Builder superUser(String name, String password) {
+            this.superUser = requireName(name);
+            this.superUserPassword = password;
+            return this;
+        }
+
+        /** A SCRAM user to create (on a kept data directory: to create or update after start). */
+        public Builder user(String name, String password) {
+            users.put(requireName(name), password);
+            return this;
+        }
+
+        private static String requireName(String name) {
+            if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("Kafka user names here are [A-Za-z0-9._-]+, not '" + name + "'");
+            }
+            return name;
         }
 
         /** Client (PLAINTEXT) port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -301,7 +392,8 @@ public final class KafkaBroker implements AutoCloseable {
             Path logDir = data.resolve("kafka-data");
             Path config = data.resolve("server.properties");
             Path log = data.resolve("broker.log");
-            writeConfig(config, logDir, actualPort, actualControllerPort);
+            String adminPassword = superUserPassword != null ? superUserPassword : newPassword();
+            writeConfig(config, logDir, actualPort, actualControllerPort, adminPassword);
             appendToLog(log, "=== gucun: starting Kafka on 127.0.0.1:" + actualPort + " at " + Instant.now() + " ===");
 
             String java = javaBinary();
@@ -320,8 +412,12 @@ public final class KafkaBroker implements AutoCloseable {
                     "-cp", classpath,
                     KafkaBrokerMain.class.getName(), Long.toString(ProcessHandle.current().pid()), config.toString()));
             if (!formatted) {
-                // A new cluster id: KafkaBrokerMain formats the storage (kafka-storage format) before starting.
+                // A new cluster id: KafkaBrokerMain formats the storage (kafka-storage format) before starting, with the
+                // SCRAM credentials, so no client ever meets a broker without them.
                 command.add(Uuid.randomUuid().toString());
+                Map<String, String> credentials = new LinkedHashMap<>(users);
+                credentials.put(superUser, adminPassword);
+                command.add(writeUsersFile(data.resolve(USERS_FILE), credentials).toString());
             }
             Process process;
             try {
@@ -333,9 +429,13 @@ public final class KafkaBroker implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the Kafka broker JVM (" + java + ")", e);
             }
-            KafkaBroker broker = new KafkaBroker(process, actualPort, actualControllerPort, data, log, temporary);
+            KafkaBroker broker = new KafkaBroker(process, actualPort, actualControllerPort, data, log, temporary,
+                    superUser, adminPassword);
             try {
                 awaitReady(broker, startupTimeout);
+                if (formatted && !users.isEmpty()) {
+                    upsertUsers(broker, users);
+                }
             } catch (RuntimeException e) {
                 // Not ready is not worth a controlled shutdown: kill it, then clean up as close() does.
                 process.destroyForcibly();
@@ -348,16 +448,55 @@ public final class KafkaBroker implements AutoCloseable {
             return broker;
         }
 
-        private void writeConfig(Path config, Path logDir, int brokerPort, int ctrlPort) {
+        private static Path writeUsersFile(Path file, Map<String, String> credentials) {
+            StringBuilder text = new StringBuilder();
+            credentials.forEach((name, password) -> text.append(SASL_MECHANISM).append("=[name=").append(name)
+                    .append(",password=").append(password).append("]\n"));
+            try {
+                Files.deleteIfExists(file);
+                Files.createFile(file);
+                file.toFile().setReadable(false, false);
+                file.toFile().setReadable(true, true);
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + file, e);
+            }
+            return file;
+        }
+
+        /** Creates or updates the users' SCRAM credentials on a broker whose storage already existed. */
+        private static void upsertUsers(KafkaBroker broker, Map<String, String> users) {
+            List<UserScramCredentialAlteration> alterations = new ArrayList<>();
+            users.forEach((name, password) -> alterations.add(new UserScramCredentialUpsertion(name,
+                    new ScramCredentialInfo(SCRAM, SCRAM_ITERATIONS), password)));
+            try (Admin admin = Admin.create(broker.superUserProperties())) {
+                admin.alterUserScramCredentials(alterations).all().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while creating Kafka users", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot create the Kafka users " + users.keySet() + ": " + e, e);
+            }
+        }
+
+        private void writeConfig(Path config, Path logDir, int brokerPort, int ctrlPort, String adminPassword) {
             Map<String, String> p = new LinkedHashMap<>();
             p.put("process.roles", "broker,controller");
             p.put("node.id", "1");
             p.put("controller.quorum.voters", "1@127.0.0.1:" + ctrlPort);
-            p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + ctrlPort);
-            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+            p.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + ctrlPort);
+            p.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort);
             p.put("controller.listener.names", "CONTROLLER");
-            p.put("inter.broker.listener.name", "PLAINTEXT");
-            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+            p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.put("sasl.enabled.mechanisms", SASL_MECHANISM);
+            p.put("sasl.mechanism.inter.broker.protocol", SASL_MECHANISM);
+            p.put("listener.name.sasl_plaintext." + SASL_MECHANISM.toLowerCase() + ".sasl.jaas.config",
+                    jaasConfig(superUser, adminPassword));
+            p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            p.put("allow.everyone.if.no.acl.found", "false");
+            // ANONYMOUS: the broker itself on the loopback PLAINTEXT controller listener (see the class comment)
+            p.put("super.users", "User:" + superUser + ";User:ANONYMOUS");
             p.put("log.dirs", logDir.toString());
             // One node: every internal topic must make do with one replica, or groups and transactions never work.
             p.put("offsets.topic.replication.factor", "1");
@@ -430,7 +569,7 @@ public final class KafkaBroker implements AutoCloseable {
                 sleep(100);
             }
             Properties config = new Properties();
-            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            config.putAll(broker.superUserProperties());
             config.put(AdminClientConfig.CLIENT_ID_CONFIG, "gucun-infra-readiness");
             config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
             config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
@@ -451,6 +590,12 @@ public final class KafkaBroker implements AutoCloseable {
                         throw new IllegalStateException("Interrupted while waiting for Kafka on "
                                 + broker.bootstrapServers(), e);
                     } catch (Exception e) {
+                        if (e.getCause() instanceof SaslAuthenticationException refused) {
+                            // a kept data directory formatted with another super-user password: waiting will not help
+                            throw new IllegalStateException("Kafka on " + broker.bootstrapServers() + " refuses the super"
+                                    + " user " + broker.superUser + " (" + refused.getMessage() + "): its data in "
+                                    + broker.dataDirectory + " was made with other credentials; start it clean", refused);
+                        }
                         last = new IllegalStateException(e.getMessage(), e);
                     }
                     sleep(200);

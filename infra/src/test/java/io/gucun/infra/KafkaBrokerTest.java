@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,19 +32,23 @@ class KafkaBrokerTest {
     void producesConsumesStopsAndKeepsTopicsAcrossRestarts(@TempDir Path tmp) throws Exception {
         Path data = tmp.resolve("kafka");
         long pid;
-        try (KafkaBroker kafka = KafkaBroker.builder().dataDirectory(data).start()) {
+        try (KafkaBroker kafka = KafkaBroker.builder().dataDirectory(data).superUser("root", "root-secret").start()) {
             pid = kafka.pid();
             assertThat(kafka.bootstrapServers()).isEqualTo("127.0.0.1:" + kafka.port());
-            produce(kafka.bootstrapServers(), "member-events", "m-1", "joined");
-            assertThat(consumeAll(kafka.bootstrapServers(), "member-events", 1)).containsExactly("m-1=joined");
+            produce(kafka.superUserProperties(), "member-events", "m-1", "joined");
+            assertThat(consumeAll(kafka.superUserProperties(), "member-events", 1)).containsExactly("m-1=joined");
         }
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(data.resolve("kafka-data").resolve("meta.properties")).exists();
 
-        try (KafkaBroker kafka = KafkaBroker.builder().dataDirectory(data).clean(false).start()) {
+        try (KafkaBroker kafka = KafkaBroker.builder().dataDirectory(data).superUser("root", "root-secret")
+                .clean(false).start()) {
             assertThat(kafka.pid()).isNotEqualTo(pid);
-            assertThat(consumeAll(kafka.bootstrapServers(), "member-events", 1)).containsExactly("m-1=joined");
+            assertThat(consumeAll(kafka.superUserProperties(), "member-events", 1)).containsExactly("m-1=joined");
         }
+        // the kept storage knows root's password: another one is refused at once, with what to do
+        assertThatThrownBy(() -> KafkaBroker.builder().dataDirectory(data).superUser("root", "guessed").start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("start it clean");
     }
 
     @Test
@@ -64,21 +69,24 @@ class KafkaBrokerTest {
         }
     }
 
-    static void produce(String bootstrap, String topic, String key, String value) throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all");
+    static void produce(Map<String, Object> client, String topic, String key, String value) throws Exception {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         }
     }
 
-    static List<String> consumeAll(String bootstrap, String topic, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    static List<String> consumeAll(Map<String, Object> client, String topic, int expected) {
+        return consumeAll(client, "test-" + UUID.randomUUID(), topic, expected);
+    }
+
+    static List<String> consumeAll(Map<String, Object> client, String group, String topic, int expected) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> received = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {

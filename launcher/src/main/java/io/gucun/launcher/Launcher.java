@@ -61,6 +61,7 @@ public final class Launcher {
                   Gateway (all APIs)   %s/api/{membership,dues,rights,outreach}/...
                   API console          %s/console/
                   Keycloak             %s  (realm "union")
+                  Kafka                %s  (SASL_PLAINTEXT, SCRAM-SHA-512; passwords in %s)
                   Logs                 %s
                   Data                 %s%s
                   Demo data            %s
@@ -76,6 +77,7 @@ public final class Launcher {
                 """,
                 took.toSeconds(), took.toMillisPart() / 100,
                 gateway, gateway, stack.keycloakUrl(),
+                stack.kafkaBootstrapServers(), options.home.resolve("data").resolve("secrets.properties"),
                 options.home.resolve("logs"), options.home.resolve("data"),
                 options.clean ? " (wiped at start)" : " (kept across runs; --clean wipes it)", demo,
                 stack.tokenUrl(), gateway);

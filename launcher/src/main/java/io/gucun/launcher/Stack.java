@@ -1,6 +1,7 @@
 package io.gucun.launcher;
 
 import io.gucun.infra.KafkaBroker;
+import io.gucun.infra.KafkaPrincipals;
 import io.gucun.infra.LoopbackPorts;
 import io.gucun.infra.PostgresServer;
 import io.gucun.infra.keycloak.KeycloakServer;
@@ -61,15 +62,14 @@ public final class Stack implements AutoCloseable {
                     .startupTimeout(options.appReady)
                     .databases(SERVICES)
                     .start());
-            var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.builder()
+            var broker = CompletableFuture.supplyAsync(() -> KafkaPrincipals.start(kafkaWithSuperUser()
                     .port(options.port(StackOptions.KAFKA_PORT))
                     .controllerPort(options.port(StackOptions.KAFKA_CONTROLLER_PORT))
                     .dataDirectory(data.resolve("kafka"))
                     .startupTimeout(options.appReady)
                     .clean(options.clean)
                     // as long as an app may take: the broker's 60 s and Keycloak's 180 s ran out with the machine at load 30
-                    .startupTimeout(options.appReady)
-                    .start());
+                    .startupTimeout(options.appReady), kafkaPasswords()));
             var kc = CompletableFuture.supplyAsync(() -> KeycloakServer.builder()
                     .home(data.resolve("keycloak"))
                     .httpPort(options.port(StackOptions.KEYCLOAK_PORT))
@@ -168,6 +168,10 @@ public final class Stack implements AutoCloseable {
         p.put("quarkus.datasource.username", postgres.username());
         p.put("quarkus.datasource.password", postgres.password());
         p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        // its own Kafka principal (ACLs: it writes only its own topics), on the loopback listener without TLS
+        p.put("GUCUN_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        p.put("GUCUN_KAFKA_USERNAME", service);
+        p.put("GUCUN_KAFKA_PASSWORD", secrets.get(KAFKA_PASSWORD + service));
         p.put("quarkus.oidc.auth-server-url", keycloak.issuerUrl());
         p.put("quarkus.log.console.json.enabled", "false");
         // a developer machine: partners may try their webhook receiver on loopback over plain http
@@ -199,9 +203,23 @@ public final class Stack implements AutoCloseable {
         return p;
     }
 
+    private static final String KAFKA_PASSWORD = "kafka-password-";
+    private static final String KAFKA_SUPER_USER = "kafka-super-user";
+
+    private KafkaBroker.Builder kafkaWithSuperUser() {
+        return KafkaBroker.builder().superUser(KafkaBroker.DEFAULT_SUPER_USER, secrets.get(KAFKA_PASSWORD + KAFKA_SUPER_USER));
+    }
+
+    private Map<String, String> kafkaPasswords() {
+        Map<String, String> m = new LinkedHashMap<>();
+        SERVICES.forEach(s -> m.put(s, secrets.get(KAFKA_PASSWORD + s)));
+        return m;
+    }
+
     /**
-     * Personal-data keys for this installation, made once and kept beside the data they protect, so a
-     * restart can still read what was written. They never enter the repository (.gucun/ is ignored).
+     * Personal-data keys and Kafka passwords for this installation, made once and kept beside the data they protect, so
+     * a restart can still read what was written and log in to the broker its storage was formatted for. They never
+     * enter the repository (.gucun/ is ignored); {@code --clean} makes new ones.
      */
     private Map<String, String> secrets(Path data) throws IOException {
         Path file = data.resolve("secrets.properties");
@@ -220,9 +238,20 @@ public final class Stack implements AutoCloseable {
                 random.nextBytes(key);
                 props.setProperty(name, Base64.getEncoder().encodeToString(key));
             }
+        }
+        // also for an installation made before Kafka had users (its broker storage then needs one --clean)
+        boolean added = false;
+        for (String user : kafkaUsers()) {
+            if (props.getProperty(KAFKA_PASSWORD + user) == null) {
+                props.setProperty(KAFKA_PASSWORD + user, KafkaBroker.newPassword());
+                added = true;
+            }
+        }
+        if (added) {
             Files.createDirectories(data);
             try (OutputStream out = Files.newOutputStream(file)) {
-                props.store(out, "Generated personal-data keys for this local installation; losing them makes stored ID numbers unreadable");
+                props.store(out, "Generated personal-data keys and Kafka passwords for this local installation;"
+                        + " losing the keys makes stored ID numbers unreadable");
             }
             file.toFile().setReadable(false, false);
             file.toFile().setReadable(true, true);
@@ -230,6 +259,12 @@ public final class Stack implements AutoCloseable {
         Map<String, String> m = new LinkedHashMap<>();
         props.stringPropertyNames().forEach(k -> m.put(k, props.getProperty(k)));
         return m;
+    }
+
+    private static List<String> kafkaUsers() {
+        List<String> users = new ArrayList<>(SERVICES);
+        users.add(KAFKA_SUPER_USER);
+        return users;
     }
 
     private Path runJar(String module) {
@@ -274,6 +309,16 @@ public final class Stack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * Client settings for a tool or test beside the stack: bootstrap servers and the super user's SASL login (it may
+     * read and write everything), plus {@code extra}.
+     */
+    public Map<String, Object> kafkaClientProperties(Map<String, Object> extra) {
+        Map<String, Object> p = new LinkedHashMap<>(kafka.superUserProperties());
+        p.putAll(extra);
+        return p;
     }
 
     public String jdbcUrl(String service) {
@@ -348,7 +393,7 @@ public final class Stack implements AutoCloseable {
         if (kafka.isAlive()) {
             throw new IllegalStateException("Kafka is running: " + kafka);
         }
-        kafka = KafkaBroker.builder().port(kafka.port()).controllerPort(kafka.controllerPort())
+        kafka = kafkaWithSuperUser().port(kafka.port()).controllerPort(kafka.controllerPort())
                 .dataDirectory(kafka.dataDirectory()).clean(false).startupTimeout(options.appReady).start();
     }
 

@@ -39,11 +39,17 @@ public final class KafkaEvents {
      * Publishes {@code data} with CloudEvents headers and waits for the broker's acknowledgement. The source is the
      * producing service's, taken from the type ({@code io.gucun.membership.OrgCreated} → {@code /gucun/membership}).
      */
-    public static synchronized void send(String topic, String key, String id, String type, String data) {
+    public static void send(String topic, String key, String id, String type, String data) {
+        send(topic, key, id, type, source(type), data);
+    }
+
+    /** The same with the given CloudEvents source, e.g. to forge an event in another service's name. */
+    public static synchronized void send(String topic, String key, String id, String type, String source, String data) {
         if (producer == null) {
             Properties p = new Properties();
-            p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceInfraTestResource.kafkaBootstrapServers(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+            // the harness's super user: it may write any service's topic, as that service's relay does
+            p.putAll(ServiceInfraTestResource.kafkaClientProperties());
+            p.putAll(Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
             producer = new KafkaProducer<>(p);
         }
@@ -51,7 +57,7 @@ public final class KafkaEvents {
         header(r, "ce_specversion", "1.0");
         header(r, "ce_id", id);
         header(r, "ce_type", type);
-        header(r, "ce_source", source(type));
+        header(r, "ce_source", source);
         header(r, "ce_subject", key);
         header(r, "ce_time", Instant.now().toString());
         header(r, "content-type", "application/json");
@@ -73,8 +79,8 @@ public final class KafkaEvents {
     /** Reads {@code topic} from its start until {@code enough} holds for what was read, or {@code wait} passes. */
     public static List<Received> read(String topic, Duration wait, Predicate<List<Received>> enough) {
         Properties p = new Properties();
-        p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceInfraTestResource.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+        p.putAll(ServiceInfraTestResource.kafkaClientProperties());
+        p.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));

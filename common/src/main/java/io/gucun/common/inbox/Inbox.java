@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * The one idempotent-consumer inbox: applies a received event at most once per consumer. The effect and the
  * remembered event id ({@link ProcessedEvents}) commit in one transaction, so a redelivery takes no effect.
  * <p>
+ * An event whose CloudEvents source is not the topic's owner is refused ({@link EventSources}).
  * A transient failure (database unreachable, a lost conflict) is retried ({@link DatabaseOutage}); a record that
  * cannot be read or whose effect fails otherwise goes to the channel's dead-letter topic ({@link DeadLetters}) and the
  * consumer goes on with the next record.
@@ -49,6 +50,11 @@ public class Inbox {
             event = EventEnvelope.from(message, mapper);
         } catch (RuntimeException unreadable) {
             return deadLetters.nack(consumer, message, null, unreadable);
+        }
+        EventSources.ForeignEvent foreign = EventSources.refusal(message, event.id());
+        if (foreign != null) {
+            // not the topic's owner: never applied, and a replay dead-letters it again
+            return deadLetters.nack(consumer, message, event.id(), foreign);
         }
         try {
             // a database that is restarting must not fail the channel for good (fault suite, R3): wait for it, then apply

@@ -42,6 +42,13 @@ class DeadLetterTest {
                 + ",\"joinedAt\":\"" + Instant.now() + "\",\"via\":\"ON_SITE\"}";
     }
 
+    /** District {@code id}, town {@code id+1} and joint union {@code id+2} under it, known to dues. */
+    private static void jointUnion(long district) {
+        OrgFixtures.org("1." + district, "DISTRICT");
+        OrgFixtures.org("1." + district + "." + (district + 1), "TOWN");
+        OrgFixtures.org("1." + district + "." + (district + 1) + "." + (district + 2), "JOINT_AREA");
+    }
+
     private static List<KafkaEvents.Received> deadLetters(String id, int atLeast) {
         return KafkaEvents.read(DEAD_LETTERS, got -> got.stream().filter(r -> id.equals(r.id())).count() >= atLeast)
                 .stream().filter(r -> id.equals(r.id())).toList();
@@ -82,9 +89,7 @@ class DeadLetterTest {
     @Test
     @TestSecurity(user = "admin", roles = "admin")
     void aMalformedRecordBetweenTwoValidOnesIsDeadLetteredAndBothValidOnesAreApplied() throws Exception {
-        OrgFixtures.org("1.891", "DISTRICT");
-        OrgFixtures.org("1.891.892", "TOWN");
-        OrgFixtures.org("1.891.892.893", "JOINT_AREA");
+        jointUnion(891);
         String first = UUID.randomUUID().toString();
         String notJson = UUID.randomUUID().toString();
         String notItsContract = UUID.randomUUID().toString();
@@ -133,6 +138,26 @@ class DeadLetterTest {
                 .containsPattern("gucun_consumer_dead_letters_total\\{consumer=\"dues.membership-member\"[^}]*} \\d");
     }
 
+    /** Issue 20, point 3: only membership speaks on membership.member.v1; a MemberJoined in another name is refused. */
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void aMemberJoinedWhoseSourceIsNotMembershipIsNotApplied() throws Exception {
+        jointUnion(881);
+        String forged = UUID.randomUUID().toString();
+        String genuine = UUID.randomUUID().toString();
+        KafkaEvents.send(TOPIC, "880101", forged, JOINED, "/gucun/outreach", joined(880101, 883, "1.881.882.883"));
+        KafkaEvents.send(TOPIC, "880102", genuine, JOINED, joined(880102, 883, "1.881.882.883"));
+
+        SubsidyTest.awaitProcessed(genuine);
+        assertThat(deadLetters(forged, 1)).singleElement().satisfies(r -> assertThat(r.source()).isEqualTo("/gucun/outreach"));
+        assertThat(SubsidyTest.number("select count(*) from subsidy_grant where member_id = 880101")).isZero();
+        assertThat(SubsidyTest.number("select count(*) from processed_event where event_id = '" + forged + "'")).isZero();
+        assertThat(SubsidyTest.number("select count(*) from subsidy_grant where member_id = 880102")).isEqualTo(1);
+        JsonPath health = given().when().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        assertThat(health.getString("checks.find { it.name == 'dead-letters' }.data.last"))
+                .contains("ForeignEvent", forged, "only /gucun/membership publishes membership.member.v1");
+    }
+
     @Test
     @TestSecurity(user = "admin", roles = "admin")
     void anEventWhoseEffectFailsIsDeadLetteredAndAReplayAfterTheFixAppliesItOnce() throws Exception {
@@ -142,9 +167,7 @@ class DeadLetterTest {
         assertThat(deadLetters(orphan, 1)).hasSize(1);
 
         // the fix: the org arrives; then the operator replays
-        OrgFixtures.org("1.895", "DISTRICT");
-        OrgFixtures.org("1.895.896", "TOWN");
-        OrgFixtures.org("1.895.896.897", "JOINT_AREA");
+        jointUnion(895);
         JsonPath replayed = given().when().post("/api/dues/admin/dead-letters/replay").then().statusCode(200).extract().jsonPath();
         assertThat(replayed.getList("findAll { it.channel == 'membership-member' }.records", Integer.class))
                 .singleElement().satisfies(n -> assertThat(n).isGreaterThanOrEqualTo(1));

@@ -15,7 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What environment an app reads, from its own {@code application.properties}: the {@code ${NAME:default}}
+ * What environment an app reads, from its own {@code application.properties} and, for an app built on module
+ * {@code common}, the defaults every service shares ({@code common/.../META-INF/microprofile-config.properties}): the {@code ${NAME:default}}
  * placeholders, and every property key under the MicroProfile Config environment rule (upper case, anything not
  * alphanumeric becomes {@code _}: {@code quarkus.oidc.auth-server-url} ← {@code QUARKUS_OIDC_AUTH_SERVER_URL}).
  */
@@ -30,13 +31,11 @@ record AppConfig(String app, Map<String, String> placeholders, Map<String, Strin
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
 
     static AppConfig load(Path root, String app) {
-        Path file = root.resolve(app).resolve("src/main/resources/application.properties");
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
+        if (usesCommon(root, app)) {
+            read(root.resolve("common/src/main/resources/META-INF/microprofile-config.properties"), p);
         }
+        read(root.resolve(app).resolve("src/main/resources/application.properties"), p);
         Map<String, String> placeholders = new LinkedHashMap<>();
         Map<String, String> keys = new LinkedHashMap<>();
         for (String key : p.stringPropertyNames()) {
@@ -50,6 +49,23 @@ record AppConfig(String app, Map<String, String> placeholders, Map<String, Strin
             }
         }
         return new AppConfig(app, placeholders, keys);
+    }
+
+    private static boolean usesCommon(Path root, String app) {
+        try {
+            return Files.readString(root.resolve(app).resolve("pom.xml"))
+                    .matches("(?s).*<groupId>io\\.gucun</groupId>\\s*<artifactId>common</artifactId>.*");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + app + "/pom.xml", e);
+        }
+    }
+
+    private static void read(Path file, Properties into) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            into.load(r);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
     }
 
     static Map<String, AppConfig> loadAll(Path root) {

@@ -33,16 +33,49 @@ class ComposeFileTest {
     }
 
     @Test
-    void theAppsStartAfterTheirInfrastructureAndTheGatewayAfterTheServices() {
+    void theAppsStartAfterTheirInfrastructureAndTheGatewayAfterTheServices() throws Exception {
         Map<String, Object> services = map(compose(), "services");
         for (String service : List.of("membership-service", "dues-service", "rights-service", "outreach-service")) {
-            assertThat(map(services, service, "depends_on").keySet()).as(service).contains("postgres", "kafka", "keycloak");
+            assertThat(map(services, service, "depends_on").keySet()).as(service).contains("postgres", "kafka", "kafka-acls", "keycloak");
         }
         assertThat(map(services, "gateway", "depends_on").keySet())
                 .contains("membership-service", "dues-service", "rights-service", "outreach-service");
         assertThat((List<?>) at(services, "keycloak", "volumes"))
                 .anySatisfy(v -> assertThat((String) v).startsWith("../keycloak/union-realm.json:/opt/keycloak/data/import/"));
-        assertThat((String) at(services, "kafka", "environment", "KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+        assertThat(Files.readString(ROOT.resolve("deploy/kafka/compose-broker.sh"))).contains("process.roles=broker,controller");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkaSpeaksOnlySaslSslAndEachServiceLogsInAsItselfAfterItsAclsExist() throws Exception {
+        Map<String, Object> services = map(compose(), "services");
+        String broker = Files.readString(ROOT.resolve("deploy/kafka/compose-broker.sh"));
+        assertThat(broker).contains("listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT,EXTERNAL:SASL_SSL",
+                "listeners=SASL_SSL://:9092,CONTROLLER://127.0.0.1:9093,EXTERNAL://:29092",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false", "--add-scram");
+        assertThat((List<Object>) at(services, "kafka", "entrypoint")).contains("/gucun/compose-broker.sh");
+        Map<String, Object> acls = map(services, "kafka-acls", "environment");
+        for (String service : List.of("membership", "dues", "rights", "outreach")) {
+            Map<String, Object> s = map(services, service + "-service");
+            Map<String, Object> env = map(s, "environment");
+            assertThat(env).as(service).doesNotContainKey("GUCUN_KAFKA_SECURITY_PROTOCOL").doesNotContainKey("GUCUN_KAFKA_USERNAME");
+            // the password the service logs in with is the one the ACL job gives its user
+            assertThat(env.get("GUCUN_KAFKA_PASSWORD")).as(service)
+                    .isEqualTo(acls.get("GUCUN_KAFKA_PASSWORD_" + service.toUpperCase()));
+            assertThat((String) env.get("GUCUN_KAFKA_PASSWORD")).contains(service + "-kafka-local-only");
+            assertThat((String) env.get("GUCUN_KAFKA_TRUSTSTORE")).isEqualTo("/etc/gucun/kafka/ca.crt");
+            assertThat((List<Object>) s.get("volumes")).as(service).contains("kafka-ca:/etc/gucun/kafka:ro");
+            assertThat(map(s, "depends_on", "kafka-acls")).containsEntry("condition", "service_completed_successfully");
+        }
+    }
+
+    @Test
+    void waitingForAJobOtherwiseThanForItsSuccessFails() {
+        Map<String, Object> c = compose();
+        map(c, "services", "kafka", "depends_on").put("kafka-tls", Map.of("condition", "service_healthy"));
+        assertThat(RULES.check(c, DIR)).containsExactly(
+                "service kafka should wait for the job kafka-tls to succeed (condition service_completed_successfully), not service_healthy");
     }
 
     @Test

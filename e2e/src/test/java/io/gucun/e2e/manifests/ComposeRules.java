@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * What the compose file must hold, as a list of problems: every service has an image or a build (whose Dockerfile
- * exists) and a health check; {@code depends_on} names defined services, waiting for {@code service_healthy}
- * where that service has a health check; bind mounts exist; each app sets only variables it reads and every one it
+ * exists) and a health check, unless it is a one-shot job ({@code restart: "no"}); {@code depends_on} names defined
+ * services, waiting for {@code service_healthy} where that service has a health check and for
+ * {@code service_completed_successfully} where it is a job; bind mounts exist; each app sets only variables it reads and every one it
  * needs in a container; and PostgreSQL, Kafka and Keycloak are there.
  */
 final class ComposeRules {
@@ -53,13 +54,18 @@ final class ComposeRules {
                     problems.add(where + ": Dockerfile " + dockerfile + " does not exist");
                 }
             }
-            if (at(s, "healthcheck", "test") == null) {
+            if (at(s, "healthcheck", "test") == null && !isJob(s)) {
                 problems.add(where + " has no health check");
             }
             for (Map.Entry<String, Object> dep : dependencies(s).entrySet()) {
                 Object target = services.get(dep.getKey());
                 if (target == null) {
                     problems.add(where + " depends on " + dep.getKey() + ", which is not defined");
+                } else if (isJob(map(target))) {
+                    if (!"service_completed_successfully".equals(dep.getValue())) {
+                        problems.add(where + " should wait for the job " + dep.getKey() + " to succeed (condition"
+                                + " service_completed_successfully), not " + dep.getValue());
+                    }
                 } else if (at(target, "healthcheck", "test") == null && "service_healthy".equals(dep.getValue())) {
                     problems.add(where + " waits for " + dep.getKey() + " to be healthy, but it has no health check");
                 } else if (at(target, "healthcheck", "test") != null && !"service_healthy".equals(dep.getValue())) {
@@ -91,6 +97,11 @@ final class ComposeRules {
             }
         });
         return problems;
+    }
+
+    /** A one-shot job (certificates, ACLs): runs once, others wait for it to succeed, it has no health. */
+    private static boolean isJob(Map<String, Object> service) {
+        return "no".equals(String.valueOf(service.get("restart")));
     }
 
     /** depends_on as service → condition (the short list form means service_started). */

@@ -65,7 +65,7 @@ class KubernetesManifestsTest {
     @Test
     void theProdOverlayPassesTheRulesWithItsSecretsCreatedAsTheReadmeSays() throws IOException {
         Set<String> documented = documentedSecrets();
-        assertThat(documented).contains("gucun-pii", "gucun-db-membership");
+        assertThat(documented).contains("gucun-pii", "gucun-db-membership", "gucun-kafka-dues", "gucun-kafka-ca");
         List<Map<String, Object>> prod = Kustomize.build(K8S.resolve("overlays/prod"));
         assertThat(KubernetesRules.ofKind(prod, "Secret")).as("prod secrets are never committed").isEmpty();
         assertThat(RULES.check(prod, documented)).isEmpty();
@@ -120,6 +120,36 @@ class KubernetesManifestsTest {
                 "Deployment membership-service container membership-service: GUCUN_PII_KEY_K1 refers to key k1 of Secret gucun-pii, which it does not hold",
                 "Deployment rights-service container rights-service: GUCUN_PII_KEY_K1 refers to key k1 of Secret gucun-pii, which it does not hold",
                 "Deployment outreach-service container outreach-service: GUCUN_PII_KEY_K1 refers to key k1 of Secret gucun-pii, which it does not hold");
+    }
+
+    @Test
+    void aServiceWithoutItsNetworkPolicyOrOpenToAnyoneOrKafkaWithoutTlsFails() {
+        List<Map<String, Object>> local = Yamls.copy(Kustomize.build(K8S.resolve("overlays/local")));
+        local.remove(Kustomize.find(local, "NetworkPolicy", "dues-service"));
+        list(Kustomize.find(local, "NetworkPolicy", "rights-service"), "spec", "ingress").getFirst().remove("from");
+        map(Kustomize.find(local, "ConfigMap", "gucun-common"), "data").put("GUCUN_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        assertThat(RULES.check(local, Set.of())).containsExactlyInAnyOrder(
+                "no NetworkPolicy of its own for dues-service",
+                "NetworkPolicy rights-service lets anyone reach rights-service: only the gateway may",
+                "ConfigMap gucun-common sets GUCUN_KAFKA_SECURITY_PROTOCOL SASL_PLAINTEXT: Kafka is reached only over SASL_SSL");
+    }
+
+    @Test
+    void eachServiceLogsInToKafkaAsItselfAndTrustsTheBrokersCa() {
+        List<Map<String, Object>> prod = Kustomize.build(K8S.resolve("overlays/prod"));
+        for (String service : List.of("membership", "dues", "rights", "outreach")) {
+            Map<String, Object> c = container(prod, service + "-service");
+            assertThat(list(c, "env")).as(service).anySatisfy(e -> {
+                assertThat(e.get("name")).isEqualTo("GUCUN_KAFKA_PASSWORD");
+                assertThat((String) at(e, "valueFrom", "secretKeyRef", "name")).isEqualTo("gucun-kafka-" + service);
+            });
+            List<Map<String, Object>> volumes = list(Kustomize.find(prod, "Deployment", service + "-service"),
+                    "spec", "template", "spec", "volumes");
+            assertThat(volumes).as(service).anySatisfy(v -> assertThat((String) at(v, "secret", "secretName")).isEqualTo("gucun-kafka-ca"));
+        }
+        Map<String, Object> common = map(Kustomize.find(prod, "ConfigMap", "gucun-common"), "data");
+        assertThat((String) common.get("GUCUN_KAFKA_TRUSTSTORE")).isEqualTo("/etc/gucun/kafka/ca.crt");
+        assertThat((String) common.get("GUCUN_KAFKA_BOOTSTRAP")).endsWith(":9093");
     }
 
     @Test

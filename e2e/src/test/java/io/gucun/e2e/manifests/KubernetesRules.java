@@ -15,7 +15,9 @@ import java.util.Set;
  * What a built overlay must hold, as a list of problems (empty = fine): each app's Deployment with the three
  * Quarkus health probes, requests and limits, an image and its configuration from ConfigMaps and Secrets that
  * exist; every variable set is one the app reads, every variable the app needs in a container is set, secrets
- * come from Secrets; autoscalers and disruption budgets point at Deployments that exist; Services select pods.
+ * come from Secrets; autoscalers and disruption budgets point at Deployments that exist; Services select pods;
+ * NetworkPolicies deny by default, every app has its own, and only the gateway reaches a service; Kafka is never
+ * reached without TLS.
  */
 final class KubernetesRules {
 
@@ -53,6 +55,14 @@ final class KubernetesRules {
             }
         }
         deployments.forEach((name, d) -> checkDeployment(name, d, configMaps, secrets, externalSecrets, problems));
+        checkNetworkPolicies(resources, deployments, problems);
+        for (Map<String, Object> cm : configMaps.values()) {
+            Object protocol = map(cm, "data").get("GUCUN_KAFKA_SECURITY_PROTOCOL");
+            if (protocol != null && !"SASL_SSL".equals(protocol)) {
+                problems.add("ConfigMap " + at(cm, "metadata", "name") + " sets GUCUN_KAFKA_SECURITY_PROTOCOL " + protocol
+                        + ": Kafka is reached only over SASL_SSL");
+            }
+        }
 
         for (Map<String, Object> hpa : ofKind(resources, "HorizontalPodAutoscaler")) {
             String name = at(hpa, "metadata", "name");
@@ -158,6 +168,54 @@ final class KubernetesRules {
             app.secret().stream().filter(env::containsKey).filter(v -> !env.get(v).startsWith("Secret"))
                     .forEach(v -> problems.add(cw + " takes the secret " + v + " from " + env.get(v) + ", not a Secret"));
         }
+    }
+
+    private void checkNetworkPolicies(List<Map<String, Object>> resources, Map<String, Map<String, Object>> deployments,
+                                      List<String> problems) {
+        List<Map<String, Object>> policies = ofKind(resources, "NetworkPolicy");
+        boolean defaultDeny = policies.stream().anyMatch(p -> map(p, "spec", "podSelector").isEmpty()
+                && policyTypes(p).containsAll(List.of("Ingress", "Egress"))
+                && list(p, "spec", "ingress").isEmpty() && list(p, "spec", "egress").isEmpty());
+        if (!defaultDeny) {
+            problems.add("no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)");
+        }
+        for (String app : apps.keySet()) {
+            Map<String, Object> d = deployments.get(app);
+            if (d == null) {
+                continue;
+            }
+            boolean own = policies.stream().anyMatch(p -> app.equals(at(p, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name"))
+                    && policyTypes(p).containsAll(List.of("Ingress", "Egress")));
+            if (!own) {
+                problems.add("no NetworkPolicy of its own for " + app);
+            }
+            if (app.equals("gateway")) {
+                continue; // ingress reaches the gateway, and only it
+            }
+            for (Map<String, Object> p : policies) {
+                if (!selectsOrAll(map(p, "spec", "podSelector", "matchLabels"), d, map(p, "spec", "podSelector"))) {
+                    continue;
+                }
+                for (Map<String, Object> rule : list(p, "spec", "ingress")) {
+                    List<Map<String, Object>> from = list(rule, "from");
+                    boolean onlyGateway = !from.isEmpty() && from.stream().allMatch(f -> f.size() == 1
+                            && "gateway".equals(at(f, "podSelector", "matchLabels", "app.kubernetes.io/name")));
+                    if (!onlyGateway) {
+                        problems.add("NetworkPolicy " + at(p, "metadata", "name") + " lets " + (from.isEmpty() ? "anyone" : from)
+                                + " reach " + app + ": only the gateway may");
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> policyTypes(Map<String, Object> policy) {
+        Object types = at(policy, "spec", "policyTypes");
+        return types instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    private static boolean selectsOrAll(Map<String, Object> matchLabels, Map<String, Object> deployment, Map<String, Object> podSelector) {
+        return podSelector.isEmpty() || selects(matchLabels, deployment);
     }
 
     /** variable → where it comes from ("ConfigMap x", "Secret y", "value"); reports references that lead nowhere. */

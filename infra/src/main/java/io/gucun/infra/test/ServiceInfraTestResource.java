@@ -1,10 +1,12 @@
 package io.gucun.infra.test;
 
 import io.gucun.infra.KafkaBroker;
+import io.gucun.infra.KafkaPrincipals;
 import io.gucun.infra.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +24,9 @@ import java.util.concurrent.CompletionException;
  * }</pre>
  *
  * Init args: {@value #DATABASE} (required) and {@value #KAFKA} ({@code true}/{@code false}, default true). Both servers
- * use temporary data, deleted by {@link #stop()}. The service must still set
+ * use temporary data, deleted by {@link #stop()}. Kafka is secured as in a deployment (SASL/SCRAM, ACLs, see
+ * {@link KafkaPrincipals}) with passwords made for this run; the service connects as the principal named like its
+ * database, the test's own clients ({@link #kafkaClientProperties()}) as the super user. The service must still set
  * {@code %test.quarkus.devservices.enabled=false}: without Docker the Dev Services would fail the build before this
  * resource's configuration applies.
  */
@@ -47,6 +51,9 @@ public class ServiceInfraTestResource implements QuarkusTestResourceLifecycleMan
      */
     public static final String JDBC_URL_PROPERTY = "gucun.test.jdbc-url";
     public static final String KAFKA_BOOTSTRAP_PROPERTY = "gucun.test.kafka-bootstrap-servers";
+    /** The test harness's super user and password, for {@link #kafkaClientProperties()} in any class loader. */
+    public static final String KAFKA_SUPER_USER_PROPERTY = "gucun.test.kafka-super-user";
+    public static final String KAFKA_SUPER_PASSWORD_PROPERTY = "gucun.test.kafka-super-password";
 
     private static volatile PostgresServer currentPostgres;
     private static volatile String currentJdbcUrl;
@@ -78,9 +85,12 @@ public class ServiceInfraTestResource implements QuarkusTestResourceLifecycleMan
             throw new IllegalStateException(getClass().getSimpleName() + " needs the init arg '" + DATABASE + "'");
         }
         long started = System.nanoTime();
+        Map<String, String> passwords = KafkaPrincipals.newPasswords();
+        String superPassword = KafkaBroker.newPassword();
         // The broker JVM boots while PostgreSQL starts here: together they take as long as the slower one.
         CompletableFuture<KafkaBroker> kafkaStart = withKafka
-                ? CompletableFuture.supplyAsync(() -> KafkaBroker.builder().start())
+                ? CompletableFuture.supplyAsync(() -> KafkaPrincipals.start(
+                        KafkaBroker.builder().superUser(KafkaBroker.DEFAULT_SUPER_USER, superPassword), passwords))
                 : CompletableFuture.completedFuture(null);
         try {
             postgres = PostgresServer.builder().databases(database).start();
@@ -109,11 +119,18 @@ public class ServiceInfraTestResource implements QuarkusTestResourceLifecycleMan
         currentPostgres = postgres;
         if (kafka != null) {
             config.put(KAFKA_BOOTSTRAP_KEY, kafka.bootstrapServers());
+            // the service's own principal, as the launcher and a deployment give it (GUCUN_KAFKA_USERNAME/PASSWORD)
+            config.put("kafka.security.protocol", "SASL_PLAINTEXT");
+            config.put("GUCUN_KAFKA_USERNAME", database);
+            config.put("GUCUN_KAFKA_PASSWORD", passwords.getOrDefault(database, ""));
             System.setProperty(KAFKA_BOOTSTRAP_PROPERTY, kafka.bootstrapServers());
+            System.setProperty(KAFKA_SUPER_USER_PROPERTY, kafka.superUser());
+            System.setProperty(KAFKA_SUPER_PASSWORD_PROPERTY, superPassword);
             currentKafka = kafka;
         }
         LOG.log(Level.INFO, "Test infrastructure up in {0,number,#} ms: {1}",
-                (System.nanoTime() - started) / 1_000_000, config);
+                (System.nanoTime() - started) / 1_000_000,
+                config.entrySet().stream().filter(e -> !e.getKey().toLowerCase().contains("password")).toList());
         return config;
     }
 
@@ -127,6 +144,8 @@ public class ServiceInfraTestResource implements QuarkusTestResourceLifecycleMan
             kafka = null;
             currentKafka = null;
             System.clearProperty(KAFKA_BOOTSTRAP_PROPERTY);
+            System.clearProperty(KAFKA_SUPER_USER_PROPERTY);
+            System.clearProperty(KAFKA_SUPER_PASSWORD_PROPERTY);
             try {
                 if (postgres != null) {
                     postgres.close();
@@ -150,6 +169,19 @@ public class ServiceInfraTestResource implements QuarkusTestResourceLifecycleMan
                     + " is not active for this test, or was started with kafka=false");
         }
         return servers;
+    }
+
+    /**
+     * Client settings (bootstrap servers, SASL) for the test's own producers, consumers and admin clients: the super
+     * user, who may write any topic, as the producing service would, and read any topic and group.
+     */
+    public static Map<String, Object> kafkaClientProperties() {
+        String servers = kafkaBootstrapServers();
+        String user = System.getProperty(KAFKA_SUPER_USER_PROPERTY);
+        String password = System.getProperty(KAFKA_SUPER_PASSWORD_PROPERTY);
+        Map<String, Object> p = new HashMap<>(KafkaBroker.saslProperties(user, password, "SASL_PLAINTEXT"));
+        p.put("bootstrap.servers", servers);
+        return p;
     }
 
     /** JDBC URL of the test database (credentials: {@link PostgresServer#USERNAME}/{@link PostgresServer#PASSWORD}). */

@@ -2,7 +2,6 @@ package io.gucun.infra.test;
 
 import io.gucun.infra.PostgresServerTest;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -27,7 +26,10 @@ class ServiceInfraTestResourceTest {
         Path pgData = ServiceInfraTestResource.postgres().dataDirectory();
         try {
             assertThat(config).containsOnlyKeys("quarkus.datasource.jdbc.url", "quarkus.datasource.username",
-                    "quarkus.datasource.password", "kafka.bootstrap.servers");
+                    "quarkus.datasource.password", "kafka.bootstrap.servers", "kafka.security.protocol",
+                    "GUCUN_KAFKA_USERNAME", "GUCUN_KAFKA_PASSWORD");
+            assertThat(config).containsEntry("GUCUN_KAFKA_USERNAME", "outreach")
+                    .containsEntry("kafka.security.protocol", "SASL_PLAINTEXT");
             assertThat(config.get("quarkus.datasource.jdbc.url")).matches("jdbc:postgresql://127\\.0\\.0\\.1:\\d+/outreach");
             assertThat(ServiceInfraTestResource.jdbcUrl()).isEqualTo(config.get("quarkus.datasource.jdbc.url"));
             assertThat(ServiceInfraTestResource.kafkaBootstrapServers()).isEqualTo(config.get("kafka.bootstrap.servers"));
@@ -39,10 +41,11 @@ class ServiceInfraTestResourceTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("outreach");
             }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    ServiceInfraTestResource.kafkaBootstrapServers()))) {
+            try (Admin admin = Admin.create(ServiceInfraTestResource.kafkaClientProperties())) {
                 assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
             }
+            KafkaAuthorizationChecks.asTheServiceUnderTest(ServiceInfraTestResource.kafka(),
+                    config.get("GUCUN_KAFKA_PASSWORD"));
         } finally {
             resource.stop();
         }
