@@ -52,8 +52,9 @@ public class Approvals {
     @Transactional(Transactional.TxType.MANDATORY)
     public long propose(String kind, long subjectId, String authorityPath, String summary) {
         return ((Number) em.createNativeQuery("insert into approval_request (kind, subject_id, authority_path, summary, proposed_by,"
-                        + " proposed_at) values (?1, ?2, cast(?3 as ltree), ?4, ?5, ?6) returning id")
-                .setParameter(1, kind).setParameter(2, subjectId).setParameter(3, authorityPath)
+                        + " proposed_at) values (?1, ?2, cast(nullif(?3, '') as ltree), ?4, ?5, ?6) returning id")
+                // nullable values go in as text ('' = none): a bare null would reach PostgreSQL without a type
+                .setParameter(1, kind).setParameter(2, subjectId).setParameter(3, authorityPath == null ? "" : authorityPath)
                 .setParameter(4, summary.length() > 500 ? summary.substring(0, 500) : summary)
                 .setParameter(5, caller.username()).setParameter(6, time.instant()).getSingleResult()).longValue();
     }
@@ -99,9 +100,10 @@ public class Approvals {
         } else {
             subject.rejected(subjectId, decision);
         }
-        em.createNativeQuery("update approval_request set status = ?1, decided_by = ?2, decided_at = ?3, note = ?4 where id = ?5")
+        em.createNativeQuery("update approval_request set status = ?1, decided_by = ?2, decided_at = ?3, note = nullif(?4, '')"
+                        + " where id = ?5")
                 .setParameter(1, approve ? "APPROVED" : "REJECTED").setParameter(2, caller.username()).setParameter(3, now)
-                .setParameter(4, note).setParameter(5, id).executeUpdate();
+                .setParameter(4, note == null ? "" : note).setParameter(5, id).executeUpdate();
         return view(id).orElseThrow();
     }
 
@@ -120,11 +122,13 @@ public class Approvals {
         if (!caller.isAdmin() && scope == null) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
-        String where = " where (cast(?1 as text) is null or status = ?1) and (cast(?2 as text) is null or authority_path <@ cast(?2 as ltree))";
+        String where = " where (?1 = '' or status = ?1) and (?2 = '' or authority_path <@ cast(nullif(?2, '') as ltree))";
+        String s = status == null ? "" : status;
+        String p = scope == null ? "" : scope;
         List<Number> ids = em.createNativeQuery("select id from approval_request" + where + " order by id desc limit "
-                + page.size() + " offset " + page.offset()).setParameter(1, status).setParameter(2, scope).getResultList();
-        long total = ((Number) em.createNativeQuery("select count(*) from approval_request" + where).setParameter(1, status)
-                .setParameter(2, scope).getSingleResult()).longValue();
+                + page.size() + " offset " + page.offset()).setParameter(1, s).setParameter(2, p).getResultList();
+        long total = ((Number) em.createNativeQuery("select count(*) from approval_request" + where).setParameter(1, s)
+                .setParameter(2, p).getSingleResult()).longValue();
         return new Page<>(ids.stream().map(i -> view(i.longValue()).orElseThrow()).toList(), page.page(), page.size(), total);
     }
 

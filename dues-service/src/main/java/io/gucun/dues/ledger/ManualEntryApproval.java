@@ -71,9 +71,9 @@ public class ManualEntryApproval implements ApprovalSubject {
                     .append(l.purpose()).append("\",\"side\":\"").append(l.side()).append("\",\"fen\":").append(l.amountFen()).append('}');
         }
         long id = ((Number) em.createNativeQuery("insert into pending_manual_entry (period, description, legs, total_fen, source_ref,"
-                        + " proposed_by, proposed_at) values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6, ?7) returning id")
+                        + " proposed_by, proposed_at) values (?1, ?2, cast(?3 as jsonb), ?4, nullif(?5, ''), ?6, ?7) returning id")
                 .setParameter(1, draft.period().toString()).setParameter(2, draft.description()).setParameter(3, legs.append(']').toString())
-                .setParameter(4, draft.debits()).setParameter(5, draft.sourceRef()).setParameter(6, caller.username())
+                .setParameter(4, draft.debits()).setParameter(5, draft.sourceRef() == null ? "" : draft.sourceRef()).setParameter(6, caller.username())
                 .setParameter(7, time.instant()).getSingleResult()).longValue();
         // An officer's entry is approved by another officer of their org or above; an admin's by another admin.
         approvals.propose(KIND, id, caller.isAdmin() ? null : caller.orgPath().orElse(null), "manual entry of "

@@ -2,7 +2,6 @@ package io.gucun.dues.rebate;
 
 import io.gucun.common.money.Money;
 import io.gucun.common.replica.KnownEnterprise;
-import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.replica.UnionFoundedSeen;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.time.BusinessTime;
@@ -12,12 +11,13 @@ import io.gucun.dues.ledger.Ledger;
 import io.gucun.dues.ledger.Period;
 import io.gucun.dues.ledger.Postings;
 import io.gucun.dues.org.Orgs;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,11 +30,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class HeldShares {
-
-    /** Whether a held share is due to the joint union: the policy's months have passed since the collected period. */
-    public static boolean dueToJointUnion(YearMonth collected, int heldReleaseMonths, YearMonth now) {
-        return !collected.plusMonths(heldReleaseMonths).isAfter(now);
-    }
 
     @Inject
     EntityManager em;
@@ -63,7 +58,24 @@ public class HeldShares {
      */
     @Transactional
     public List<RebateDtos.ReleaseView> releaseDue(long collectingOrgId) {
-        KnownOrg org = orgs.visible(collectingOrgId);
+        return releaseDueOf(orgs.visible(collectingOrgId).id, caller.username());
+    }
+
+    /** Daily (gucun.dues.held-release-every): what is due at every collecting org, each org in its own transaction. */
+    @Scheduled(every = "${gucun.dues.held-release-every:off}", delayed = "10m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void releaseAllDue() {
+        @SuppressWarnings("unchecked")
+        List<Number> collecting = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select distinct r.org_id from rebate_line l join rebate_run r on r.id = l.run_id"
+                        + " where l.preparatory_fen > 0 and l.released_by is null order by 1").getResultList());
+        for (Number org : collecting) {
+            QuarkusTransaction.requiringNew().run(() -> releaseDueOf(org.longValue(), "system"));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<RebateDtos.ReleaseView> releaseDueOf(long collectingOrgId, String by) {
         @SuppressWarnings("unchecked")
         List<Object[]> due = em.createNativeQuery("select distinct l.enterprise_id, e.org_id from rebate_line l"
                         + " join rebate_run r on r.id = l.run_id join rebate_policy p on p.id = l.policy_id"
@@ -72,13 +84,13 @@ public class HeldShares {
                         + " and o.kind in ('JOINT_AREA', 'JOINT_INDUSTRY')"
                         + " and to_date(r.period, 'YYYY-MM') + make_interval(months => p.held_release_months) <= ?2"
                         + " order by 1")
-                .setParameter(1, org.id).setParameter(2, time.month().atDay(1)).getResultList();
+                .setParameter(1, collectingOrgId).setParameter(2, time.month().atDay(1)).getResultList();
         List<RebateDtos.ReleaseView> releases = new ArrayList<>();
         for (Object[] d : due) {
             long enterprise = ((Number) d[0]).longValue();
             long joint = ((Number) d[1]).longValue();
             releases.addAll(release(enterprise, joint, "JOINT_UNION", "held for enterprise " + enterprise
-                    + " past the policy's months, to the joint union " + joint, caller.username(), true));
+                    + " past the policy's months, to the joint union " + joint, by, true));
         }
         return releases;
     }
@@ -90,12 +102,16 @@ public class HeldShares {
     @SuppressWarnings("unchecked")
     List<RebateDtos.ReleaseView> release(long enterpriseId, long recipientOrgId, String reason, String description, String by,
                                          boolean dueOnly) {
-        List<Object[]> held = em.createNativeQuery("select r.org_id, array_agg(l.id order by l.id), sum(l.preparatory_fen)"
+        var query = em.createNativeQuery("select r.org_id, array_agg(l.id order by l.id), sum(l.preparatory_fen)"
                         + " from rebate_line l join rebate_run r on r.id = l.run_id join rebate_policy p on p.id = l.policy_id"
                         + " where l.enterprise_id = ?1 and l.preparatory_fen > 0 and l.released_by is null"
                         + (dueOnly ? " and to_date(r.period, 'YYYY-MM') + make_interval(months => p.held_release_months) <= ?2" : "")
                         + " group by r.org_id order by r.org_id")
-                .setParameter(1, enterpriseId).setParameter(2, time.month().atDay(1)).getResultList();
+                .setParameter(1, enterpriseId);
+        if (dueOnly) {
+            query.setParameter(2, time.month().atDay(1));
+        }
+        List<Object[]> held = query.getResultList();
         Period period = ledger.openOrCurrent(new Period(time.month()), time.clock());
         List<RebateDtos.ReleaseView> releases = new ArrayList<>();
         for (Object[] h : held) {

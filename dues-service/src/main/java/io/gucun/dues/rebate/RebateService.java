@@ -457,9 +457,9 @@ public class RebateService {
         int heldMonths = in.heldReleaseMonths() == null ? DEFAULT_HELD_RELEASE_MONTHS : in.heldReleaseMonths();
         long id = ((Number) em.createNativeQuery("insert into rebate_policy (name, version, scope_path, valid_from,"
                         + " small_firm_max_employees, note, created_at, created_by, return_floor_bp, held_release_months, status)"
-                        + " values (?1, ?2, cast(?3 as ltree), ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'PENDING') returning id")
+                        + " values (?1, ?2, cast(?3 as ltree), ?4, ?5, nullif(?6, ''), ?7, ?8, ?9, ?10, 'PENDING') returning id")
                 .setParameter(1, in.name()).setParameter(2, version).setParameter(3, scope.path).setParameter(4, in.validFrom())
-                .setParameter(5, in.smallFirmMaxEmployees()).setParameter(6, in.note()).setParameter(7, Instant.now(clock))
+                .setParameter(5, in.smallFirmMaxEmployees()).setParameter(6, in.note() == null ? "" : in.note()).setParameter(7, Instant.now(clock))
                 .setParameter(8, caller.username()).setParameter(9, floor).setParameter(10, heldMonths).getSingleResult()).longValue();
         rules.forEach((category, r) -> {
             em.createNativeQuery("insert into rebate_rule (policy_id, category, grassroots_bp) values (?1, ?2, ?3)")

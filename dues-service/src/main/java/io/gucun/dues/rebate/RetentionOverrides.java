@@ -89,10 +89,10 @@ public class RetentionOverrides implements ApprovalSubject {
             throw ApiException.invalid(errors);
         }
         long id = ((Number) em.createNativeQuery("insert into retention_override (enterprise_id, scope_path, grassroots_bp, reason,"
-                        + " valid_from, valid_until, created_at, created_by) values (?1, cast(?2 as ltree), ?3, ?4, ?5, ?6, ?7, ?8)"
-                        + " returning id")
+                        + " valid_from, valid_until, created_at, created_by) values (?1, cast(?2 as ltree), ?3, ?4, ?5,"
+                        + " cast(nullif(?6, '') as date), ?7, ?8) returning id")
                 .setParameter(1, enterprise.id).setParameter(2, enterprise.orgPath).setParameter(3, bp).setParameter(4, in.reason())
-                .setParameter(5, in.validFrom()).setParameter(6, in.validUntil()).setParameter(7, time.instant())
+                .setParameter(5, in.validFrom()).setParameter(6, in.validUntil() == null ? "" : in.validUntil().toString()).setParameter(7, time.instant())
                 .setParameter(8, caller.username()).getSingleResult()).longValue();
         approvals.propose(KIND, id, enterprise.orgPath, "retention override: enterprise " + enterprise.id + " keeps "
                 + RebateRules.percent(bp) + "% from " + in.validFrom() + (in.validUntil() == null ? "" : " to " + in.validUntil())
@@ -103,13 +103,13 @@ public class RetentionOverrides implements ApprovalSubject {
     /** Overrides of enterprises under the caller's subtree (admins: all), newest first. */
     @SuppressWarnings("unchecked")
     public Page<RebateDtos.OverrideView> list(Long enterpriseId, PageRequest page) {
-        String scope = caller.isAdmin() ? null : caller.orgPath().orElse("0");
-        String where = " where (cast(?1 as text) is null or scope_path <@ cast(?1 as ltree)) and (cast(?2 as bigint) is null"
-                + " or enterprise_id = ?2)";
+        String scope = caller.isAdmin() ? "" : caller.orgPath().orElse("0");
+        long enterprise = enterpriseId == null ? 0 : enterpriseId;
+        String where = " where (?1 = '' or scope_path <@ cast(nullif(?1, '') as ltree)) and (?2 = 0 or enterprise_id = ?2)";
         List<Number> ids = em.createNativeQuery("select id from retention_override" + where + " order by id desc limit "
-                + page.size() + " offset " + page.offset()).setParameter(1, scope).setParameter(2, enterpriseId).getResultList();
+                + page.size() + " offset " + page.offset()).setParameter(1, scope).setParameter(2, enterprise).getResultList();
         long total = ((Number) em.createNativeQuery("select count(*) from retention_override" + where).setParameter(1, scope)
-                .setParameter(2, enterpriseId).getSingleResult()).longValue();
+                .setParameter(2, enterprise).getSingleResult()).longValue();
         return new Page<>(ids.stream().map(i -> view(i.longValue()).orElseThrow()).toList(), page.page(), page.size(), total);
     }
 

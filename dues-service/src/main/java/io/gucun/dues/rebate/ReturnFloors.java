@@ -60,8 +60,9 @@ public class ReturnFloors implements ApprovalSubject {
         }
         int bp = RebateService.basisPoints("floorPercent", in.floorPercent());
         long id = ((Number) em.createNativeQuery("insert into return_floor_rule (scope_path, valid_from, floor_bp, note, created_at,"
-                        + " created_by) values (cast(?1 as ltree), ?2, ?3, ?4, ?5, ?6) returning id")
-                .setParameter(1, scope.path).setParameter(2, in.validFrom()).setParameter(3, bp).setParameter(4, in.note())
+                        + " created_by) values (cast(?1 as ltree), ?2, ?3, nullif(?4, ''), ?5, ?6) returning id")
+                .setParameter(1, scope.path).setParameter(2, in.validFrom()).setParameter(3, bp)
+                .setParameter(4, in.note() == null ? "" : in.note())
                 .setParameter(5, time.instant()).setParameter(6, caller.username()).getSingleResult()).longValue();
         approvals.propose(KIND, id, null, "floor of " + RebateRules.percent(bp) + "% returned under org " + scope.id
                 + " from " + in.validFrom());
