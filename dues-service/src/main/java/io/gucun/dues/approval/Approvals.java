@@ -88,7 +88,7 @@ public class Approvals {
         String kind = (String) r[0];
         long subjectId = ((Number) r[1]).longValue();
         if (!"PENDING".equals(r[3])) {
-            throw ApiException.conflict("already-decided", "approval " + id + " was already " + r[3], Map.of("status", r[3]));
+            throw ApiException.conflict("already-decided", "approval " + id + " was already " + r[3], Map.of("decision", r[3]));
         }
         ApprovalRules.requireSecondOfficer((String) r[4], caller.username());
         Instant now = time.instant();

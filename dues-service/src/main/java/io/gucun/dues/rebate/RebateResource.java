@@ -240,6 +240,7 @@ public class RebateResource {
     @APIResponse(responseCode = "200", description = "The releases posted (none when nothing is due)")
     @APIResponse(responseCode = "404", description = "The org is unknown or outside your scope",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Consumes(MediaType.WILDCARD) // no body
     public java.util.List<RebateDtos.ReleaseView> releaseDue(@PathParam("orgId") long orgId) {
         return held.releaseDue(orgId);
     }

@@ -5,6 +5,7 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
 import io.gucun.common.replica.KnownEnterprise;
+import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.time.BusinessTime;
 import io.gucun.dues.approval.ApprovalSubject;
@@ -66,9 +67,11 @@ public class RetentionOverrides implements ApprovalSubject {
     public RebateDtos.OverrideView propose(RebateDtos.NewOverride in) {
         KnownEnterprise enterprise = KnownEnterprise.findById(in.enterpriseId());
         // The level above the enterprise is the org it is registered under; its officers (and those above) may decide.
-        if (enterprise == null || !caller.covers(enterprise.orgPath)) {
+        KnownOrg registeredUnder = enterprise == null ? null : KnownOrg.findById(enterprise.orgId);
+        if (registeredUnder == null || !caller.covers(registeredUnder.path)) {
             throw ApiException.invalid("enterpriseId", "names no enterprise under your organization");
         }
+        String scopePath = registeredUnder.path;
         List<FieldError> errors = new ArrayList<>();
         if (in.validFrom().isBefore(time.today())) {
             errors.add(new FieldError("validFrom", "must not be in the past: an override never reaches back into a period already"
@@ -80,7 +83,7 @@ public class RetentionOverrides implements ApprovalSubject {
         int bp = 0;
         try {
             bp = RebateService.basisPoints("grassrootsPercent", in.grassrootsPercent());
-            int floor = floors.inForce(enterprise.orgPath, in.validFrom()).map(ReturnFloors.Floor::floorBp).orElse(0);
+            int floor = floors.inForce(scopePath, in.validFrom()).map(ReturnFloors.Floor::floorBp).orElse(0);
             RebateRules.belowFloor(bp, floor).ifPresent(m -> errors.add(new FieldError("grassrootsPercent", m)));
         } catch (ApiException e) {
             errors.addAll(e.errors());
@@ -91,10 +94,10 @@ public class RetentionOverrides implements ApprovalSubject {
         long id = ((Number) em.createNativeQuery("insert into retention_override (enterprise_id, scope_path, grassroots_bp, reason,"
                         + " valid_from, valid_until, created_at, created_by) values (?1, cast(?2 as ltree), ?3, ?4, ?5,"
                         + " cast(nullif(?6, '') as date), ?7, ?8) returning id")
-                .setParameter(1, enterprise.id).setParameter(2, enterprise.orgPath).setParameter(3, bp).setParameter(4, in.reason())
+                .setParameter(1, enterprise.id).setParameter(2, scopePath).setParameter(3, bp).setParameter(4, in.reason())
                 .setParameter(5, in.validFrom()).setParameter(6, in.validUntil() == null ? "" : in.validUntil().toString()).setParameter(7, time.instant())
                 .setParameter(8, caller.username()).getSingleResult()).longValue();
-        approvals.propose(KIND, id, enterprise.orgPath, "retention override: enterprise " + enterprise.id + " keeps "
+        approvals.propose(KIND, id, scopePath, "retention override: enterprise " + enterprise.id + " keeps "
                 + RebateRules.percent(bp) + "% from " + in.validFrom() + (in.validUntil() == null ? "" : " to " + in.validUntil())
                 + " (" + in.reason() + ")");
         return view(id).orElseThrow();
