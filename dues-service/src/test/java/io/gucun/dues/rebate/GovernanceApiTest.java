@@ -193,12 +193,12 @@ class GovernanceApiTest {
                 .then().statusCode(422).body("type", equalTo("urn:gucun:problem:self-approval"))
                 .body("errors[0].field", equalTo("approver"));
         entryApproval = given().contentType(ContentType.JSON).body("""
-                {"period":"%s","description":"区总工会拨付活动经费","legs":[{"orgId":802,"purpose":"CASH","side":"D","amount":"20000.00"},
+                {"period":"%s","description":"区总工会拨付顾村活动经费(治理测试)","legs":[{"orgId":802,"purpose":"CASH","side":"D","amount":"20000.00"},
                  {"orgId":801,"purpose":"CASH","side":"C","amount":"20000.00"}]}""".formatted(PERIOD))
                 .when().post("/api/dues/journal-entries")
                 .then().statusCode(202).body("approvalThreshold", equalTo("10000.00")).body("journalEntryId", org.hamcrest.Matchers.nullValue())
                 .extract().path("approvalId");
-        Assertions.assertThat(count("select count(*) from journal_entry where description = '区总工会拨付活动经费'")).isZero();
+        Assertions.assertThat(count("select count(*) from journal_entry where description = '区总工会拨付顾村活动经费(治理测试)'")).isZero();
     }
 
     @Test
@@ -224,7 +224,7 @@ class GovernanceApiTest {
                 .then().statusCode(200).body("status", equalTo("REJECTED"));
         int entry = given().contentType(ContentType.JSON).body("{}").when().post("/api/dues/approvals/" + entryApproval + "/approval")
                 .then().statusCode(200).body("status", equalTo("APPROVED")).extract().path("subjectId");
-        Assertions.assertThat(count("select count(*) from journal_entry where description = '区总工会拨付活动经费'"
+        Assertions.assertThat(count("select count(*) from journal_entry where description = '区总工会拨付顾村活动经费(治理测试)'"
                 + " and posted_by = 'officer.district.a'")).isEqualTo(1);
         Assertions.assertThat(count("select count(*) from pending_manual_entry where id = " + entry
                 + " and journal_entry_id is not null")).isEqualTo(1);
