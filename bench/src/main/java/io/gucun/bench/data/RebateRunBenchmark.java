@@ -33,7 +33,11 @@ public final class RebateRunBenchmark implements Benchmark {
     static final long DISTRICT = 2_000_000;
     static final double TARGET_RATIO = 3.0;
 
-    /** The same split as the service, in one statement: policy by narrowest scope, category, share rounded down. */
+    /**
+     * The same split as the service, in one statement: approved policy by narrowest scope, category, and the grassroots
+     * share by largest remainder (its share rounded down, plus the left-over fen when fewer level shares have a larger
+     * fraction of a fen than it has fen left over: ties go to the grassroots).
+     */
     static final String AGGREGATE = """
             select count(*), sum(x.amount_fen),
                    sum(case when x.category = 'NO_UNION' then 0 else x.down end),
@@ -41,17 +45,25 @@ public final class RebateRunBenchmark implements Benchmark {
                    sum(x.amount_fen - x.down)
             from (
               select c.amount_fen, k.category,
-                     (c.amount_fen / 10000) * r.grassroots_bp + (c.amount_fen % 10000) * r.grassroots_bp / 10000 as down
+                     g.floor_g + case when lv.above < c.amount_fen - g.floor_g - lv.floors_up then 1 else 0 end as down
               from fund_collection c
               join known_enterprise e on e.id = c.enterprise_id
               join known_org o on o.id = c.enterprise_org_id
               cross join lateral (select p.id, p.small_firm_max_employees from rebate_policy p
                                   where p.scope_path @> o.path and p.valid_from <= cast(c.period || '-01' as date)
+                                    and p.status = 'APPROVED'
                                   order by nlevel(p.scope_path) desc, p.valid_from desc, p.version desc limit 1) pol
               cross join lateral (select case when e.union_org_id is null then 'NO_UNION'
                                               when e.employee_count <= pol.small_firm_max_employees then 'SMALL_FIRM'
                                               else 'STANDARD' end as category) k
               join rebate_rule r on r.policy_id = pol.id and r.category = k.category
+              cross join lateral (select (c.amount_fen / 10000) * r.grassroots_bp + (c.amount_fen % 10000) * r.grassroots_bp / 10000
+                                         as floor_g, (c.amount_fen % 10000) * r.grassroots_bp % 10000 as frac_g) g
+              cross join lateral (select coalesce(sum((c.amount_fen / 10000) * s.share_bp
+                                                      + (c.amount_fen % 10000) * s.share_bp / 10000), 0) as floors_up,
+                                         count(*) filter (where (c.amount_fen % 10000) * s.share_bp % 10000 > g.frac_g) as above
+                                  from rebate_level_share s
+                                  where s.policy_id = pol.id and s.category = k.category and s.share_bp > 0) lv
               where c.import_id = ?
             ) x""";
 
@@ -161,9 +173,9 @@ public final class RebateRunBenchmark implements Benchmark {
                 %d periods: %,d collections, loaded with SQL straight into dues' tables (`known_org`, `known_enterprise`,
                 `fund_collection`, as dues writes them; %.1f s). The %d rebate runs (%d towns × %d periods) go to
                 `POST /api/dues/orgs/{town}/rebate-runs` on dues-service with an admin's JWT; each computes the split,
-                posts one balanced journal entry with a leg per receiving union, a rebate line per collection and a
-                RebatePosted event. Baseline: one SQL statement computing the same split (policy by narrowest scope,
-                category, share rounded down) over the same data, writing nothing. The runs' totals equal the
+                posts one balanced journal entry with a leg per receiving org of every level, a rebate line per collection
+                and a RebatePosted event. Baseline: one SQL statement computing the same split (policy by narrowest scope,
+                category, grassroots share by largest remainder) over the same data, writing nothing. The runs' totals equal the
                 aggregate's to the fen (%s yuan in all), and the trial balance stays balanced.
 
                 | | time | ratio to the aggregate |

@@ -8,6 +8,8 @@ public enum EntryKind {
     DUES_PAYMENT,
     /** A rebate run moving the grassroots share down the tree. */
     REBATE,
+    /** A grassroots share held for a firm without a union, released to its union or to the joint union. */
+    HELD_SHARE_RELEASE,
     /** Subsidies per member recruited. */
     SUBSIDY,
     /** Spending on projects that benefit members directly. */

@@ -122,8 +122,9 @@ public class Ledger {
             ps.setArray(1, arr);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "select period from accounting_period where period = any(?) and status = 'CLOSED' order by period for share")) {
+        // A period before the last closed one is closed too: closing a month closes every month before it.
+        try (PreparedStatement ps = c.prepareStatement("select period from accounting_period where period = any(?) and (status = 'CLOSED'"
+                + " or period < (select max(period) from accounting_period where status = 'CLOSED')) order by period for share")) {
             ps.setArray(1, arr);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -160,10 +161,10 @@ public class Ledger {
         }
     }
 
-    /** Whether the period has been closed. */
+    /** Whether the period is closed: closed itself, or before a closed one. */
     public boolean isClosed(Period period) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select 1 from accounting_period where period = ? and status = 'CLOSED'")) {
+             PreparedStatement ps = c.prepareStatement("select 1 from accounting_period where status = 'CLOSED' and period >= ?")) {
             ps.setString(1, period.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();

@@ -58,6 +58,15 @@ public final class LedgerDtos {
         }
     }
 
+    @Schema(description = "A manual entry above the approval threshold: not posted until a second officer approves it")
+    public record PendingEntryView(long pendingEntryId,
+                                   @Schema(description = "Approve with POST /approvals/{approvalId}/approval") long approvalId,
+                                   String period, String description,
+                                   @Schema(description = "Its debits (= credits)") String total,
+                                   @Schema(description = "Entries moving more than this need a second officer") String approvalThreshold,
+                                   @Schema(description = "The posted entry, once approved") Long journalEntryId, String currency) {
+    }
+
     @Schema(description = "An accounting period")
     public record PeriodView(String period, String status, Instant closedAt, String closedBy) {
     }

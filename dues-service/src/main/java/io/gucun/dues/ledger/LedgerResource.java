@@ -38,9 +38,13 @@ public class LedgerResource {
     @POST
     @Path("journal-entries")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
-    @Operation(operationId = "postManualEntry", summary = "Post a manual journal entry (its legs must balance)")
+    @Operation(operationId = "postManualEntry", summary = "Post a manual journal entry (its legs must balance)",
+            description = "An entry moving more than the approval threshold (gucun.dues.manual-entry.approval-threshold, default "
+                    + "10000.00) is held until a second officer approves it.")
     @APIResponse(responseCode = "201", description = "Posted (or, for a retried Idempotency-Key, the entry posted the first time)",
             content = @Content(schema = @Schema(implementation = LedgerDtos.EntryView.class)))
+    @APIResponse(responseCode = "202", description = "Above the approval threshold: waiting for a second officer's approval; "
+            + "nothing posted yet", content = @Content(schema = @Schema(implementation = LedgerDtos.PendingEntryView.class)))
     @APIResponse(responseCode = "400", description = "Unbalanced legs (urn:gucun:problem:unbalanced-entry naming legs), a bad "
             + "amount or period, an org outside your scope; nothing is posted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -50,7 +54,11 @@ public class LedgerResource {
     public Response manual(@Valid @NotNull LedgerDtos.ManualEntry request,
                            @Parameter(description = "Makes a retried request return the first result instead of posting twice")
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
-        LedgerDtos.EntryView entry = ledger.manual(request, idempotencyKey);
+        LedgerService.ManualResult result = ledger.manual(request, idempotencyKey);
+        if (result.pending() != null) {
+            return Response.accepted(result.pending()).build();
+        }
+        LedgerDtos.EntryView entry = result.posted();
         return Response.created(uri.getBaseUriBuilder().path("journal-entries").path(String.valueOf(entry.id())).build())
                 .entity(entry).build();
     }

@@ -32,9 +32,19 @@ public class LedgerService {
     @Inject
     Clock clock;
 
-    /** Posts a manual entry; with an Idempotency-Key a retry returns the entry posted the first time. */
+    @Inject
+    ManualEntryApproval manualEntries;
+
+    /** What a manual entry came to: posted, or waiting for a second officer's approval (above the threshold). */
+    public record ManualResult(LedgerDtos.EntryView posted, LedgerDtos.PendingEntryView pending) {
+    }
+
+    /**
+     * Posts a manual entry; with an Idempotency-Key a retry returns the entry posted the first time. An entry moving
+     * more than the approval threshold is not posted: it waits for a second officer (see {@link ManualEntryApproval}).
+     */
     @Transactional
-    public LedgerDtos.EntryView manual(LedgerDtos.ManualEntry request, String idempotencyKey) {
+    public ManualResult manual(LedgerDtos.ManualEntry request, String idempotencyKey) {
         Period period = Period.parse("period", request.period(), clock);
         List<FieldError> errors = new ArrayList<>();
         List<JournalDraft.Leg> legs = new ArrayList<>();
@@ -59,13 +69,16 @@ public class LedgerService {
         String ref = idempotencyKey == null || idempotencyKey.isBlank() ? null : "manual:" + caller.username() + ":" + idempotencyKey;
         JournalDraft draft = new JournalDraft(EntryKind.MANUAL, period, request.description(), ref, null, legs)
                 .requireBalanced("legs");
+        if (draft.debits() > manualEntries.thresholdFen()) {
+            return new ManualResult(null, manualEntries.propose(draft));
+        }
         Optional<Ledger.Posted> posted = ledger.postOne(draft, caller.username());
         long id = posted.map(Ledger.Posted::entryId).orElseGet(() -> entryIdBySource(ref));
         Ledger.StoredEntry entry = ledger.entry(id).orElseThrow();
         if (posted.isEmpty() && !sameEntry(entry, draft)) {
             throw ApiException.idempotencyKeyReused();
         }
-        return LedgerDtos.EntryView.of(entry);
+        return new ManualResult(LedgerDtos.EntryView.of(entry), null);
     }
 
     /** Whether a retry asks for the entry posted the first time: same period, description and legs (in any order). */
@@ -142,8 +155,10 @@ public class LedgerService {
 
     @SuppressWarnings("unchecked")
     public List<LedgerDtos.PeriodView> periods() {
-        List<Object[]> rows = em.createNativeQuery("select period, status, closed_at, closed_by from accounting_period"
-                + " order by period desc").getResultList();
+        // A month before the last closed one reads CLOSED too (closing a month closes every month before it).
+        List<Object[]> rows = em.createNativeQuery("select period, case when status = 'CLOSED' or period < (select max(period)"
+                + " from accounting_period where status = 'CLOSED') then 'CLOSED' else status end, closed_at, closed_by"
+                + " from accounting_period order by period desc").getResultList();
         return rows.stream().map(r -> new LedgerDtos.PeriodView((String) r[0], (String) r[1],
                 r[2] == null ? null : LedgerTimes.instant(r[2]), (String) r[3])).toList();
     }

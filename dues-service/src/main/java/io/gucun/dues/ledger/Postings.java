@@ -68,6 +68,29 @@ public final class Postings {
         return new JournalDraft(EntryKind.REBATE, period, description, sourceRef, null, new ArrayList<>(legs.values()));
     }
 
+    /** What one org receives into one of its accounts out of a distribution. */
+    public record Receipt(long orgId, AccountPurpose purpose, long fen) {
+    }
+
+    /**
+     * Money leaving {@code fromPurpose} at {@code fromOrgId} for the receiving orgs' accounts: a rebate run across every
+     * level (from COLLECTED_FUNDS) or the release of a held share (from PREPARATORY_FUND). A receipt of another org
+     * moves cash down or up the tree with it; one of the distributing org stays in its cash. Legs are summed per account.
+     */
+    public static JournalDraft distribution(EntryKind kind, long fromOrgId, AccountPurpose fromPurpose, Period period,
+                                            List<Receipt> receipts, String sourceRef, String description) {
+        Map<String, Leg> legs = new LinkedHashMap<>();
+        for (Receipt r : receipts) {
+            add(legs, fromOrgId, fromPurpose, D, r.fen());
+            add(legs, r.orgId(), r.purpose(), C, r.fen());
+            if (r.orgId() != fromOrgId) {
+                add(legs, r.orgId(), CASH, D, r.fen());
+                add(legs, fromOrgId, CASH, C, r.fen());
+            }
+        }
+        return new JournalDraft(kind, period, description, sourceRef, null, new ArrayList<>(legs.values()));
+    }
+
     /** A payer of a subsidy and how much it pays. */
     public record Payer(long orgId, long fen) {
     }

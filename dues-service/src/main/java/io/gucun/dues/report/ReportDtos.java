@@ -15,6 +15,8 @@ public final class ReportDtos {
                                @Schema(description = "Rebates received from the collecting org above") String rebatesReceived,
                                @Schema(description = "Subsidies received (per member recruited)") String subsidiesReceived,
                                @Schema(description = "Sent down the tree: rebates and subsidies paid to lower orgs") String sentDown,
+                               @Schema(description = "Sent up the tree: the upper levels' shares of the collections rebated here")
+                               String sentUp,
                                @Schema(description = "Kept as the upper share after rebates") String keptAsUpperShare,
                                @Schema(description = "Held in the preparatory fund for enterprises without a union") String preparatoryFund,
                                @Schema(description = "Spent on projects and benefits for members") String spentOnMembers,

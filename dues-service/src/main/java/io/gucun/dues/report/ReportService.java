@@ -74,6 +74,22 @@ public class ReportService {
                 .mapToLong(s -> s.net(purpose)).sum();
     }
 
+    /** The shares of the levels above that this org's rebate runs sent up the tree (net of reversals). */
+    private long sentUp(KnownOrg org, String period) {
+        var q = em.createNativeQuery("select coalesce(sum(case when l.side = 'C' then l.amount_fen else -l.amount_fen end), 0)"
+                        + " from journal_leg l join journal_entry e on e.id = l.entry_id"
+                        + " left join journal_entry o on o.id = e.reverses_entry_id join known_org k on k.id = l.org_id"
+                        + " where coalesce(o.kind, e.kind) = 'REBATE' and l.purpose = 'UPPER_SHARE' and l.org_id <> ?1"
+                        + " and cast(?2 as ltree) <@ k.path" + (period == null ? "" : " and l.period = ?3")
+                        + " and exists (select 1 from journal_leg m where m.entry_id = e.id and m.org_id = ?1"
+                        + " and m.purpose = 'COLLECTED_FUNDS')")
+                .setParameter(1, org.id).setParameter(2, org.path);
+        if (period != null) {
+            q.setParameter(3, period);
+        }
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
     /** The public summary of one org's own accounts. 404 for an unknown org. */
     public ReportDtos.Transparency transparency(long orgId, String rawPeriod) {
         KnownOrg org = KnownOrg.findById(orgId);
@@ -82,14 +98,17 @@ public class ReportService {
         }
         String period = period(rawPeriod);
         List<Sum> s = ownSums(orgId, period);
-        long sentDown = -net(s, AccountPurpose.CASH, "REBATE", "SUBSIDY")
-                + net(s, AccountPurpose.GRASSROOTS_SHARE, "REBATE") + net(s, AccountPurpose.SUBSIDIES, "SUBSIDY");
+        long sentUp = sentUp(org, period);
+        // Cash out by rebates, releases and subsidies, less what stayed here, less the upper levels' shares sent up.
+        long sentDown = -net(s, AccountPurpose.CASH, "REBATE", "SUBSIDY", "HELD_SHARE_RELEASE")
+                + net(s, AccountPurpose.GRASSROOTS_SHARE, "REBATE", "HELD_SHARE_RELEASE") + net(s, AccountPurpose.SUBSIDIES, "SUBSIDY")
+                - sentUp;
         return new ReportDtos.Transparency(org.id, org.name, period,
                 Money.format(net(s, AccountPurpose.COLLECTED_FUNDS, "FUND_COLLECTION")),
                 Money.format(net(s, AccountPurpose.COLLECTED_FUNDS, "DUES_PAYMENT")),
-                Money.format(net(s, AccountPurpose.GRASSROOTS_SHARE, "REBATE")),
+                Money.format(net(s, AccountPurpose.GRASSROOTS_SHARE, "REBATE", "HELD_SHARE_RELEASE")),
                 Money.format(net(s, AccountPurpose.SUBSIDIES, "SUBSIDY")),
-                Money.format(sentDown),
+                Money.format(sentDown), Money.format(sentUp),
                 Money.format(net(s, AccountPurpose.UPPER_SHARE, "REBATE")),
                 Money.format(net(s, AccountPurpose.PREPARATORY_FUND)),
                 Money.format(net(s, AccountPurpose.MEMBER_BENEFITS)),

@@ -2,11 +2,13 @@ package io.gucun.dues.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gucun.dues.rebate.ShareSplit;
+import io.gucun.dues.rebate.Allocation;
+import io.gucun.dues.rebate.ShareLevel;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -58,17 +60,27 @@ class LedgerPropertyTest {
                 if (open == null) {
                     continue;
                 }
-                List<Postings.RebateShare> shares = new ArrayList<>();
+                // A rebate across every level, split as a run splits it (largest remainder): grassroots or held, then above.
+                List<Postings.Receipt> receipts = new ArrayList<>();
                 for (long fen : open) {
-                    int kind = random.nextInt(3);
-                    int bp = random.nextInt(0, ShareSplit.FULL_BP + 1);
-                    long down = ShareSplit.downShare(fen, bp);
+                    int g = random.nextInt(0, Allocation.FULL_BP + 1);
+                    int town = random.nextInt(0, Allocation.FULL_BP - g + 1);
+                    Map<ShareLevel, Integer> bp = new LinkedHashMap<>();
+                    bp.put(ShareLevel.GRASSROOTS, g);
+                    bp.put(ShareLevel.TOWN, town);
+                    bp.put(ShareLevel.DISTRICT, Allocation.FULL_BP - g - town);
+                    List<Allocation.Part> parts = Allocation.divide(fen, bp);
+                    assertThat(parts.stream().mapToLong(Allocation.Part::fen).sum()).isEqualTo(fen);
+                    boolean held = random.nextInt(3) == 0;
                     long dest = GRASSROOTS[random.nextInt(GRASSROOTS.length)];
-                    shares.add(kind == 0 ? new Postings.RebateShare(org, 0, down, fen - down)
-                            : new Postings.RebateShare(dest, down, 0, fen - down));
-                    assertThat(shares.getLast().total()).isEqualTo(fen);
+                    receipts.add(new Postings.Receipt(held ? org : dest, held ? AccountPurpose.PREPARATORY_FUND
+                            : AccountPurpose.GRASSROOTS_SHARE, parts.get(0).fen()));
+                    receipts.add(new Postings.Receipt(org, AccountPurpose.UPPER_SHARE, parts.get(1).fen()));
+                    receipts.add(new Postings.Receipt(COLLECTING[random.nextInt(COLLECTING.length)], AccountPurpose.UPPER_SHARE,
+                            parts.get(2).fen()));
                 }
-                draft = Postings.rebate(org, period, shares, "r" + refs++, "rebate");
+                draft = Postings.distribution(EntryKind.REBATE, org, AccountPurpose.COLLECTED_FUNDS, period, receipts, "r" + refs++,
+                        "rebate");
                 assertThat(draft.debits()).isGreaterThanOrEqualTo(open.stream().mapToLong(Long::longValue).sum());
             } else if (op < 75) {
                 draft = Postings.subsidy(GRASSROOTS[random.nextInt(GRASSROOTS.length)],

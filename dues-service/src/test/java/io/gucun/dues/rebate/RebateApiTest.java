@@ -90,34 +90,48 @@ class RebateApiTest {
         JsonPath preview = given().when().get("/api/dues/orgs/702/rebate-preview?period=" + period)
                 .then().statusCode(200).body("dryRun", equalTo(true)).body("runId", nullValue())
                 .body("collections", equalTo(3)).body("total", equalTo("9000.01"))
-                .body("grassroots", equalTo("4600.00")).body("preparatoryFund", equalTo("1200.00")).body("upper", equalTo("3200.01"))
+                .body("grassroots", equalTo("5800.00")).body("preparatoryFund", equalTo("1600.01")).body("upper", equalTo("1600.00"))
                 .body("lines.items.policyName", everyItem(equalTo("national-default")))
                 .body("lines.items.policyVersion", everyItem(equalTo(1)))
                 .extract().jsonPath();
         Assertions.assertThat(preview.getList("lines.items.category")).containsExactly("STANDARD", "SMALL_FIRM", "NO_UNION");
-        Assertions.assertThat(preview.getList("lines.items.grassrootsShare")).containsExactly("3600.00", "1000.00", "0.00");
-        Assertions.assertThat(preview.getList("lines.items.preparatoryFund")).containsExactly("0.00", "0.00", "1200.00");
-        Assertions.assertThat(preview.getList("lines.items.upperShare")).containsExactly("2400.00", "0.00", "800.01");
+        Assertions.assertThat(preview.getList("lines.items.grassrootsShare")).containsExactly("4800.00", "1000.00", "0.00");
+        Assertions.assertThat(preview.getList("lines.items.preparatoryFund")).containsExactly("0.00", "0.00", "1600.01");
+        Assertions.assertThat(preview.getList("lines.items.upperShare")).containsExactly("1200.00", "0.00", "400.00");
+        // Every amount names its rule and rounding; the held share of 2000.01 took the left-over fen (80% = 1600.008).
+        Assertions.assertThat(preview.getList("lines.items.rule")).containsExactly("policy rule STANDARD", "policy rule SMALL_FIRM",
+                "policy rule NO_UNION");
+        Assertions.assertThat(preview.getList("lines.items[2].shares.level")).containsExactly("GRASSROOTS", "TOWN", "DISTRICT",
+                "CITY", "PROVINCE", "NATIONAL");
+        Assertions.assertThat(preview.getList("lines.items[2].shares.amount")).containsExactly("1600.01", "100.00", "80.00",
+                "60.00", "60.00", "100.00");
+        Assertions.assertThat(preview.getString("lines.items[2].rounding")).isEqualTo("largest remainder, +1 fen to GRASSROOTS");
         // A preview posts nothing.
         Assertions.assertThat(balance(704, "GRASSROOTS_SHARE", period)).isZero();
 
         int runId = given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
                 .when().post("/api/dues/orgs/702/rebate-runs")
-                .then().statusCode(201).body("collections", equalTo(3)).body("grassroots", equalTo("4600.00"))
+                .then().statusCode(201).body("collections", equalTo(3)).body("grassroots", equalTo("5800.00"))
                 .extract().path("runId");
-        Assertions.assertThat(balance(704, "GRASSROOTS_SHARE", period)).isEqualTo(360_000);
+        Assertions.assertThat(balance(704, "GRASSROOTS_SHARE", period)).isEqualTo(480_000);
         Assertions.assertThat(balance(705, "GRASSROOTS_SHARE", period)).isEqualTo(100_000);
-        Assertions.assertThat(balance(702, "PREPARATORY_FUND", period)).isEqualTo(120_000);
-        Assertions.assertThat(balance(702, "UPPER_SHARE", period)).isEqualTo(320_001);
+        Assertions.assertThat(balance(702, "PREPARATORY_FUND", period)).isEqualTo(160_001);
+        // Every level above has its share: the town 5%, the district 4% plus the city's and province's 3% each (no city
+        // or province between it and the national union), the national union 5%.
+        Assertions.assertThat(balance(702, "UPPER_SHARE", period)).isEqualTo(40_000);
+        Assertions.assertThat(balance(701, "UPPER_SHARE", period)).isEqualTo(80_000);
+        Assertions.assertThat(count("select sum(l.amount_fen) from journal_leg l join rebate_run r on r.journal_entry_id = l.entry_id"
+                + " where r.org_id = 702 and r.period = '" + period + "' and l.org_id = 1 and l.purpose = 'UPPER_SHARE'")).isEqualTo(40_000);
+        Assertions.assertThat(-balance(701, "CASH", period)).isEqualTo(80_000);
         Assertions.assertThat(balance(702, "COLLECTED_FUNDS", period)).isZero();
-        Assertions.assertThat(-balance(704, "CASH", period)).isEqualTo(360_000);
+        Assertions.assertThat(-balance(704, "CASH", period)).isEqualTo(480_000);
         Assertions.assertThat(count("select count(*) from outbox_event where event_type = 'RebatePosted' and aggregate_id = '"
                 + runId + "' and topic = 'dues.rebate.v1'")).isEqualTo(1);
 
         given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
                 .when().post("/api/dues/orgs/702/rebate-runs")
                 .then().statusCode(200).body("runId", nullValue()).body("collections", equalTo(0));
-        Assertions.assertThat(balance(704, "GRASSROOTS_SHARE", period)).isEqualTo(360_000);
+        Assertions.assertThat(balance(704, "GRASSROOTS_SHARE", period)).isEqualTo(480_000);
         Assertions.assertThat(count("select count(*) from rebate_run where org_id = 702 and period = '" + period + "'")).isEqualTo(1);
 
         given().when().get("/api/dues/rebate-runs/" + runId)
@@ -135,49 +149,24 @@ class RebateApiTest {
                 .when().post("/api/dues/collection-imports").then().statusCode(201).body("posted", equalTo(1));
         int first = given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
                 .when().post("/api/dues/orgs/712/rebate-runs")
-                .then().statusCode(201).body("grassroots", equalTo("1200.00")).extract().path("runId");
+                .then().statusCode(201).body("grassroots", equalTo("1600.00")).extract().path("runId");
 
-        String policy = """
-                {"name":"town-712-%s","scopeOrgId":712,"validFrom":"2020-01-01","smallFirmMaxEmployees":25,
-                 "rules":[{"category":"STANDARD","grassrootsPercent":"%s"},{"category":"SMALL_FIRM","grassrootsPercent":"100"},
-                          {"category":"NO_UNION","grassrootsPercent":"0"}],"note":"≥ 80%% to the grassroots, as in Gucun"}""";
-        String name = run.substring(0, 8);
-        given().contentType(ContentType.JSON).body(policy.formatted(name, "80"))
-                .when().post("/api/dues/rebate-policies")
-                .then().statusCode(201).body("version", equalTo(1)).body("scopePath", equalTo("1.701.712"))
-                .body("rules.find { it.category == 'STANDARD' }.grassrootsBp", equalTo(8000));
+        String name = "town-712-" + run.substring(0, 8);
+        PolicyFixtures.approved(name, 1, "1.701.712", "2020-01-01", 8000);
         given().contentType("text/csv").body(csv(period, run + "b", E4 + ":100000.00"))
                 .when().post("/api/dues/collection-imports").then().statusCode(201).body("posted", equalTo(1));
-        given().contentType(ContentType.JSON).body(policy.formatted(name, "85"))
-                .when().post("/api/dues/rebate-policies").then().statusCode(201).body("version", equalTo(2));
+        PolicyFixtures.approved(name, 2, "1.701.712", "2020-01-01", 8500);
 
         given().when().get("/api/dues/orgs/712/rebate-preview?period=" + period)
                 .then().statusCode(200).body("collections", equalTo(1))
-                .body("lines.items[0].policyName", equalTo("town-712-" + name)).body("lines.items[0].policyVersion", equalTo(2))
+                .body("lines.items[0].policyName", equalTo(name)).body("lines.items[0].policyVersion", equalTo(2))
                 .body("lines.items[0].grassrootsShare", equalTo("1700.00"));
         given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
                 .when().post("/api/dues/orgs/712/rebate-runs").then().statusCode(201).body("grassroots", equalTo("1700.00"));
         given().when().get("/api/dues/rebate-runs/" + first)
-                .then().statusCode(200).body("grassroots", equalTo("1200.00"))
-                .body("lines.items[0].policyName", equalTo("national-default")).body("lines.items[0].grassrootsPercent", equalTo("60"));
-        Assertions.assertThat(balance(714, "GRASSROOTS_SHARE", period)).isEqualTo(120_000 + 170_000);
-    }
-
-    @Test
-    @TestSecurity(user = "admin", roles = "admin")
-    void badPoliciesAreRefusedNamingTheField() {
-        given().contentType(ContentType.JSON).body("""
-                {"name":"bad","scopeOrgId":712,"validFrom":"2020-01-01","smallFirmMaxEmployees":25,
-                 "rules":[{"category":"STANDARD","grassrootsPercent":"120"},{"category":"SMALL_FIRM","grassrootsPercent":"100"},
-                          {"category":"NO_UNION","grassrootsPercent":"0"}]}""")
-                .when().post("/api/dues/rebate-policies")
-                .then().statusCode(400).body("errors[0].field", equalTo("rules[0].grassrootsPercent"));
-        given().contentType(ContentType.JSON).body("""
-                {"name":"bad","scopeOrgId":712,"validFrom":"2020-01-01","smallFirmMaxEmployees":25,
-                 "rules":[{"category":"STANDARD","grassrootsPercent":"80"},{"category":"STANDARD","grassrootsPercent":"100"},
-                          {"category":"NO_UNION","grassrootsPercent":"0"}]}""")
-                .when().post("/api/dues/rebate-policies")
-                .then().statusCode(400).body("errors[0].field", equalTo("rules[1].category"));
+                .then().statusCode(200).body("grassroots", equalTo("1600.00"))
+                .body("lines.items[0].policyName", equalTo("national-default")).body("lines.items[0].grassrootsPercent", equalTo("80"));
+        Assertions.assertThat(balance(714, "GRASSROOTS_SHARE", period)).isEqualTo(160_000 + 170_000);
     }
 
     @Test

@@ -68,16 +68,16 @@ class ReportApiTest {
         load();
         given().when().get("/api/dues/orgs/902/balances?period=" + PERIOD + "&size=200")
                 .then().statusCode(200)
-                .body("items.find { it.orgId == 904 && it.purpose == 'GRASSROOTS_SHARE' }.balance", equalTo("3600.00"))
-                .body("items.find { it.orgId == 902 && it.purpose == 'UPPER_SHARE' }.balance", equalTo("2400.00"))
+                .body("items.find { it.orgId == 904 && it.purpose == 'GRASSROOTS_SHARE' }.balance", equalTo("4800.00"))
+                .body("items.find { it.orgId == 902 && it.purpose == 'UPPER_SHARE' }.balance", equalTo("300.00"))
                 .body("items.find { it.orgId == 902 && it.purpose == 'COLLECTED_FUNDS' }.balance", equalTo("0.00"));
         given().when().get("/api/dues/orgs/902/balances.csv?period=" + PERIOD)
                 .then().statusCode(200).contentType(containsString("text/csv"))
                 .body(containsString("orgId,orgPath,orgName,purpose,debits,credits,balance,currency"))
-                .body(containsString("904,1.901.902.903.904,\"ENTERPRISE 904\",GRASSROOTS_SHARE,0.00,3600.00,3600.00,CNY"));
+                .body(containsString("904,1.901.902.903.904,\"ENTERPRISE 904\",GRASSROOTS_SHARE,0.00,4800.00,4800.00,CNY"));
         given().when().get("/api/dues/orgs/902/report?period=" + PERIOD)
                 .then().statusCode(200)
-                .body("flows.find { it.kind == 'REBATE' && it.purpose == 'GRASSROOTS_SHARE' }.credits", equalTo("3600.00"))
+                .body("flows.find { it.kind == 'REBATE' && it.purpose == 'GRASSROOTS_SHARE' }.credits", equalTo("4800.00"))
                 .body("flows.find { it.kind == 'FUND_COLLECTION' && it.purpose == 'COLLECTED_FUNDS' }.credits", equalTo("6000.00"));
         given().when().get("/api/dues/orgs/902/benefit-ratio?period=" + PERIOD)
                 .then().statusCode(200).body("duesCollected", equalTo("100.00")).body("spendingOnMembers", equalTo("180.00"))
@@ -91,10 +91,11 @@ class ReportApiTest {
     void anyoneReadsTheTransparencySummaryOfAnOrg() {
         Assertions.assertThat(loaded).as("the officer's test loaded the period").isTrue();
         given().when().get("/api/dues/public/orgs/902/transparency?period=" + PERIOD)
-                .then().statusCode(200).body("fundsCollected", equalTo("6000.00")).body("sentDown", equalTo("3600.00"))
-                .body("keptAsUpperShare", equalTo("2400.00")).body("spentOnMembers", equalTo("0.00"));
+                .then().statusCode(200).body("fundsCollected", equalTo("6000.00")).body("sentDown", equalTo("4800.00"))
+                .body("keptAsUpperShare", equalTo("300.00"))
+                .body("sentUp", equalTo("900.00")).body("spentOnMembers", equalTo("0.00"));
         given().when().get("/api/dues/public/orgs/904/transparency?period=" + PERIOD)
-                .then().statusCode(200).body("rebatesReceived", equalTo("3600.00")).body("duesCollected", equalTo("100.00"))
+                .then().statusCode(200).body("rebatesReceived", equalTo("4800.00")).body("duesCollected", equalTo("100.00"))
                 .body("spentOnMembers", equalTo("180.00")).body("sentDown", equalTo("0.00")).body("currency", equalTo("CNY"));
         given().when().get("/api/dues/public/orgs/999999/transparency").then().statusCode(404);
         given().when().get("/api/dues/public/orgs/902/transparency?period=2026-99").then().statusCode(400)
