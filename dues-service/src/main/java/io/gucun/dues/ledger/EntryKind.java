@@ -10,6 +10,8 @@ public enum EntryKind {
     REBATE,
     /** Subsidies per member recruited. */
     SUBSIDY,
+    /** Cash earmarked for a grant programme fund, or withdrawn from it. */
+    BUDGET_ALLOCATION,
     /** Spending on projects that benefit members directly. */
     BENEFIT_SPENDING,
     /** Entered by hand by an officer or admin. */
