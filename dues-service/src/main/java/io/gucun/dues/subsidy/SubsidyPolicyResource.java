@@ -3,7 +3,6 @@ package io.gucun.dues.subsidy;
 import io.gucun.common.money.Money;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.Problem;
-import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
 import io.gucun.common.time.BusinessTime;
@@ -87,14 +86,7 @@ public class SubsidyPolicyResource {
         if (town < 0) {
             throw ApiException.invalid("townAmount", "must not be negative");
         }
-        String region = "1";
-        if (in.regionOrgId() != null) {
-            KnownOrg org = KnownOrg.findById(in.regionOrgId());
-            if (org == null) {
-                throw ApiException.invalid("regionOrgId", "names no organization");
-            }
-            region = org.path;
-        }
+        String region = in.regionOrgId() == null ? "1" : subsidies.regionPath(in.regionOrgId());
         Programme programme = in.programme() == null ? Programme.RECRUITMENT_SUBSIDY : in.programme();
         int version = subsidies.addPolicy(programme, region, in.validFrom(), city, district, town, in.note(), caller.username());
         return Response.status(201).entity(new PolicyView(version, programme, region, in.validFrom(), Money.format(city),

@@ -3,11 +3,7 @@ package io.gucun.dues.subsidy;
 import io.gucun.common.money.Money;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.replica.KnownOrg;
-import io.gucun.dues.ledger.Ledger;
 import io.gucun.events.membership.EmploymentForm;
-import io.gucun.dues.ledger.Period;
-import io.gucun.dues.ledger.Postings;
-import io.gucun.dues.org.Orgs;
 import io.gucun.events.dues.SubsidyEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,23 +13,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /** The grants membership events trigger (recruitment, "两非一无", start-up), once per subject whatever happens to the events. */
 @ApplicationScoped
 public class SubsidyService {
 
-    private static final Logger LOG = Logger.getLogger(SubsidyService.class);
-
     @Inject
     EntityManager em;
-
-    @Inject
-    Ledger ledger;
 
     @Inject
     Outbox outbox;
@@ -131,6 +119,15 @@ public class SubsidyService {
                 .setParameter(7, createdBy).setParameter(8, programme.name()).setParameter(9, regionPath).setParameter(10, cityFen)
                 .executeUpdate();
         return version;
+    }
+
+    /** The path of the org a policy's region is rooted at; 400 naming regionOrgId when there is none. */
+    public String regionPath(long regionOrgId) {
+        KnownOrg org = KnownOrg.findById(regionOrgId);
+        if (org == null) {
+            throw io.gucun.common.problem.ApiException.invalid("regionOrgId", "names no organization");
+        }
+        return org.path;
     }
 
     @SuppressWarnings("unchecked")

@@ -188,4 +188,45 @@ class BudgetTest {
                 + runEntry + ")")).isEqualTo(2);
         Assertions.assertThat(negativeAccounts()).isZero();
     }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void theCityFundsNewUnionsAndMembersOutsideStandardEmploymentOutOfItsOwnFunds() {
+        OrgFixtures.org("1.831", "CITY");
+        OrgFixtures.org("1.831.832", "DISTRICT");
+        OrgFixtures.org("1.831.832.833", "TOWN");
+        OrgFixtures.org("1.831.832.833.834", "JOINT_AREA");
+        cash(831, "2100.00");
+        long startup = given().contentType(ContentType.JSON).body("{\"programme\":\"UNION_STARTUP\",\"payerOrgId\":831,"
+                + "\"regionOrgId\":831}").when().post("/api/dues/budget-funds").then().statusCode(200).extract().jsonPath().getLong("id");
+        allocate(startup, "2000.00").statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> {
+            subsidies.memberRegistered(831_001, io.gucun.events.membership.EmploymentForm.PLATFORM_GIG);
+            subsidies.memberRegistered(831_002, io.gucun.events.membership.EmploymentForm.STANDARD);
+            subsidies.memberJoined(831_001, 834, "1.831.832.833.834", OffsetDateTime.now(ZoneOffset.UTC));
+            subsidies.memberJoined(831_002, 834, "1.831.832.833.834", OffsetDateTime.now(ZoneOffset.UTC));
+        });
+        // the courier's 50 yuan are owed: the city has no "两非一无" fund yet; the standard employee gets none
+        Assertions.assertThat(number("select count(*) from programme_grant g join grant_share s on s.grant_id = g.id"
+                + " where g.programme = 'NONSTANDARD_MEMBER' and g.subject_id = 831001 and s.level = 'CITY' and s.payer_org_id = 831"
+                + " and s.amount_fen = 5000 and s.status = 'OWED'")).isEqualTo(1);
+        Assertions.assertThat(number("select count(*) from programme_grant where programme = 'NONSTANDARD_MEMBER' and subject_id = 831002"))
+                .isZero();
+        // two firms found unions: the first start-up grant is paid from the fund, the second owed
+        String first = io.gucun.dues.enterprise.EnterpriseFixtures.creditCode(83101);
+        String second = io.gucun.dues.enterprise.EnterpriseFixtures.creditCode(83102);
+        EnterpriseFixtures.registered(83101, first, 834, 40);
+        EnterpriseFixtures.registered(83102, second, 834, 40);
+        EnterpriseFixtures.unionFounded(83101, first, 835, "1.831.832.833.834.835");
+        EnterpriseFixtures.unionFounded(83102, second, 836, "1.831.832.833.834.836");
+        Assertions.assertThat(number("select count(*) from programme_grant g join grant_share s on s.grant_id = g.id"
+                + " where g.programme = 'UNION_STARTUP' and s.status = 'PAID' and g.recipient_org_id = 835")).isEqualTo(1);
+        Assertions.assertThat(number("select count(*) from programme_grant g join grant_share s on s.grant_id = g.id"
+                + " where g.programme = 'UNION_STARTUP' and s.status = 'OWED' and g.recipient_org_id = 836")).isEqualTo(1);
+        given().when().get("/api/dues/orgs/831/grant-report").then().statusCode(200)
+                .body("rows.find { it.orgId == 831 && it.programme == 'UNION_STARTUP' }.paidOut", equalTo("2000.00"))
+                .body("rows.find { it.orgId == 831 && it.programme == 'UNION_STARTUP' }.owedOut", equalTo("2000.00"))
+                .body("rows.find { it.orgId == 831 && it.programme == 'NONSTANDARD_MEMBER' }.owedOut", equalTo("50.00"));
+        Assertions.assertThat(negativeAccounts()).isZero();
+    }
 }
