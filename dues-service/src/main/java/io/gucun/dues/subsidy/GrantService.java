@@ -370,6 +370,9 @@ public class GrantService {
                 throw ApiException.forbidden("the grant is paid by organizations outside your scope");
             }
         }
+        // Funds before accounts, the order a grant request and an allocation lock them in.
+        em.createNativeQuery("select id from budget_fund where id in (select fund_id from grant_share where grant_id = ?1)"
+                + " order by id for update").setParameter(1, grantId).getResultList();
         List<Long> entries = grant.shares().stream().filter(s -> s.status().equals("PAID")).map(GrantDtos.ShareView::journalEntryId)
                 .distinct().toList();
         List<Long> funds = new ArrayList<>();

@@ -17,11 +17,13 @@ public class StartupGrants {
     void founded(@Observes UnionFoundedSeen seen) {
         KnownEnterprise enterprise = KnownEnterprise.find("creditCode", seen.creditCode()).firstResult();
         if (enterprise == null) {
-            return; // the replica persisted it just before firing; nothing to grant without it
+            return; // the replica persists it before firing: only a replica without it would get here
         }
         KnownOrg union = KnownOrg.findById(seen.unionOrgId());
         // The union org may arrive later on the org topic; it sits right under the enterprise's org.
-        String path = union != null ? union.path : enterprise.orgPath + "." + seen.unionOrgId();
+        KnownOrg parent = union != null || enterprise.orgId == null ? null : KnownOrg.findById(enterprise.orgId);
+        String path = union != null ? union.path
+                : (parent != null ? parent.path : enterprise.orgPath) + "." + seen.unionOrgId();
         subsidies.unionFounded(enterprise.id, seen.unionOrgId(), path, seen.foundedAt());
     }
 }
