@@ -1,7 +1,6 @@
 package io.gucun.dues.collection;
 
 import io.gucun.common.problem.ApiException;
-import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
 import io.gucun.dues.ledger.LedgerService;
 import io.gucun.dues.ledger.LedgerTimes;
@@ -11,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -26,10 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @ApplicationScoped
 public class CollectionVoid {
-
-    @Schema(description = "Why the collection is voided")
-    public record Request(@NotBlank @Size(max = 500) String reason) {
-    }
 
     @Schema(description = "A voided collection")
     public record View(long id, String partnerReference, long collectingOrgId, String period, Instant voidedAt, String voidedBy,
@@ -50,19 +43,10 @@ public class CollectionVoid {
 
     /** Voids once; a retry answers the void made the first time. */
     @Transactional
-    @SuppressWarnings("unchecked")
     public View voidCollection(long id, String reason) {
-        List<Object[]> rows = em.createNativeQuery("select partner_ref, collecting_org_id, period, voided_at from fund_collection"
-                + " where id = ?1 for update").setParameter(1, id).getResultList();
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("collection", id);
-        }
-        Object[] r = rows.getFirst();
-        long collectingOrgId = ((Number) r[1]).longValue();
-        KnownOrg org = KnownOrg.findById(collectingOrgId);
-        if (org == null || !caller.covers(org.path)) {
-            throw ApiException.notFound("collection", id);
-        }
+        Object[] r = ledger.lockForCorrection("select collecting_org_id, partner_ref, period, voided_at from fund_collection"
+                + " where id = ?1", id, "collection");
+        long collectingOrgId = ((Number) r[0]).longValue();
         if (r[3] == null) {
             RebateRunReversal.lockOrgPeriod(em, collectingOrgId, new Period(YearMonth.parse((String) r[2])));
             List<?> run = em.createNativeQuery("select run_id from rebate_line where collection_id = ?1").setParameter(1, id)
@@ -75,7 +59,7 @@ public class CollectionVoid {
                         "operation", operation));
             }
             long entryId = ((Number) em.createNativeQuery("select id from journal_entry where source_ref = ?1")
-                    .setParameter(1, "collection:" + r[0]).getSingleResult()).longValue();
+                    .setParameter(1, "collection:" + r[1]).getSingleResult()).longValue();
             long reversal = ledger.reverseForCorrection(entryId, "void of collection " + id + ": " + reason);
             em.createNativeQuery("update fund_collection set voided_at = ?1, voided_by = ?2, void_reason = ?3, void_entry_id = ?4"
                             + " where id = ?5").setParameter(1, Instant.now(clock)).setParameter(2, caller.username())

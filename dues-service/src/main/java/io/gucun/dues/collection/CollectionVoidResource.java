@@ -2,6 +2,7 @@ package io.gucun.dues.collection;
 
 import io.gucun.common.problem.Problem;
 import io.gucun.common.security.Roles;
+import io.gucun.dues.ledger.Correction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -43,7 +44,7 @@ public class CollectionVoidResource {
             + "(urn:gucun:problem:insufficient-funds), or the period is closed and so is the current one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CollectionVoid.View voidCollection(@PathParam("collectionId") long collectionId,
-                                              @Valid @NotNull CollectionVoid.Request request) {
+                                              @Valid @NotNull Correction request) {
         return voids.voidCollection(collectionId, request.reason());
     }
 }

@@ -155,6 +155,21 @@ public class LedgerService {
                 .orElseThrow(() -> alreadyReversed(entryId, entryIdBySource(reversal.sourceRef())));
     }
 
+    /**
+     * Locks the row of a record about to be corrected; {@code sql} selects it by id (?1) with the org holding it first.
+     * 404 when there is none or that org is outside the caller's scope.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public Object[] lockForCorrection(String sql, long id, String what) {
+        List<Object[]> rows = em.createNativeQuery(sql + " for update").setParameter(1, id).getResultList();
+        KnownOrg org = rows.isEmpty() ? null : KnownOrg.findById(((Number) rows.getFirst()[0]).longValue());
+        if (org == null || !caller.covers(org.path)) {
+            throw ApiException.notFound(what, id);
+        }
+        return rows.getFirst();
+    }
+
     private static ApiException alreadyReversed(long entryId, long by) {
         return ApiException.conflict("already-reversed", "entry " + entryId + " was already reversed by entry " + by,
                 Map.of("reversedByEntryId", by));

@@ -2,6 +2,7 @@ package io.gucun.dues.rebate;
 
 import io.gucun.common.problem.Problem;
 import io.gucun.common.security.Roles;
+import io.gucun.dues.ledger.Correction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -41,7 +42,7 @@ public class RebateReversalResource {
     @APIResponse(responseCode = "422", description = "A receiving org has spent the money since "
             + "(urn:gucun:problem:insufficient-funds); nothing is reversed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RebateRunReversal.View reverse(@PathParam("runId") long runId, @Valid @NotNull RebateRunReversal.Request request) {
+    public RebateRunReversal.View reverse(@PathParam("runId") long runId, @Valid @NotNull Correction request) {
         return reversals.reverse(runId, request.reason());
     }
 }

@@ -1,7 +1,5 @@
 package io.gucun.dues.rebate;
 
-import io.gucun.common.problem.ApiException;
-import io.gucun.common.replica.KnownOrg;
 import io.gucun.common.security.CallerScope;
 import io.gucun.dues.ledger.LedgerService;
 import io.gucun.dues.ledger.LedgerTimes;
@@ -10,12 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -25,10 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @ApplicationScoped
 public class RebateRunReversal {
-
-    @Schema(description = "Why the run is reversed")
-    public record Request(@NotBlank @Size(max = 500) String reason) {
-    }
 
     @Schema(description = "A reversed rebate run")
     public record View(long runId, long orgId, String period, Instant reversedAt, String reversedBy, String reason,
@@ -49,19 +40,10 @@ public class RebateRunReversal {
 
     /** Reverses the run once; a retry answers the reversal made the first time. */
     @Transactional
-    @SuppressWarnings("unchecked")
     public View reverse(long runId, String reason) {
-        List<Object[]> rows = em.createNativeQuery("select org_id, period, journal_entry_id, reversed_at from rebate_run"
-                + " where id = ?1 for update").setParameter(1, runId).getResultList();
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("rebate run", runId);
-        }
-        Object[] r = rows.getFirst();
+        Object[] r = ledger.lockForCorrection("select org_id, period, journal_entry_id, reversed_at from rebate_run where id = ?1",
+                runId, "rebate run");
         long orgId = ((Number) r[0]).longValue();
-        KnownOrg org = KnownOrg.findById(orgId);
-        if (org == null || !caller.covers(org.path)) {
-            throw ApiException.notFound("rebate run", runId);
-        }
         if (r[3] == null) {
             Period period = new Period(YearMonth.parse((String) r[1]));
             lockOrgPeriod(em, orgId, period);

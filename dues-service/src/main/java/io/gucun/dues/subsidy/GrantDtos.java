@@ -31,10 +31,6 @@ public final class GrantDtos {
                            String allocated, String paid, String owed, long owedShares, String currency) {
     }
 
-    @Schema(description = "Why a grant is revoked")
-    public record Revocation(@NotBlank @Size(max = 500) String reason) {
-    }
-
     @Schema(description = "One paying level's share of a grant")
     public record ShareView(long id, String level, long payerOrgId, Long fundId, String amount,
                             @Schema(description = "PAID, OWED (until the fund is topped up) or REVOKED") String status,

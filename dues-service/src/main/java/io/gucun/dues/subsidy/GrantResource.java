@@ -2,6 +2,7 @@ package io.gucun.dues.subsidy;
 
 import io.gucun.common.problem.Problem;
 import io.gucun.common.security.Roles;
+import io.gucun.dues.ledger.Correction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -111,7 +112,7 @@ public class GrantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The recipient has spent the money (urn:gucun:problem:insufficient-funds)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public GrantDtos.GrantView revoke(@PathParam("grantId") long grantId, @Valid @NotNull GrantDtos.Revocation in) {
+    public GrantDtos.GrantView revoke(@PathParam("grantId") long grantId, @Valid @NotNull Correction in) {
         return grants.revoke(grantId, in.reason());
     }
 
