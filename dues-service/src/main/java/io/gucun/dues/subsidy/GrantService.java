@@ -248,8 +248,17 @@ public class GrantService {
         long fen = Money.parsePositive("amount", in.amount());
         SubsidyRules.Fund fund = lockFund(visibleFund(fundId).id());
         String ref = "budget:" + fund.id() + ":" + in.reference();
-        if (!em.createNativeQuery("select 1 from journal_entry where source_ref = ?1").setParameter(1, ref).getResultList().isEmpty()) {
-            return fund(fund.id());
+        List<?> earlier = em.createNativeQuery("select l.amount_fen, l.side from journal_entry e join journal_leg l on l.entry_id = e.id"
+                + " where e.source_ref = ?1 and l.purpose = 'BUDGET'").setParameter(1, ref).getResultList();
+        if (!earlier.isEmpty()) {
+            Object[] leg = (Object[]) earlier.getFirst();
+            boolean same = ((Number) leg[0]).longValue() == fen && String.valueOf(leg[1]).equals(withdrawal ? "C" : "D");
+            if (!same) {
+                throw new ApiException(422, "reference-reused", "Reference reused", "reference " + in.reference()
+                        + " already moved a different amount; use a new reference for a new movement",
+                        List.of(new io.gucun.common.problem.FieldError("reference", "was used for a different movement")), Map.of());
+            }
+            return fund(fund.id()); // a retry: the money moved the first time
         }
         long available = withdrawal ? fund.balanceFen() : cashOf(fund.payerOrgId());
         if (fen > available) {

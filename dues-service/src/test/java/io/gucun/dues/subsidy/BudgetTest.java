@@ -227,6 +227,21 @@ class BudgetTest {
                 .body("rows.find { it.orgId == 831 && it.programme == 'UNION_STARTUP' }.paidOut", equalTo("2000.00"))
                 .body("rows.find { it.orgId == 831 && it.programme == 'UNION_STARTUP' }.owedOut", equalTo("2000.00"))
                 .body("rows.find { it.orgId == 831 && it.programme == 'NONSTANDARD_MEMBER' }.owedOut", equalTo("50.00"));
+        // a movement's reference moves money once; reused for another amount it is refused
+        String topUp = "{\"amount\":\"10.00\",\"reference\":\"CITY-TOPUP-1\"}";
+        given().contentType(ContentType.JSON).body(topUp).when().post("/api/dues/budget-funds/" + startup + "/allocations")
+                .then().statusCode(200).body("allocated", equalTo("2010.00"));
+        given().contentType(ContentType.JSON).body(topUp).when().post("/api/dues/budget-funds/" + startup + "/allocations")
+                .then().statusCode(200).body("allocated", equalTo("2010.00"));
+        given().contentType(ContentType.JSON).body("{\"amount\":\"20.00\",\"reference\":\"CITY-TOPUP-1\"}")
+                .when().post("/api/dues/budget-funds/" + startup + "/allocations").then().statusCode(422)
+                .body("errors[0].field", equalTo("reference"));
+        given().contentType(ContentType.JSON).body("{\"amount\":\"11.00\",\"reference\":\"CITY-WITHDRAW-1\"}")
+                .when().post("/api/dues/budget-funds/" + startup + "/withdrawals").then().statusCode(422)
+                .body("type", containsString("insufficient-funds"));
+        given().contentType(ContentType.JSON).body("{\"amount\":\"10.00\",\"reference\":\"CITY-WITHDRAW-1\"}")
+                .when().post("/api/dues/budget-funds/" + startup + "/withdrawals").then().statusCode(200)
+                .body("balance", equalTo("0.00")).body("allocated", equalTo("2000.00"));
         Assertions.assertThat(negativeAccounts()).isZero();
     }
 }
