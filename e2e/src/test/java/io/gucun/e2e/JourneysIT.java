@@ -46,6 +46,25 @@ class JourneysIT {
         String creditCode = Ids.creditCode();
         registerEnterprise(creditCode, joint);
 
+        // dues: the district and the town fund the recruitment subsidy of their region (cash in, then allocated to a
+        // fund); grants beyond a fund are owed, and what other journeys left owed is paid first, so the fund is ample
+        String today = YearMonth.now(SHANGHAI).toString();
+        for (long payer : new long[] {BAOSHAN_DISTRICT, GUCUN_TOWN}) {
+            Response cash = api.await(() -> api.post(admin, "/api/dues/journal-entries", json("""
+                    {"period":"%s","description":"e2e opening cash","legs":[
+                      {"orgId":%d,"purpose":"CASH","side":"D","amount":"1000000.00"},
+                      {"orgId":%d,"purpose":"COLLECTED_FUNDS","side":"C","amount":"1000000.00"}]}""", today, payer, payer)),
+                    r -> r.status() != 400, EVENTUALLY);
+            assertThat(cash.status()).as(cash.toString()).isEqualTo(201);
+            Response fund = api.post(admin, "/api/dues/budget-funds", json("""
+                    {"programme":"RECRUITMENT_SUBSIDY","payerOrgId":%d,"regionOrgId":%d}""", payer, payer));
+            assertThat(fund.status()).as(fund.toString()).isEqualTo(200);
+            Response allocated = api.post(admin, "/api/dues/budget-funds/" + fund.json().get("id").asLong() + "/allocations",
+                    json("""
+                    {"amount":"1000000.00","reference":"%s"}""", UUID.randomUUID()));
+            assertThat(allocated.status()).as(allocated.toString()).isEqualTo(200);
+        }
+
         // outreach learns the org from membership's events: the site can be set up once it has
         Response site = api.await(() -> api.post(officer, "/api/outreach/sites", json("""
                 {"name":"智慧湾 %s","kind":"INDUSTRIAL_PARK","orgId":%d,"ownerStaff":"officer.gucun"}""", unique(), joint)),

@@ -9,6 +9,7 @@ import io.gucun.dues.ledger.Period;
 import io.gucun.dues.ledger.Postings;
 import io.gucun.dues.org.Orgs;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,8 @@ import java.util.Optional;
 /** Spending on members: benefit redemptions (valued per benefit) and spending recorded by officers. */
 @ApplicationScoped
 public class BenefitSpending {
+
+    private static final Logger LOG = Logger.getLogger(BenefitSpending.class);
 
     @Inject
     EntityManager em;
@@ -55,12 +58,24 @@ public class BenefitSpending {
                 .setParameter(1, redemptionId).setParameter(2, benefitId).setParameter(3, cardId).setParameter(4, memberId)
                 .setParameter(5, kind).setParameter(6, orgId).setParameter(7, at).setParameter(8, period.toString())
                 .setParameter(9, fen).executeUpdate();
+        if (inserted == 1 && orgId != null && fen != null && fen > 0 && !covers(orgId, fen)) {
+            // A union cannot spend cash it does not hold (the ledger refuses it); the redemption stays recorded with its
+            // value and without an entry, instead of failing the event over and over.
+            LOG.warnf("redemption %d not posted: org %d holds less cash than its value", redemptionId, orgId);
+            return;
+        }
         if (inserted == 1 && orgId != null && fen != null && fen > 0) {
             ledger.postOne(Postings.benefitSpending(orgId, period, fen, "redemption:" + redemptionId,
                     kind + " benefit " + benefitId + " redeemed (redemption " + redemptionId + ")"), "dues-service")
                     .ifPresent(p -> em.createNativeQuery("update benefit_redemption set journal_entry_id = ?1 where redemption_id = ?2")
                             .setParameter(1, p.entryId()).setParameter(2, redemptionId).executeUpdate());
         }
+    }
+
+    private boolean covers(long orgId, long fen) {
+        List<?> cash = em.createNativeQuery("select balance_fen from ledger_account where org_id = ?1 and purpose = 'CASH'")
+                .setParameter(1, orgId).getResultList();
+        return !cash.isEmpty() && ((Number) cash.getFirst()).longValue() >= fen;
     }
 
     /** Spending recorded by an officer (a project for members), once per reference. Returns the entry id and whether it is new. */

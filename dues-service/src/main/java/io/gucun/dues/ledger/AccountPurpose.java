@@ -1,11 +1,16 @@
 package io.gucun.dues.ledger;
 
 /** What money in an org's account is for; every org gets one account per purpose.
- * CASH and MEMBER_BENEFITS (spending) are debit-normal (balance = debits - credits); the fund accounts are
+ * CASH, BUDGET and MEMBER_BENEFITS (spending) are debit-normal (balance = debits - credits); the fund accounts are
  * credit-normal (balance = credits - debits). */
 public enum AccountPurpose {
     /** Money the org holds (bank and cash): debit-normal, the counterpart of the fund accounts below. */
     CASH,
+    /**
+     * Cash the org has allocated to its grant programmes (subsidies, start-up grants): debit-normal, earmarked, and
+     * like CASH never below zero (a database constraint). Each programme fund's share of it is kept in budget_fund.
+     */
+    BUDGET,
     /** Union funds and dues collected at this org before any rebate. */
     COLLECTED_FUNDS,
     /** The share rebated down to this org as grassroots. */
@@ -21,6 +26,7 @@ public enum AccountPurpose {
 
     /** Balance sign: +1 when debits increase the balance. */
     public int debitSign() {
-        return this == CASH || this == MEMBER_BENEFITS ? 1 : -1;
+        // keep in step with ledger_signed() in V13__balances_never_negative.sql
+        return this == CASH || this == BUDGET || this == MEMBER_BENEFITS ? 1 : -1;
     }
 }

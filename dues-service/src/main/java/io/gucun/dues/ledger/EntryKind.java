@@ -12,6 +12,8 @@ public enum EntryKind {
     HELD_SHARE_RELEASE,
     /** Subsidies per member recruited. */
     SUBSIDY,
+    /** Cash earmarked for a grant programme fund, or withdrawn from it. */
+    BUDGET_ALLOCATION,
     /** Spending on projects that benefit members directly. */
     BENEFIT_SPENDING,
     /** Entered by hand by an officer or admin. */

@@ -95,8 +95,24 @@ public class Ledger {
             legs.insert(c);
             return result;
         } catch (SQLException e) {
-            throw new IllegalStateException("posting failed", e);
+            throw overdrawn(e).orElseThrow(() -> new IllegalStateException("posting failed", e));
         }
+    }
+
+    /**
+     * The database's own refusal to let CASH or BUDGET go below zero (constraint ledger_account_never_negative, kept by
+     * a trigger on journal_leg) as a 422: code checks budgets first, this catches whatever they missed.
+     */
+    static Optional<ApiException> overdrawn(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23514".equals(s.getSQLState()) && String.valueOf(s.getMessage())
+                    .contains("ledger_account_never_negative")) {
+                return Optional.of(new ApiException(422, "insufficient-funds", "Rule violated",
+                        "the posting would take a cash or budget account below zero; nothing was posted",
+                        List.of(new io.gucun.common.problem.FieldError("amount", "exceeds the money available")), Map.of()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Posts one draft; empty when its source reference was posted before. */

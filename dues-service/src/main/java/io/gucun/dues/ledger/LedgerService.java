@@ -101,6 +101,13 @@ public class LedgerService {
                 throw ApiException.forbidden("the entry moves money of organizations outside your scope");
             }
         }
+        Optional<String> correction = SystemEntries.correction(original.kind(), recordOf(original));
+        if (correction.isPresent()) {
+            throw new ApiException(422, "system-entry", "Rule violated", "entry " + entryId + " records a "
+                    + original.kind() + " posted by the system; correct it with " + correction.get()
+                    + ", which updates the record and the ledger together", List.of(new FieldError("id",
+                    "is a system entry: use " + correction.get())), Map.of("operation", correction.get()));
+        }
         if (original.kind() == EntryKind.REVERSAL) {
             throw ApiException.unprocessable("reversal-of-reversal", "entry " + entryId
                     + " is itself a reversal; post a new entry instead");
@@ -124,6 +131,56 @@ public class LedgerService {
             throw alreadyReversed(entryId, entryIdBySource(reversal.sourceRef()));
         }
         return LedgerDtos.EntryView.of(ledger.entry(posted.get().entryId()).orElseThrow());
+    }
+
+    private Long recordOf(Ledger.StoredEntry entry) {
+        Optional<String> sql = SystemEntries.recordQuery(entry.kind());
+        if (sql.isEmpty()) {
+            return null;
+        }
+        List<?> rows = em.createNativeQuery(sql.get()).setParameter(1, entry.id()).getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.getFirst()).longValue();
+    }
+
+    /**
+     * Posts the reversal of a system entry for the operation that corrects its record (void, reversal of a run,
+     * revocation), in the caller's transaction, booked in the entry's own period while it is open, else in the current
+     * month. 403 when the entry moves money of orgs outside the caller's scope; 422 insufficient-funds when the money
+     * has been spent since. Returns the reversing entry's id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long reverseForCorrection(long entryId, String description) {
+        Ledger.StoredEntry original = ledger.entry(entryId).orElseThrow(() -> ApiException.notFound("journal entry", entryId));
+        for (Ledger.StoredLeg leg : original.legs()) {
+            KnownOrg org = KnownOrg.findById(leg.orgId());
+            if (!caller.isAdmin() && (org == null || !caller.covers(org.path))) {
+                throw ApiException.forbidden("the entry moves money of organizations outside your scope");
+            }
+        }
+        if (original.reversedByEntryId() != null) {
+            throw alreadyReversed(entryId, original.reversedByEntryId());
+        }
+        Period period = ledger.openOrCurrent(new Period(YearMonth.parse(original.period())), clock);
+        List<JournalDraft.Leg> legs = original.legs().stream()
+                .map(l -> new JournalDraft.Leg(l.orgId(), l.purpose(), l.side(), l.amountFen())).toList();
+        JournalDraft reversal = JournalDraft.reversalOf(entryId, legs, period, description);
+        return ledger.postOne(reversal, caller.username()).map(Ledger.Posted::entryId)
+                .orElseThrow(() -> alreadyReversed(entryId, entryIdBySource(reversal.sourceRef())));
+    }
+
+    /**
+     * Locks the row of a record about to be corrected; {@code sql} selects it by id (?1) with the org holding it first.
+     * 404 when there is none or that org is outside the caller's scope.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public Object[] lockForCorrection(String sql, long id, String what) {
+        List<Object[]> rows = em.createNativeQuery(sql + " for update").setParameter(1, id).getResultList();
+        KnownOrg org = rows.isEmpty() ? null : KnownOrg.findById(((Number) rows.getFirst()[0]).longValue());
+        if (org == null || !caller.covers(org.path)) {
+            throw ApiException.notFound(what, id);
+        }
+        return rows.getFirst();
     }
 
     private static ApiException alreadyReversed(long entryId, long by) {

@@ -1,5 +1,6 @@
 package io.gucun.dues.ledger;
 
+import static io.gucun.dues.ledger.AccountPurpose.BUDGET;
 import static io.gucun.dues.ledger.AccountPurpose.CASH;
 import static io.gucun.dues.ledger.AccountPurpose.COLLECTED_FUNDS;
 import static io.gucun.dues.ledger.AccountPurpose.GRASSROOTS_SHARE;
@@ -95,17 +96,28 @@ public final class Postings {
     public record Payer(long orgId, long fen) {
     }
 
-    /** Subsidies for a member recruited: each payer spends from its upper share; the recruiting org receives the cash. */
+    /**
+     * A grant (recruitment subsidy, start-up grant, "两非一无" funding): each payer spends from its upper share out of the
+     * budget it allocated to the programme; the recipient org receives the cash.
+     */
     public static JournalDraft subsidy(long recipientOrgId, List<Payer> payers, Period period, String sourceRef,
                                        String description) {
         Map<String, Leg> legs = new LinkedHashMap<>();
         for (Payer p : payers) {
             add(legs, p.orgId(), UPPER_SHARE, D, p.fen());
-            add(legs, p.orgId(), CASH, C, p.fen());
+            add(legs, p.orgId(), BUDGET, C, p.fen());
             add(legs, recipientOrgId, CASH, D, p.fen());
             add(legs, recipientOrgId, SUBSIDIES, C, p.fen());
         }
         return new JournalDraft(EntryKind.SUBSIDY, period, description, sourceRef, null, new ArrayList<>(legs.values()));
+    }
+
+    /** Cash a paying org sets aside for a programme fund (positive), or takes back from it (negative). */
+    public static JournalDraft budgetAllocation(long payerOrgId, Period period, long fen, String sourceRef, String description) {
+        Side toBudget = fen > 0 ? D : C;
+        Side fromCash = fen > 0 ? C : D;
+        return new JournalDraft(EntryKind.BUDGET_ALLOCATION, period, description, sourceRef, null,
+                List.of(new Leg(payerOrgId, BUDGET, toBudget, Math.abs(fen)), new Leg(payerOrgId, CASH, fromCash, Math.abs(fen))));
     }
 
     /** Money spent on members (benefits, services): leaves the ledger. */

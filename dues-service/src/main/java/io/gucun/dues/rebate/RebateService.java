@@ -226,6 +226,7 @@ public class RebateService {
                      + " e.employee_count from fund_collection c join known_enterprise e on e.id = c.enterprise_id"
                      + " join known_org o on o.id = c.enterprise_org_id"
                      + " where c.collecting_org_id = ? and c.period = ?"
+                     + " and c.voided_at is null" // a voided collection is never rebated (issue 21, point 7)
                      + " and not exists (select 1 from rebate_line l where l.collection_id = c.id) order by c.id")) {
             ps.setLong(1, orgId);
             ps.setString(2, period.toString());

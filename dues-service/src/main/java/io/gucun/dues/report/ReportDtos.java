@@ -20,7 +20,9 @@ public final class ReportDtos {
                                @Schema(description = "Kept as the upper share after rebates") String keptAsUpperShare,
                                @Schema(description = "Held in the preparatory fund for enterprises without a union") String preparatoryFund,
                                @Schema(description = "Spent on projects and benefits for members") String spentOnMembers,
-                               String currency) {
+                               String currency,
+                               @Schema(description = "The money flow of the org's subtree as a picture (SVG), public like this summary",
+                                       example = "/api/dues/public/orgs/11/money-flow.svg?period=2026-10") String moneyFlow) {
     }
 
     @Schema(description = "Debits, credits and balance of one account over a period (or all time)")

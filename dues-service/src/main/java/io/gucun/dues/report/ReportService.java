@@ -112,7 +112,8 @@ public class ReportService {
                 Money.format(net(s, AccountPurpose.UPPER_SHARE, "REBATE")),
                 Money.format(net(s, AccountPurpose.PREPARATORY_FUND)),
                 Money.format(net(s, AccountPurpose.MEMBER_BENEFITS)),
-                Money.CURRENCY);
+                Money.CURRENCY,
+                "/api/dues/public/orgs/" + org.id + "/money-flow.svg" + (period == null ? "" : "?period=" + period));
     }
 
     /** Flows by kind and purpose, and totals per purpose, over the subtree of an org in the caller's scope. */

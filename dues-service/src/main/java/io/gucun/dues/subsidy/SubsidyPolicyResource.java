@@ -35,11 +35,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SubsidyPolicyResource {
 
     @Schema(description = "A subsidy policy version")
-    public record PolicyView(int version, LocalDate validFrom, String districtAmount, String townAmount, String currency) {
+    public record PolicyView(int version, Programme programme, String regionPath, LocalDate validFrom, String cityAmount,
+                             String districtAmount, String townAmount, String currency) {
     }
 
     @Schema(description = "A new subsidy policy version")
-    public record NewPolicy(@Schema(example = "2027-01-01") @NotNull LocalDate validFrom,
+    public record NewPolicy(@Schema(description = "Default RECRUITMENT_SUBSIDY") Programme programme,
+                            @Schema(description = "The root of the region the version covers; default the whole tree", example = "3")
+                            Long regionOrgId,
+                            @Schema(example = "2027-01-01") @NotNull LocalDate validFrom,
+                            @Schema(description = "Yuan paid by the city union; default 0", example = "0.00") String cityAmount,
                             @Schema(description = "Yuan paid by the district union per member recruited", example = "30.00") @NotBlank String districtAmount,
                             @Schema(description = "Yuan paid by the town/street union per member recruited", example = "30.00") @NotBlank String townAmount,
                             @Size(max = 500) String note) {
@@ -56,7 +61,8 @@ public class SubsidyPolicyResource {
     @Operation(operationId = "listSubsidyPolicies", summary = "Subsidy policy versions, oldest first (a handful: not paged)")
     @APIResponse(responseCode = "200", description = "Every version")
     public List<PolicyView> list() {
-        return subsidies.policies().stream().map(p -> new PolicyView(p.version(), p.validFrom(), Money.format(p.districtFen()),
+        return subsidies.policies().stream().map(p -> new PolicyView(p.version(), p.programme(), p.regionPath(), p.validFrom(),
+                Money.format(p.cityFen()), Money.format(p.districtFen()),
                 Money.format(p.townFen()), Money.CURRENCY)).toList();
     }
 
@@ -68,16 +74,22 @@ public class SubsidyPolicyResource {
     @APIResponse(responseCode = "400", description = "A bad amount (problem+json naming it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull NewPolicy in) {
+        long city = in.cityAmount() == null || in.cityAmount().isBlank() ? 0 : Money.parse("cityAmount", in.cityAmount());
         long district = Money.parse("districtAmount", in.districtAmount());
         long town = Money.parse("townAmount", in.townAmount());
+        if (city < 0) {
+            throw ApiException.invalid("cityAmount", "must not be negative");
+        }
         if (district < 0) {
             throw ApiException.invalid("districtAmount", "must not be negative");
         }
         if (town < 0) {
             throw ApiException.invalid("townAmount", "must not be negative");
         }
-        int version = subsidies.addPolicy(in.validFrom(), district, town, in.note(), caller.username());
-        return Response.status(201).entity(new PolicyView(version, in.validFrom(), Money.format(district), Money.format(town),
-                Money.CURRENCY)).build();
+        String region = in.regionOrgId() == null ? "1" : subsidies.regionPath(in.regionOrgId());
+        Programme programme = in.programme() == null ? Programme.RECRUITMENT_SUBSIDY : in.programme();
+        int version = subsidies.addPolicy(programme, region, in.validFrom(), city, district, town, in.note(), caller.username());
+        return Response.status(201).entity(new PolicyView(version, programme, region, in.validFrom(), Money.format(city),
+                Money.format(district), Money.format(town), Money.CURRENCY)).build();
     }
 }

@@ -3,10 +3,7 @@ package io.gucun.dues.subsidy;
 import io.gucun.common.money.Money;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.replica.KnownOrg;
-import io.gucun.dues.ledger.Ledger;
-import io.gucun.dues.ledger.Period;
-import io.gucun.dues.ledger.Postings;
-import io.gucun.dues.org.Orgs;
+import io.gucun.events.membership.EmploymentForm;
 import io.gucun.events.dues.SubsidyEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,23 +13,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
-/** Pays the recruitment subsidy for a member, once per member whatever happens to the events. */
+/** The grants membership events trigger (recruitment, "两非一无", start-up), once per subject whatever happens to the events. */
 @ApplicationScoped
 public class SubsidyService {
 
-    private static final Logger LOG = Logger.getLogger(SubsidyService.class);
-
     @Inject
     EntityManager em;
-
-    @Inject
-    Ledger ledger;
 
     @Inject
     Outbox outbox;
@@ -40,49 +29,78 @@ public class SubsidyService {
     @Inject
     Clock clock;
 
-    /** Returns true when a subsidy was posted now; false for a member subsidised before (or with nobody to pay). */
+    @Inject
+    GrantService grants;
+
+    /**
+     * The recruitment subsidy for a member who joined, and the "两非一无" funding when MemberRegistered said the member
+     * works outside standard employment. Returns true when a recruitment grant was recorded now (paid or owed); false
+     * for a member granted before, or with nobody to pay.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean memberJoined(long memberId, long orgId, String orgPath, OffsetDateTime joinedAt) {
-        if (!em.createNativeQuery("select 1 from subsidy_grant where member_id = ?1").setParameter(1, memberId)
-                .getResultList().isEmpty()) {
-            return false;
-        }
         KnownOrg org = KnownOrg.findById(orgId);
         String path = org != null ? org.path : orgPath;
-        List<KnownOrg> chain = Orgs.ancestorsOrSelf(path);
-        LocalDate day = LocalDate.ofInstant(joinedAt.toInstant(), clock.getZone());
-        SubsidyRules.Policy policy = SubsidyRules.inForce(policies(), day).orElse(null);
-        if (policy == null) {
-            LOG.warnf("no subsidy policy in force on %s; member %d gets none", day, memberId);
+        if (path == null) {
+            throw new IllegalArgumentException("org " + orgId + " is unknown and the event names no path");
+        }
+        if (nonStandard(memberId)) {
+            grants.request(Programme.NONSTANDARD_MEMBER, memberId, orgId, path, joinedAt, "grant:nonstandard:member:" + memberId,
+                    "\"两非一无\" funding for member " + memberId + " of org " + orgId);
+        }
+        Optional<GrantService.Outcome> outcome = grants.request(Programme.RECRUITMENT_SUBSIDY, memberId, orgId, path, joinedAt,
+                "subsidy:member:" + memberId, "subsidy for member " + memberId + " recruited by org " + orgId);
+        if (outcome.isEmpty()) {
             return false;
         }
-        List<SubsidyRules.Payment> payments = SubsidyRules.payments(chain, policy);
-        if (payments.isEmpty()) {
-            LOG.infof("no district or town union above org %d; member %d gets no subsidy", orgId, memberId);
-            return false;
-        }
-        Period period = ledger.openOrCurrent(Period.of(day), clock);
-        Ledger.Posted entry = ledger.postOne(Postings.subsidy(orgId, SubsidyRules.payers(payments), period,
-                        "subsidy:member:" + memberId, "subsidy for member " + memberId + " recruited by org " + orgId), "dues-service")
-                .orElse(null);
-        if (entry == null) {
-            return false;
-        }
-        long district = payments.stream().filter(p -> p.level().equals("DISTRICT")).mapToLong(SubsidyRules.Payment::fen).sum();
-        long town = payments.stream().filter(p -> p.level().equals("TOWN")).mapToLong(SubsidyRules.Payment::fen).sum();
-        Long districtOrg = payments.stream().filter(p -> p.level().equals("DISTRICT")).map(SubsidyRules.Payment::orgId).findFirst().orElse(null);
-        Long townOrg = payments.stream().filter(p -> p.level().equals("TOWN")).map(SubsidyRules.Payment::orgId).findFirst().orElse(null);
+        GrantService.Outcome o = outcome.get();
+        List<SubsidyRules.Payment> all = new java.util.ArrayList<>(o.paid());
+        all.addAll(o.owed());
+        long district = all.stream().filter(p -> p.level().equals("DISTRICT")).mapToLong(SubsidyRules.Payment::fen).sum();
+        long town = all.stream().filter(p -> p.level().equals("TOWN")).mapToLong(SubsidyRules.Payment::fen).sum();
+        Long districtOrg = all.stream().filter(p -> p.level().equals("DISTRICT")).map(SubsidyRules.Payment::orgId).findFirst().orElse(null);
+        Long townOrg = all.stream().filter(p -> p.level().equals("TOWN")).map(SubsidyRules.Payment::orgId).findFirst().orElse(null);
         em.createNativeQuery("insert into subsidy_grant (member_id, org_id, joined_at, period, policy_id, district_org_id,"
-                        + " district_fen, town_org_id, town_fen, journal_entry_id, granted_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-                .setParameter(1, memberId).setParameter(2, orgId).setParameter(3, joinedAt).setParameter(4, period.toString())
-                .setParameter(5, policy.id()).setParameter(6, districtOrg).setParameter(7, district).setParameter(8, townOrg)
-                .setParameter(9, town).setParameter(10, entry.entryId()).setParameter(11, Instant.now(clock)).executeUpdate();
-        outbox.record(SubsidyEvents.AGGREGATE, memberId, "SubsidyPosted", new SubsidyEvents.SubsidyPosted(memberId, orgId,
-                period.month(), policy.version(), payments.stream()
-                        .map(p -> new SubsidyEvents.SubsidyPosted.Payer(p.level(), p.orgId(), Money.format(p.fen()))).toList(),
-                Money.format(district + town), Money.CURRENCY, entry.entryId(), entry.transactionId()));
+                        + " district_fen, town_org_id, town_fen, journal_entry_id, granted_at, grant_id)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) on conflict (member_id) do nothing")
+                .setParameter(1, memberId).setParameter(2, orgId).setParameter(3, joinedAt).setParameter(4, o.period().toString())
+                .setParameter(5, o.policy().id()).setParameter(6, districtOrg).setParameter(7, district).setParameter(8, townOrg)
+                .setParameter(9, town).setParameter(10, o.owed().isEmpty() ? o.entry().entryId() : null)
+                .setParameter(11, Instant.now(clock)).setParameter(12, o.grantId()).executeUpdate();
+        if (o.entry() != null) {
+            long paid = o.paid().stream().mapToLong(SubsidyRules.Payment::fen).sum();
+            outbox.record(SubsidyEvents.AGGREGATE, memberId, "SubsidyPosted", new SubsidyEvents.SubsidyPosted(memberId, orgId,
+                    o.period().month(), o.policy().version(), o.paid().stream()
+                    .map(p -> new SubsidyEvents.SubsidyPosted.Payer(p.level(), p.orgId(), Money.format(p.fen()))).toList(),
+                    Money.format(paid), Money.CURRENCY, o.entry().entryId(), o.entry().transactionId()));
+        }
         return true;
+    }
+
+    /** Remembers how a registered person works (MemberRegistered); the latest registration event wins. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void memberRegistered(long memberId, EmploymentForm form) {
+        em.createNativeQuery("insert into known_member_form (member_id, employment_form) values (?1, ?2)"
+                        + " on conflict (member_id) do update set employment_form = excluded.employment_form")
+                .setParameter(1, memberId).setParameter(2, form.name()).executeUpdate();
+    }
+
+    /** Informal, platform/gig or dispatched work: the "两非一无" the city's programme funds. */
+    static final java.util.Set<EmploymentForm> NON_STANDARD = java.util.EnumSet.of(EmploymentForm.INFORMAL,
+            EmploymentForm.PLATFORM_GIG, EmploymentForm.DISPATCHED);
+
+    private boolean nonStandard(long memberId) {
+        List<?> rows = em.createNativeQuery("select employment_form from known_member_form where member_id = ?1")
+                .setParameter(1, memberId).getResultList();
+        return !rows.isEmpty() && NON_STANDARD.contains(EmploymentForm.valueOf((String) rows.getFirst()));
+    }
+
+    /** The start-up grant for a union just founded (UnionFounded), once per enterprise. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unionFounded(long enterpriseId, long unionOrgId, String orgPath, OffsetDateTime foundedAt) {
+        grants.request(Programme.UNION_STARTUP, enterpriseId, unionOrgId, orgPath, foundedAt,
+                "grant:startup:enterprise:" + enterpriseId, "start-up grant for the union " + unionOrgId + " founded by enterprise "
+                        + enterpriseId);
     }
 
     /**
@@ -90,23 +108,36 @@ public class SubsidyService {
      * version.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int addPolicy(LocalDate validFrom, long districtFen, long townFen, String note, String createdBy) {
+    public int addPolicy(Programme programme, String regionPath, LocalDate validFrom, long cityFen, long districtFen, long townFen,
+                         String note, String createdBy) {
         em.createNativeQuery("lock table subsidy_policy in share row exclusive mode").executeUpdate();
         int version = ((Number) em.createNativeQuery("select coalesce(max(version), 0) + 1 from subsidy_policy").getSingleResult()).intValue();
-        em.createNativeQuery("insert into subsidy_policy (version, valid_from, district_fen, town_fen, note, created_at, created_by)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, version).setParameter(2, validFrom)
+        em.createNativeQuery("insert into subsidy_policy (version, valid_from, district_fen, town_fen, note, created_at, created_by,"
+                        + " programme, region_path, city_fen) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as ltree), ?10)")
+                .setParameter(1, version).setParameter(2, validFrom)
                 .setParameter(3, districtFen).setParameter(4, townFen).setParameter(5, note).setParameter(6, Instant.now(clock))
-                .setParameter(7, createdBy).executeUpdate();
+                .setParameter(7, createdBy).setParameter(8, programme.name()).setParameter(9, regionPath).setParameter(10, cityFen)
+                .executeUpdate();
         return version;
+    }
+
+    /** The path of the org a policy's region is rooted at; 400 naming regionOrgId when there is none. */
+    public String regionPath(long regionOrgId) {
+        KnownOrg org = KnownOrg.findById(regionOrgId);
+        if (org == null) {
+            throw io.gucun.common.problem.ApiException.invalid("regionOrgId", "names no organization");
+        }
+        return org.path;
     }
 
     @SuppressWarnings("unchecked")
     public List<SubsidyRules.Policy> policies() {
-        List<Object[]> rows = em.createNativeQuery("select id, version, valid_from, district_fen, town_fen from subsidy_policy"
-                + " order by version").getResultList();
+        List<Object[]> rows = em.createNativeQuery("select id, version, programme, region_path::text, valid_from, city_fen,"
+                + " district_fen, town_fen from subsidy_policy order by version").getResultList();
         return rows.stream().map(r -> new SubsidyRules.Policy(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
-                r[2] instanceof LocalDate d ? d : ((java.sql.Date) r[2]).toLocalDate(), ((Number) r[3]).longValue(),
-                ((Number) r[4]).longValue())).toList();
+                Programme.valueOf((String) r[2]), (String) r[3],
+                r[4] instanceof LocalDate d ? d : ((java.sql.Date) r[4]).toLocalDate(), ((Number) r[5]).longValue(),
+                ((Number) r[6]).longValue(), ((Number) r[7]).longValue())).toList();
     }
 
     public Optional<SubsidyRules.Policy> policy(int version) {

@@ -40,7 +40,8 @@ class LedgerInvariantsTest {
     @Inject
     SubsidyService subsidies;
 
-    private record Posted(long entryId, long externalFen) {
+    /** Something posted and the operation that corrects it: void a collection, reverse a run, revoke a grant, reverse an entry. */
+    private record Posted(String correction, long externalFen) {
     }
 
     static long number(String sql) {
@@ -48,10 +49,10 @@ class LedgerInvariantsTest {
                 .createNativeQuery(sql).getSingleResult()).longValue());
     }
 
-    /** Cash of the test's subtree and of the national union above it, which receives the national level's share. */
+    /** Cash and budgets of the test's subtree and of the national union above it, which receives the national level's share. */
     static long cashOfTree() {
         return number("select coalesce(sum(case when side = 'D' then amount_fen else -amount_fen end), 0) from journal_leg"
-                + " where purpose = 'CASH' and (org_id between 951 and 955 or org_id = 1)");
+                + " where purpose in ('CASH', 'BUDGET') and (org_id between 951 and 955 or org_id = 1)");
     }
 
     @Test
@@ -73,6 +74,8 @@ class LedgerInvariantsTest {
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
         String[] periods = {now.minusMonths(4).toString(), now.minusMonths(5).toString(), now.minusMonths(6).toString()};
         long cashBefore = cashOfTree();
+        long townFund = given().contentType(ContentType.JSON).body("{\"programme\":\"RECRUITMENT_SUBSIDY\",\"payerOrgId\":952,"
+                + "\"regionOrgId\":952}").when().post("/api/dues/budget-funds").then().statusCode(200).extract().jsonPath().getLong("id");
         long expected = 0;
         List<Posted> reversible = new ArrayList<>();
         long member = 950_000;
@@ -92,35 +95,57 @@ class LedgerInvariantsTest {
                         + (explicit ? "\"amount\":\"" + Money.format(amount) + "\"," : "") + "\"partnerReference\":\"" + ref + "\"}";
                 given().contentType(ContentType.JSON).body(body).when().post("/api/dues/collections").then().statusCode(201);
                 expected += amount;
-                reversible.add(new Posted(number("select id from journal_entry where source_ref = 'collection:" + ref + "'"), amount));
+                reversible.add(new Posted("/api/dues/collections/" + number("select id from fund_collection where partner_ref = '"
+                        + ref + "'") + "/void", amount));
             } else if (op < 55) {
                 Response r = given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
                         .when().post("/api/dues/orgs/952/rebate-runs");
                 Assertions.assertThat(r.statusCode()).isIn(200, 201);
                 if (r.statusCode() == 201) {
-                    reversible.add(new Posted(r.jsonPath().getLong("journalEntryId"), 0));
+                    reversible.add(new Posted("/api/dues/rebate-runs/" + r.jsonPath().getLong("runId") + "/reversal", 0));
                 }
             } else if (op < 70) {
                 long id = member++;
                 QuarkusTransaction.requiringNew().run(() -> subsidies.memberJoined(id, 953, "1.951.952.953",
                         OffsetDateTime.parse(period + "-15T08:00:00Z")));
-                reversible.add(new Posted(number("select id from journal_entry where source_ref = 'subsidy:member:" + id + "'"), 0));
+                reversible.add(new Posted("/api/dues/grants/" + number("select grant_id from subsidy_grant where member_id = " + id)
+                        + "/revocation", 0));
+            } else if (op < 73) {
+                // the town tops up its recruitment fund when its cash allows (else 422, nothing moves)
+                Assertions.assertThat(given().contentType(ContentType.JSON).body("{\"amount\":\"90.00\",\"reference\":\""
+                        + UUID.randomUUID() + "\"}").when().post("/api/dues/budget-funds/" + townFund + "/allocations")
+                        .statusCode()).isIn(200, 422);
             } else if (op < 80) {
                 long amount = random.nextLong(1, 300_000);
-                long entry = given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\",\"amount\":\""
+                Response spent = given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\",\"amount\":\""
                                 + Money.format(amount) + "\",\"description\":\"慰问\",\"reference\":\"" + UUID.randomUUID() + "\"}")
-                        .when().post("/api/dues/orgs/954/benefit-spending").then().statusCode(201)
-                        .extract().jsonPath().getLong("journalEntryId");
-                expected -= amount;
-                reversible.add(new Posted(entry, -amount));
+                        .when().post("/api/dues/orgs/954/benefit-spending");
+                // spending more than the union holds is refused (422 insufficient-funds) and posts nothing
+                Assertions.assertThat(spent.statusCode()).isIn(201, 422);
+                if (spent.statusCode() == 201) {
+                    expected -= amount;
+                    reversible.add(new Posted("/api/dues/journal-entries/" + spent.jsonPath().getLong("journalEntryId")
+                            + "/reversal", -amount));
+                }
             } else if (!reversible.isEmpty()) {
                 Posted target = reversible.remove(random.nextInt(reversible.size()));
-                given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\",\"reason\":\"property test\"}")
-                        .when().post("/api/dues/journal-entries/" + target.entryId() + "/reversal").then().statusCode(201);
-                expected -= target.externalFen();
+                Response r = given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\",\"reason\":\"property test\"}")
+                        .when().post(target.correction());
+                // 409: a collection already rebated (its run must be reversed first); 422: the money was spent since
+                Assertions.assertThat(r.statusCode()).as(target.correction()).isIn(200, 201, 409, 422);
+                if (r.statusCode() < 300) {
+                    expected -= target.externalFen();
+                } else {
+                    reversible.add(target);
+                }
             }
         }
 
+        Assertions.assertThat(number("select count(*) from ledger_account where purpose in ('CASH', 'BUDGET') and balance_fen < 0"))
+                .as("no cash or budget account below zero").isZero();
+        Assertions.assertThat(number("select count(*) from ledger_account a where balance_fen <> (select coalesce(sum(case when"
+                + " (l.purpose in ('CASH', 'BUDGET', 'MEMBER_BENEFITS')) = (l.side = 'D') then l.amount_fen else -l.amount_fen end), 0)"
+                + " from journal_leg l where l.account_id = a.id)")).as("stored balances equal the legs").isZero();
         Assertions.assertThat(cashOfTree() - cashBefore).as("cash moved = money in - money spent").isEqualTo(expected);
         Assertions.assertThat(number("select count(*) from (select period from journal_leg group by period"
                 + " having sum(case when side = 'D' then amount_fen else -amount_fen end) <> 0) unbalanced")).isZero();

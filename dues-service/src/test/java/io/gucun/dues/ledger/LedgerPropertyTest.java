@@ -82,6 +82,9 @@ class LedgerPropertyTest {
                 draft = Postings.distribution(EntryKind.REBATE, org, AccountPurpose.COLLECTED_FUNDS, period, receipts, "r" + refs++,
                         "rebate");
                 assertThat(draft.debits()).isGreaterThanOrEqualTo(open.stream().mapToLong(Long::longValue).sum());
+            } else if (op < 70) {
+                long payer = random.nextBoolean() ? 10 : 20;
+                draft = Postings.budgetAllocation(payer, period, random.nextLong(-50_000, 50_000) | 1, "a" + refs++, "budget");
             } else if (op < 75) {
                 draft = Postings.subsidy(GRASSROOTS[random.nextInt(GRASSROOTS.length)],
                         List.of(new Postings.Payer(10, 3000), new Postings.Payer(20, 3000)), period, "s" + refs++, "subsidy");
@@ -117,12 +120,13 @@ class LedgerPropertyTest {
             }
         }
         byPeriod.forEach((period, dc) -> assertThat(dc[0]).as("period %s", period).isEqualTo(dc[1]));
-        long cash = byPurpose.getOrDefault(AccountPurpose.CASH, 0L);
+        // Money held is cash plus what orgs set aside in programme budgets (grants are paid out of BUDGET).
+        long cash = byPurpose.getOrDefault(AccountPurpose.CASH, 0L) + byPurpose.getOrDefault(AccountPurpose.BUDGET, 0L);
         assertThat(cash).as("cash on the ledger").isEqualTo(expectedCash);
-        // Every fund on the ledger is backed by cash: fund balances (credit-normal) minus spending equal the cash.
+        // Every fund on the ledger is backed by money held: fund balances (credit-normal) minus spending equal it.
         long funds = 0;
         for (var e : byPurpose.entrySet()) {
-            if (e.getKey() != AccountPurpose.CASH) {
+            if (e.getKey() != AccountPurpose.CASH && e.getKey() != AccountPurpose.BUDGET) {
                 funds -= e.getValue();
             }
         }

@@ -56,11 +56,17 @@ class SubsidyTest {
     }
 
     @Test
+    @TestSecurity(user = "admin", roles = "admin")
     void aMemberRecruitedIsSubsidisedOnceByTheDistrictAndTheTown() throws Exception {
         long memberId = 880_001;
         String joined = "{\"memberId\":" + memberId + ",\"orgId\":803,\"orgPath\":\"1.801.802.803\","
                 + "\"joinedAt\":\"" + Instant.now() + "\",\"via\":\"ON_SITE\"}";
         String first = UUID.randomUUID().toString();
+        // the district and the town each set 30 yuan aside for the recruitment subsidy of their region
+        BudgetTest.cash(801, "30.00");
+        BudgetTest.cash(802, "30.00");
+        BudgetTest.allocate(BudgetTest.fund(801, 801), "30.00").statusCode(200);
+        BudgetTest.allocate(BudgetTest.fund(802, 802), "30.00").statusCode(200);
         long districtBefore = credit(801, "UPPER_SHARE");
         send(Long.toString(memberId), first, "io.gucun.membership.MemberJoined", joined);
         send(Long.toString(memberId), first, "io.gucun.membership.MemberJoined", joined);

@@ -160,7 +160,10 @@ final class Checks {
         try (Connection c = connect(stack, "dues")) {
             f.put("dues: MemberJoined applied", processedOf(c, "dues.membership-member", joinedEventIds));
             f.put("dues: subsidy grants", count(c, "select count(*) from subsidy_grant"));
-            f.put("dues: subsidy postings", count(c, "select count(*) from journal_entry where source_ref like 'subsidy:member:%'"));
+            // a grant is paid, or owed while no budget covers it (issue 21): one per member either way
+            f.put("dues: subsidy postings", count(c, "select count(*) from programme_grant where programme = 'RECRUITMENT_SUBSIDY'"));
+            f.put("dues: cash or budget accounts below zero", count(c, "select count(*) from ledger_account"
+                    + " where purpose in ('CASH', 'BUDGET') and balance_fen < 0"));
             f.put("duplicate subsidy postings", count(c, "select count(*) - count(distinct source_ref) from journal_entry"
                     + " where source_ref like 'subsidy:member:%'"));
             Map<String, Long> postingsByRef = new LinkedHashMap<>();
@@ -189,6 +192,7 @@ final class Checks {
         expectEqual(f, wrong, "dues: subsidy grants", "members joined");
         expectEqual(f, wrong, "dues: subsidy postings", "members joined");
         expectZero(f, wrong, "duplicate subsidy postings");
+        expectZero(f, wrong, "dues: cash or budget accounts below zero");
         expectZero(f, wrong, "lost collections");
         expectZero(f, wrong, "duplicate collection postings");
         expectEqual(f, wrong, "ledger debits (fen)", "ledger credits (fen)");

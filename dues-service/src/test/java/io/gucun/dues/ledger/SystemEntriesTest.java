@@ -1,0 +1,23 @@
+package io.gucun.dues.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SystemEntriesTest {
+
+    @Test
+    void eachSystemEntryNamesTheOperationThatCorrectsIt() {
+        assertThat(SystemEntries.correction(EntryKind.FUND_COLLECTION, 7L)).contains("POST /api/dues/collections/7/void");
+        assertThat(SystemEntries.correction(EntryKind.REBATE, 8L)).contains("POST /api/dues/rebate-runs/8/reversal");
+        assertThat(SystemEntries.correction(EntryKind.SUBSIDY, 9L)).contains("POST /api/dues/grants/9/revocation");
+        assertThat(SystemEntries.correction(EntryKind.BUDGET_ALLOCATION, null)).contains("POST /api/dues/budget-funds/{id}/withdrawals");
+    }
+
+    @Test
+    void manualEntriesSpendingAndDuesAreReversedDirectly() {
+        for (EntryKind k : new EntryKind[] {EntryKind.MANUAL, EntryKind.BENEFIT_SPENDING, EntryKind.DUES_PAYMENT, EntryKind.REVERSAL}) {
+            assertThat(SystemEntries.correction(k, 1L)).isEmpty();
+        }
+    }
+}
