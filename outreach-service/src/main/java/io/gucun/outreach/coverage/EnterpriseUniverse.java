@@ -50,7 +50,7 @@ public final class EnterpriseUniverse {
             left join lateral """ + InsuredMemberMatch.perFirm("f.credit_code") + " mat on true\n";
 
     /** Every firm of the subtree :root with its facts. */
-    static final String IN_SUBTREE = "from " + FIRMS + "\n" + FACTS + "where f.org_path <@ cast(:root as ltree)";
+    public static final String IN_SUBTREE = "from " + FIRMS + "\n" + FACTS + "where f.org_path <@ cast(:root as ltree)";
 
     static final String EMPLOYEES = "greatest(coalesce(tax.headcount, 0), ins.n, coalesce(f.employee_count, 0))";
     /** The register's founding day, else the earliest trace in the partners' data (FirmEvidence.inBusinessSince). */

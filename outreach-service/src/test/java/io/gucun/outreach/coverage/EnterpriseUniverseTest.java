@@ -8,6 +8,7 @@ import io.gucun.common.identity.CreditCode;
 import io.gucun.common.replica.KnownEnterprise;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.outreach.MembershipFeed;
+import io.gucun.outreach.PartnerImports;
 import io.gucun.outreach.Planning;
 import io.gucun.outreach.TestTree;
 import io.gucun.outreach.membership.JoinedMember;
@@ -56,14 +57,6 @@ class EnterpriseUniverseTest {
         return first17 + CreditCode.checkCharacter(first17);
     }
 
-    private static void importFile(String kind, String role, String csv) {
-        Actors.partner(kind + "-bureau", role);
-        String job = given().contentType("text/csv").body(csv).post("/api/outreach/imports/" + kind)
-                .then().statusCode(202).extract().path("id");
-        MembershipFeed.await(kind, () -> "COMPLETED".equals(given().get("/api/outreach/imports/" + job).then().extract().path("status")));
-        assertThat(given().get("/api/outreach/imports/" + job).then().extract().jsonPath().getInt("rowsRejected")).isZero();
-    }
-
     private static JsonPath item(JsonPath page, String creditCode) {
         List<Map<String, Object>> items = page.getList("items");
         int i = page.getList("items.creditCode").indexOf(creditCode);
@@ -101,8 +94,8 @@ class EnterpriseUniverseTest {
         for (int i = 0; i < 4; i++) {
             insured.append(TestIds.idNumber()).append(',').append(registered).append(",2022-01-01,ACTIVE\n");
         }
-        importFile("social-insurance", "partner-social-insurance", insured.toString());
-        importFile("tax", "partner-tax", "enterprise_uscc,headcount,payroll,period\n" + blind + ",45,400000.00,2026-09\n"
+        PartnerImports.send("social-insurance", "partner-social-insurance", insured.toString());
+        PartnerImports.send("tax", "partner-tax", "enterprise_uscc,headcount,payroll,period\n" + blind + ",45,400000.00,2026-09\n"
                 + blind + ",40,380000.00,2025-01\n" + taxOnly + ",12,90000.00,2026-10\n");
         String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
 
