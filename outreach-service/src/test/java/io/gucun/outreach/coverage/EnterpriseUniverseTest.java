@@ -22,6 +22,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,8 +173,9 @@ class EnterpriseUniverseTest {
         // The pictures carry exactly the API's numbers
         JsonPath grids = given().queryParam("orgId", tree.townId()).get("/api/outreach/coverage/grids")
                 .then().statusCode(200).extract().jsonPath();
-        Map<String, Element> cells = shapes(given().queryParam("orgId", tree.townId()).get("/api/outreach/coverage/grids.svg")
-                .then().statusCode(200).contentType("image/svg+xml").extract().asString(), "data-grid");
+        String heat = given().queryParam("orgId", tree.townId()).get("/api/outreach/coverage/grids.svg")
+                .then().statusCode(200).contentType("image/svg+xml").extract().asString();
+        Map<String, Element> cells = shapes(heat, "data-grid");
         assertThat(cells).hasSize(grids.getList("items").size());
         for (int i = 0; i < grids.getList("items").size(); i++) {
             String code = grids.getString("items[" + i + "].gridCode");
@@ -184,8 +187,13 @@ class EnterpriseUniverseTest {
         }
         assertThat(cells.get("BS-GC-017").getAttribute("data-coverage")).isEqualTo("0.40");
         assertThat(cells.get("BS-GC-017").getTextContent()).contains("40 %").contains("12 / 30");
-        Map<String, Element> stages = shapes(given().queryParam("orgId", tree.townId()).get("/api/outreach/coverage/funnel.svg")
-                .then().statusCode(200).extract().asString(), "data-stage");
+        String funnelSvg = given().queryParam("orgId", tree.townId()).get("/api/outreach/coverage/funnel.svg")
+                .then().statusCode(200).extract().asString();
+        Map<String, Element> stages = shapes(funnelSvg, "data-stage");
+        // kept for the README (docs/pictures): the pictures of this test's town
+        Files.createDirectories(Path.of("target/pictures"));
+        Files.writeString(Path.of("target/pictures/coverage-grids.svg"), heat);
+        Files.writeString(Path.of("target/pictures/coverage-funnel.svg"), funnelSvg);
         assertThat(stages.get("insured").getAttribute("data-value")).isEqualTo(funnel.getString("insuredWorkers"));
         assertThat(stages.get("members").getAttribute("data-value")).isEqualTo(funnel.getString("members"));
         assertThat(stages.get("active").getAttribute("data-value")).isEqualTo(funnel.getString("active"));
