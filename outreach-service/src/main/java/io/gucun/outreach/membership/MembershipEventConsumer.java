@@ -58,7 +58,8 @@ public class MembershipEventConsumer implements OrgPathColumns {
     @Override
     public List<PathColumn> orgPathColumns() {
         return List.of(new PathColumn("joined_member", "org_path"), new PathColumn("site", "org_path"),
-                new PathColumn("outreach_event", "org_path"), new PathColumn("enterprise_lead", "org_path"));
+                new PathColumn("outreach_event", "org_path"), new PathColumn("enterprise_lead", "org_path"),
+                new PathColumn("division_org", "org_path"));
     }
 
     private final EventReader memberEvents = EventReader.reading()

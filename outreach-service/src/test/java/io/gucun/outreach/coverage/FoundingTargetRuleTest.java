@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class FoundingTargetRuleTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
-    private final FoundingTargetRule jiangxi = new FoundingTargetRule(25, 1);
+    private final FoundingTargetRule jiangxi = new FoundingTargetRule(25, 1, LocalDate.of(2017, 1, 1));
 
     @Test
     void twentyFiveEmployeesAndOneYearWithoutAUnionMakeATarget() {
@@ -22,17 +22,11 @@ class FoundingTargetRuleTest {
 
     @Test
     void thresholdsAreConfigurable() {
-        FoundingTargetRule strict = new FoundingTargetRule(100, 3);
+        FoundingTargetRule strict = new FoundingTargetRule(100, 3, LocalDate.of(2026, 1, 1));
         assertThat(strict.establishedBy(TODAY)).isEqualTo(LocalDate.of(2023, 11, 24));
         assertThat(strict.isTarget(99, LocalDate.of(2010, 1, 1), false, TODAY)).isFalse();
-        assertThatThrownBy(() -> new FoundingTargetRule(0, 1)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void employeesAreTheBestEvidenceAtHand() {
-        assertThat(FoundingTargetRule.employees(30, 12, 8)).isEqualTo(30);
-        assertThat(FoundingTargetRule.employees(null, 41, 8)).isEqualTo(41);
-        assertThat(FoundingTargetRule.employees(null, 0, null)).isZero();
+        assertThatThrownBy(() -> new FoundingTargetRule(0, 1, TODAY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FoundingTargetRule(25, 1, null)).as("a policy is dated").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
