@@ -1,5 +1,6 @@
 package io.gucun.membership.workforce;
 
+import io.gucun.common.api.NativePage;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.outbox.Outbox;
@@ -108,7 +109,7 @@ public class Workforce {
                                                     PageRequest page) {
         UnionOrg anchor = orgs.get(orgId);
         StringBuilder where = new StringBuilder(
-                " from union_worker_appointment a join union_org o on o.id = a.org_id where o.path <@ cast(:path as ltree)");
+                "from union_worker_appointment a join union_org o on o.id = a.org_id where o.path <@ cast(:path as ltree)");
         Map<String, Object> params = new HashMap<>();
         params.put("path", anchor.path);
         if (post != null) {
@@ -123,25 +124,12 @@ public class Workforce {
             where.append(" and a.term_from <= :today and (least(a.term_to, a.ended_on) is null or least(a.term_to, a.ended_on) >= :today)");
             params.put("today", today());
         }
-        var count = em.createNativeQuery("select count(*)" + where);
-        var ids = em.createNativeQuery("select a.id" + where + " order by o.path, a.post, a.term_from, a.id limit :limit offset :offset");
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            ids.setParameter(k, v);
-        });
-        long total = ((Number) count.getSingleResult()).longValue();
-        List<Long> found = ((List<?>) ids.setParameter("limit", page.size()).setParameter("offset", page.offset())
-                .getResultList()).stream().map(n -> ((Number) n).longValue()).toList();
-        if (found.isEmpty()) {
-            return new Page<>(List.of(), page.page(), page.size(), total);
-        }
-        Map<Long, Appointment> byId = Appointment.<Appointment>list("id in ?1", found).stream()
-                .collect(Collectors.toMap(a -> a.id, Function.identity()));
-        Map<Long, UnionOrg> orgsById = UnionOrg.<UnionOrg>list("id in ?1",
-                        byId.values().stream().map(a -> a.orgId).distinct().toList()).stream()
+        Page<Appointment> found = NativePage.of(em, where.toString(), "a.id", "o.path, a.post, a.term_from, a.id", params,
+                page, Appointment.class);
+        Map<Long, UnionOrg> orgsById = found.items().isEmpty() ? Map.of() : UnionOrg.<UnionOrg>list("id in ?1",
+                        found.items().stream().map(a -> a.orgId).distinct().toList()).stream()
                 .collect(Collectors.toMap(o -> o.id, Function.identity()));
-        return new Page<>(found.stream().map(byId::get).map(a -> view(a, orgsById.get(a.orgId))).toList(),
-                page.page(), page.size(), total);
+        return found.map(a -> view(a, orgsById.get(a.orgId)));
     }
 
     private Appointment appointIn(UnionOrg org, UnionPost post, String name, String rawLogin, String subject,

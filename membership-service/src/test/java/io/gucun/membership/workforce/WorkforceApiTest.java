@@ -12,6 +12,7 @@ import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.membership.TestData;
 import io.gucun.testsupport.Actors;
 import io.gucun.testsupport.KafkaEvents;
+import io.gucun.testsupport.OpenApiDocument;
 import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -235,6 +236,19 @@ class WorkforceApiTest {
                 .body("endReason", equalTo("第三届会员大会选举"));
         get("/appointments?orgId=" + t.enterprise().id() + "&post=CHAIR&inTerm=false").statusCode(200)
                 .body("items.memberId", contains((int) oldChair, (int) newChair));
+    }
+
+    @Test
+    void everyWorkforceOperationIsDocumented() {
+        OpenApiDocument doc = OpenApiDocument.served();
+        List<OpenApiDocument.Operation> mine = doc.operations("/api/membership/appointments",
+                "/api/membership/staffing-policies", "/api/membership/staffing-report");
+        assertThat(mine).hasSize(7);
+        assertThat(OpenApiDocument.undocumented(mine)).isEmpty();
+        for (String name : List.of("NewAppointment", "Appointment", "TermEnd", "NewStaffingPolicy", "StaffingPolicies",
+                "StaffingReport", "OrgStaffing")) {
+            assertThat(doc.schemas().has(name)).as(name).isTrue();
+        }
     }
 
     private Tree tree() {
