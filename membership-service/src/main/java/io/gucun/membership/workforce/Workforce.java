@@ -204,9 +204,10 @@ public class Workforce {
         return rows.get(0);
     }
 
+    /** A transaction-scoped advisory lock per org's register (two ints: this table's name, the org id folded). */
     private void lockRegisterOf(long orgId) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('union_worker_appointment'), cast(:id as int))")
-                .setParameter("id", orgId).getSingleResult();
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('union_worker_appointment'), :key)")
+                .setParameter("key", Long.hashCode(orgId)).getSingleResult();
     }
 
     private LocalDate today() {
