@@ -11,7 +11,9 @@ public final class Planning {
     private Planning() {
     }
 
+    /** A site of an org directly under the officer's scope, owned by {@code owner}, appointed a social worker there. */
     public static long site(String officerScope, long orgId, String kind, String owner) {
+        UnionWorkerFeed.appointed(orgId, officerScope + "." + orgId, owner);
         Actors.officer("officer.town", officerScope);
         return given().contentType(ContentType.JSON).body("""
                         {"name": "智慧湾", "kind": "%s", "orgId": %d, "gridCode": "BS-GC-017", "ownerStaff": "%s"}"""

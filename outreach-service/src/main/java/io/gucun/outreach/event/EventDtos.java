@@ -18,7 +18,7 @@ public final class EventDtos {
             @Schema(examples = "智慧湾职工沟通会") @NotBlank @Size(max = 200) String title,
             @Schema(description = "Start, ISO-8601 with offset", examples = "2026-11-28T10:00:00+08:00") @NotNull OffsetDateTime startsAt,
             @Schema(examples = "2026-11-28T16:00:00+08:00") @NotNull OffsetDateTime endsAt,
-            @Schema(description = "Staff usernames to assign", examples = "[\"officer.zhang\"]") @Size(max = 50) List<@NotBlank @Size(max = 100) String> staff) {
+            @Schema(description = "Logins of union workers to assign: each in term at the site's org or one above or below it (membership's workforce register)", examples = "[\"officer.zhang\"]") @Size(max = 50) List<@NotBlank @Size(max = 100) String> staff) {
     }
 
     @Schema(name = "OutreachEvent")

@@ -38,7 +38,7 @@ public class EventResource {
     @Operation(operationId = "scheduleOutreachEvent", summary = "Plan a worker communication meeting at a site",
             description = "The window must lie outside office hours on weekdays (evenings, early mornings) or on a weekend.")
     @APIResponse(responseCode = "201", description = "Scheduled; Location names the event")
-    @APIResponse(responseCode = "400", description = "Invalid input or a window inside office hours (problem+json naming the field)")
+    @APIResponse(responseCode = "400", description = "Invalid input or a window inside office hours (problem+json naming the field), or a staff login that is not a union worker in term at the org or one above or below it (membership's workforce register)")
     @APIResponse(responseCode = "403", description = "The site is outside your scope")
     @APIResponse(responseCode = "404", description = "No such site")
     public Response schedule(@Valid @NotNull EventDtos.NewEvent request, @Context UriInfo uri) {
@@ -73,7 +73,7 @@ public class EventResource {
     @Path("/{id}/staff")
     @Operation(operationId = "assignEventStaff", summary = "Assign a staff member to an event (idempotent)")
     @APIResponse(responseCode = "200", description = "The event")
-    @APIResponse(responseCode = "400", description = "No staff named")
+    @APIResponse(responseCode = "400", description = "No staff named, or a staff login that is not a union worker in term at the org or one above or below it (membership's workforce register)")
     @APIResponse(responseCode = "403", description = "Outside your scope")
     @APIResponse(responseCode = "404", description = "No such event")
     @APIResponse(responseCode = "422", description = "The event was cancelled")

@@ -8,6 +8,7 @@ import io.gucun.common.time.BusinessTime;
 import io.gucun.common.api.NativePage;
 import io.gucun.events.outreach.EventEvents;
 import io.gucun.outreach.membership.OrgScopes;
+import io.gucun.outreach.membership.UnionWorkers;
 import io.gucun.outreach.site.Site;
 import io.gucun.outreach.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,9 @@ public class EventService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    UnionWorkers workers;
 
     @ConfigProperty(name = "gucun.outreach.office-hours.start")
     LocalTime officeStart;
@@ -64,7 +68,11 @@ public class EventService {
         e.createdBy = scopes.username();
         e.persist();
         if (r.staff() != null) {
-            r.staff().stream().map(String::trim).distinct().forEach(s -> assign(e, s));
+            java.util.Set<String> staff = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < r.staff().size(); i++) {
+                staff.add(workers.requireAssignable(r.staff().get(i), site.orgPath, "staff[" + i + "]"));
+            }
+            staff.forEach(s -> assign(e, s));
         }
         outbox.record(EventEvents.AGGREGATE, e.id, "OutreachEventScheduled", new EventEvents.OutreachEventScheduled(
                 e.id, site.id, site.kind.name(), e.orgId, e.orgPath, site.gridCode, e.title, e.startsAt, e.endsAt));
@@ -86,8 +94,9 @@ public class EventService {
         if (e.status == EventStatus.CANCELLED) {
             throw ApiException.unprocessable("event-cancelled", "the event was cancelled");
         }
-        if (!EventStaff.isAssigned(id, staff.trim())) {
-            assign(e, staff.trim());
+        String login = workers.requireAssignable(staff, e.orgPath, "staff");
+        if (!EventStaff.isAssigned(id, login)) {
+            assign(e, login);
         }
         return e;
     }

@@ -22,7 +22,7 @@ public final class SiteDtos {
             @NotNull Long orgId,
             @Schema(description = "Grid (网格) code", examples = "BS-GC-017") @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]*") String gridCode,
             @Schema(examples = "宝山区顾村镇沪太路1号") @Size(max = 300) String address,
-            @Schema(description = "Staff member (username) who owns the site (包干)", examples = "officer.zhang") @Size(max = 100) String ownerStaff) {
+            @Schema(description = "Login of the union worker who owns the site (包干): in term at the site's org or one above or below it (membership's workforce register)", examples = "officer.zhang") @Size(max = 100) String ownerStaff) {
     }
 
     @Schema(name = "Site")

@@ -37,7 +37,7 @@ public class SiteResource {
     @POST
     @Operation(operationId = "createSite", summary = "Record a site (building, park, market, street, community)")
     @APIResponse(responseCode = "201", description = "Created; Location names the site")
-    @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the field)")
+    @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the field), or a staff login that is not a union worker in term at the org or one above or below it (membership's workforce register)")
     @APIResponse(responseCode = "403", description = "The org is outside your scope")
     @APIResponse(responseCode = "422", description = "The org is closed")
     public Response create(@Valid @NotNull SiteDtos.NewSite request, @Context UriInfo uri) {
@@ -69,7 +69,7 @@ public class SiteResource {
     @Path("/{id}/owner")
     @Operation(operationId = "changeSiteOwner", summary = "Give a site to a staff member (包干)")
     @APIResponse(responseCode = "200", description = "The site with its new owner")
-    @APIResponse(responseCode = "400", description = "No staff named")
+    @APIResponse(responseCode = "400", description = "No staff named, or a staff login that is not a union worker in term at the org or one above or below it (membership's workforce register)")
     @APIResponse(responseCode = "403", description = "Outside your scope")
     @APIResponse(responseCode = "404", description = "No such site")
     public SiteDtos.SiteView changeOwner(@PathParam("id") long id, @Valid @NotNull SiteDtos.NewOwner request) {
@@ -91,7 +91,7 @@ public class SiteResource {
     @Operation(operationId = "rotateSiteOwners", summary = "Rotate owners across sites (交叉轮换)",
             description = "Each listed site passes its owner to the next one, the last to the first.")
     @APIResponse(responseCode = "200", description = "The sites with their new owners")
-    @APIResponse(responseCode = "400", description = "Fewer than two sites, a repeated site or a site without owner")
+    @APIResponse(responseCode = "400", description = "Fewer than two sites, a repeated site or a site without owner, or an owner who is no longer a union worker in term at the next site's org or one above or below it")
     @APIResponse(responseCode = "403", description = "A site is outside your scope")
     @APIResponse(responseCode = "404", description = "No such site")
     public List<SiteDtos.SiteView> rotate(@Valid @NotNull SiteDtos.NewRotation request) {

@@ -5,6 +5,7 @@ import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.time.BusinessTime;
 import io.gucun.outreach.membership.OrgScopes;
+import io.gucun.outreach.membership.UnionWorkers;
 import io.gucun.common.api.NativePage;
 import io.gucun.common.replica.KnownOrg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,9 @@ public class SiteService {
     @Inject
     BusinessTime time;
 
+    @Inject
+    UnionWorkers workers;
+
     @Transactional
     public Site create(SiteDtos.NewSite r) {
         KnownOrg org = scopes.visibleOrg(r.orgId(), "orgId");
@@ -41,7 +45,7 @@ public class SiteService {
         s.createdBy = scopes.username();
         s.persist();
         if (r.ownerStaff() != null && !r.ownerStaff().isBlank()) {
-            handOver(s, r.ownerStaff().trim(), "ASSIGNED", s.createdAt);
+            handOver(s, workers.requireAssignable(r.ownerStaff(), s.orgPath, "ownerStaff"), "ASSIGNED", s.createdAt);
         }
         return s;
     }
@@ -64,7 +68,7 @@ public class SiteService {
     @Transactional
     public Site changeOwner(long id, String staff) {
         Site s = get(id);
-        handOver(s, staff.trim(), "ASSIGNED", now());
+        handOver(s, workers.requireAssignable(staff, s.orgPath, "staff"), "ASSIGNED", now());
         return s;
     }
 
@@ -85,6 +89,8 @@ public class SiteService {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("siteIds", e.getMessage());
         }
+        // An owner moves on only to a site they may serve, and only while still a union worker in term.
+        next.forEach((id, staff) -> workers.requireAssignable(staff, sites.get(id).orgPath, "siteIds"));
         OffsetDateTime at = now();
         next.forEach((id, staff) -> handOver(sites.get(id), staff, "ROTATION", at));
         return siteIds.stream().map(sites::get).toList();

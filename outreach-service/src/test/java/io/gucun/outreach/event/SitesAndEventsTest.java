@@ -12,6 +12,7 @@ import io.gucun.outreach.MembershipFeed;
 import io.gucun.outreach.Outboxed;
 import io.gucun.outreach.Planning;
 import io.gucun.outreach.TestTree;
+import io.gucun.outreach.UnionWorkerFeed;
 import io.gucun.testsupport.Actors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -61,6 +62,7 @@ class SitesAndEventsTest {
                 .body("status", equalTo("SCHEDULED")).body("staff", contains("officer.zhang"))
                 .body("orgId", equalTo((int) tree.parkId()))
                 .extract().jsonPath().getLong("id");
+        UnionWorkerFeed.appointed(tree.townId(), tree.town(), "officer.li");
         given().contentType(ContentType.JSON).body("{\"staff\": \"officer.li\"}")
                 .post("/api/outreach/events/" + eventId + "/staff").then().statusCode(200)
                 .body("staff", contains("officer.li", "officer.zhang"));
