@@ -75,7 +75,8 @@ public class ElectionService {
         if (badSeats != null) {
             errors.add(new FieldError("seats", badSeats));
         }
-        OffsetDateTime cutoff = r.cutoff() == null ? now : r.cutoff();
+        // Default: frozen now, or at the opening if voting has already begun.
+        OffsetDateTime cutoff = r.cutoff() != null ? r.cutoff() : r.opensAt().isBefore(now) ? r.opensAt() : now;
         FieldError badSchedule = ElectionRules.whyBadSchedule(cutoff, r.opensAt(), r.closesAt(), now);
         if (badSchedule != null) {
             errors.add(badSchedule);
