@@ -18,6 +18,9 @@ import java.util.Set;
  */
 public final class ElectionRules {
 
+    /** The longest voting window: a ballot is a matter of days, not a standing poll. */
+    public static final int MAX_WINDOW_DAYS = 31;
+
     private ElectionRules() {
     }
 
@@ -36,6 +39,11 @@ public final class ElectionRules {
     /** What is wrong with the window and cut-off, or null: the roll is frozen before voting opens, which precedes closing. */
     public static FieldError whyBadSchedule(OffsetDateTime cutoff, OffsetDateTime opensAt, OffsetDateTime closesAt,
                                             OffsetDateTime now) {
+        for (var at : List.of(Map.entry("cutoff", cutoff), Map.entry("opensAt", opensAt), Map.entry("closesAt", closesAt))) {
+            if (at.getValue().getYear() < 2000 || at.getValue().getYear() > 9999) {
+                return new FieldError(at.getKey(), "must lie between the years 2000 and 9999");
+            }
+        }
         if (cutoff.isAfter(now)) {
             return new FieldError("cutoff", "must not be in the future: the roll is frozen from the members on record then");
         }
@@ -44,6 +52,9 @@ public final class ElectionRules {
         }
         if (!closesAt.isAfter(opensAt)) {
             return new FieldError("closesAt", "must be after opensAt");
+        }
+        if (closesAt.isAfter(opensAt.plusDays(MAX_WINDOW_DAYS))) {
+            return new FieldError("closesAt", "must be at most " + MAX_WINDOW_DAYS + " days after opensAt");
         }
         return null;
     }

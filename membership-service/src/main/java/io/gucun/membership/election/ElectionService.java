@@ -194,10 +194,13 @@ public class ElectionService {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    /** The elections the caller's member record is on the roll of, newest first (at most 50). */
+    /** The elections the caller's member record is on the roll of, newest first (at most 50); none without a record. */
     @SuppressWarnings("unchecked")
     public List<Election> mine() {
-        Member m = requireCallerMember();
+        Member m = callerMember();
+        if (m == null) {
+            return List.of();
+        }
         return em.createNativeQuery("""
                 select e.* from election e join election_elector r on r.election_id = e.id
                  where r.member_id = :m order by e.opens_at desc, e.id desc limit 50""", Election.class)
@@ -237,17 +240,17 @@ public class ElectionService {
         if (e == null) {
             throw ApiException.notFound("election", electionId);
         }
-        if (!isOnRoll(e.id, m.id)) {
-            throw new ApiException(403, "not-eligible", "Forbidden",
-                    "you are not on this election's roll: it holds the union's members at the cut-off " + e.cutoffAt,
-                    null, Map.of("cutoffAt", e.cutoffAt.toString()));
-        }
         ElectionRules.Phase phase = e.status == Election.Status.CLOSED ? ElectionRules.Phase.ENDED
                 : ElectionRules.phase(e.opensAt, e.closesAt, time.now());
         if (phase != ElectionRules.Phase.OPEN) {
             throw new ApiException(422, phase == ElectionRules.Phase.NOT_OPEN ? "voting-not-open" : "voting-closed",
                     "Rule violated", "ballots are accepted from " + e.opensAt + " until " + e.closesAt, null,
                     Map.of("opensAt", e.opensAt.toString(), "closesAt", e.closesAt.toString()));
+        }
+        if (!isOnRoll(e.id, m.id)) {
+            throw new ApiException(403, "not-eligible", "Forbidden",
+                    "you are not on this election's roll: it holds the union's members at the cut-off " + e.cutoffAt,
+                    null, Map.of("cutoffAt", e.cutoffAt.toString()));
         }
         Set<Long> candidateIds = ElectionCandidate.of(e.id).stream().map(c -> c.id).collect(Collectors.toSet());
         String bad = ElectionRules.whyBadBallot(choices, candidateIds, e.seats);

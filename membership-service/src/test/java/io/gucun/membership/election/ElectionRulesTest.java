@@ -109,6 +109,8 @@ class ElectionRulesTest {
         assertThat(ElectionRules.whyBadSchedule(NOW.plusHours(1), NOW.plusDays(1), NOW.plusDays(2), NOW).field()).isEqualTo("cutoff");
         assertThat(ElectionRules.whyBadSchedule(NOW, NOW.minusHours(1), NOW.plusDays(1), NOW).field()).isEqualTo("opensAt");
         assertThat(ElectionRules.whyBadSchedule(NOW, NOW, NOW, NOW).field()).isEqualTo("closesAt");
+        assertThat(ElectionRules.whyBadSchedule(NOW, NOW, NOW.plusDays(32), NOW).field()).isEqualTo("closesAt");
+        assertThat(ElectionRules.whyBadSchedule(NOW.withYear(1), NOW, NOW.plusDays(1), NOW).field()).isEqualTo("cutoff");
 
         assertThat(ElectionRules.phase(NOW.plusSeconds(1), NOW.plusDays(1), NOW)).isEqualTo(ElectionRules.Phase.NOT_OPEN);
         assertThat(ElectionRules.phase(NOW, NOW.plusDays(1), NOW)).isEqualTo(ElectionRules.Phase.OPEN);
