@@ -12,6 +12,7 @@ import io.gucun.events.membership.AssessmentEvents;
 import io.gucun.events.membership.ElectionOffice;
 import io.gucun.membership.election.Election;
 import io.gucun.membership.election.ElectionRules;
+import io.gucun.membership.election.ElectionService;
 import io.gucun.membership.member.Member;
 import io.gucun.membership.member.MemberStatus;
 import io.gucun.membership.org.UnionOrg;
@@ -41,6 +42,9 @@ public class AssessmentService {
 
     @Inject
     BusinessTime time;
+
+    @Inject
+    ElectionService elections;
 
     /** Fewest raters whose counts are shown when an assessment is opened without its own minimum. */
     @ConfigProperty(name = "gucun.assessments.default-min-raters", defaultValue = "10")
@@ -90,7 +94,7 @@ public class AssessmentService {
     }
 
     private Member callerMember() {
-        return caller.subject().map(s -> (Member) Member.find("accountSubject", s).firstResult()).orElse(null);
+        return elections.callerMember();
     }
 
     private static boolean memberOf(Member m, long orgId) {
@@ -141,18 +145,18 @@ public class AssessmentService {
         if (a == null) {
             throw ApiException.notFound("assessment", id);
         }
+        ElectionRules.Phase phase = phase(a);
+        if (phase != ElectionRules.Phase.OPEN) {
+            throw new ApiException(422, phase == ElectionRules.Phase.NOT_OPEN ? "rating-not-open" : "rating-closed",
+                    "Rule violated", "ratings are accepted from " + a.opensAt + " until " + a.closesAt, null,
+                    Map.of("opensAt", a.opensAt.toString(), "closesAt", a.closesAt.toString()));
+        }
         if (!memberOf(m, a.orgId)) {
             throw new ApiException(403, "not-a-member-of-union", "Forbidden",
                     "only members of the union rate its chair", null, Map.of("orgId", a.orgId));
         }
         if (m.id.equals(a.chairMemberId)) {
             throw ApiException.unprocessable("own-assessment", "the chair does not rate themself");
-        }
-        ElectionRules.Phase phase = phase(a);
-        if (phase != ElectionRules.Phase.OPEN) {
-            throw new ApiException(422, phase == ElectionRules.Phase.NOT_OPEN ? "rating-not-open" : "rating-closed",
-                    "Rule violated", "ratings are accepted from " + a.opensAt + " until " + a.closesAt, null,
-                    Map.of("opensAt", a.opensAt.toString(), "closesAt", a.closesAt.toString()));
         }
         int rater = em.createNativeQuery("""
                 insert into chair_assessment_rater (assessment_id, member_id) values (:a, :m) on conflict do nothing""")

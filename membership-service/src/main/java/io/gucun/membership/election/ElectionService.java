@@ -153,8 +153,8 @@ public class ElectionService {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
-    /** The member linked to the caller's login, if any. */
-    private Member callerMember() {
+    /** The member linked to the caller's login (the member app's token), or null. */
+    public Member callerMember() {
         return caller.subject().map(s -> (Member) Member.find("accountSubject", s).firstResult()).orElse(null);
     }
 
