@@ -25,8 +25,8 @@ public final class ElectionDtos {
             @NotNull @Schema(examples = "CHAIR") ElectionOffice office,
             @Schema(description = "Seats to fill: 1 for CHAIR (default), 2–50 for COMMITTEE", examples = "1") Integer seats,
             @NotBlank @Size(max = 200) @Schema(examples = "顾村快递行业联合工会第二届主席选举") String title,
-            @Schema(description = "When the roll is frozen; not in the future, not after opensAt; default now (or opensAt if earlier)", examples = "2026-12-01T00:00:00+08:00",
-                    nullable = true) OffsetDateTime cutoff,
+            @Schema(description = "When the roll is frozen; not in the future, not after opensAt; default now (or "
+                    + "opensAt if earlier)", examples = "2026-12-01T00:00:00+08:00", nullable = true) OffsetDateTime cutoff,
             @NotNull @Schema(examples = "2026-12-08T09:00:00+08:00") OffsetDateTime opensAt,
             @NotNull @Schema(examples = "2026-12-10T18:00:00+08:00") OffsetDateTime closesAt,
             @Schema(description = "Turnout needed: more than this fraction of the eligible members", examples = "1/2",

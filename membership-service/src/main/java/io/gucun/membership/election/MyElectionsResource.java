@@ -31,10 +31,10 @@ public class MyElectionsResource {
     ElectionService elections;
 
     @GET
-    @Operation(operationId = "listMyElections", summary = "The elections you are on the roll of, latest first (at most 50)")
+    @Operation(operationId = "listMyElections",
+            summary = "The elections you are on the roll of, latest first (at most 50; none without a member record)")
     @APIResponse(responseCode = "200", description = "Your elections, with whether you have voted")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    @APIResponse(responseCode = "403", description = "not-a-member: no member record is linked to your login")
     public List<ElectionDtos.ElectionView> mine() {
         return elections.mine().stream().map(elections::view).toList();
     }
