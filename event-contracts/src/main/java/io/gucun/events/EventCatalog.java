@@ -3,7 +3,9 @@ package io.gucun.events;
 import io.gucun.events.dues.CollectionEvents;
 import io.gucun.events.dues.RebateEvents;
 import io.gucun.events.dues.SubsidyEvents;
+import io.gucun.events.membership.AssessmentEvents;
 import io.gucun.events.membership.CardEvents;
+import io.gucun.events.membership.ElectionEvents;
 import io.gucun.events.membership.EnterpriseEvents;
 import io.gucun.events.membership.MemberEvents;
 import io.gucun.events.membership.OrgEvents;
@@ -36,6 +38,8 @@ public final class EventCatalog {
             new Topic("membership.member.v1", "membership-service", MemberEvents.class),
             new Topic("membership.card.v1", "membership-service", CardEvents.class),
             new Topic("membership.appointment.v1", "membership-service", WorkforceEvents.class),
+            new Topic("membership.election.v1", "membership-service", ElectionEvents.class),
+            new Topic("membership.assessment.v1", "membership-service", AssessmentEvents.class),
             new Topic("dues.collection.v1", "dues-service", CollectionEvents.class),
             new Topic("dues.rebate.v1", "dues-service", RebateEvents.class),
             new Topic("dues.subsidy.v1", "dues-service", SubsidyEvents.class),
