@@ -97,5 +97,7 @@ allow outreach topic literal membership.enterprise.v1 read
 allow outreach topic literal membership.enterprise.v1 describe
 allow outreach topic literal membership.member.v1 read
 allow outreach topic literal membership.member.v1 describe
+allow outreach topic literal membership.appointment.v1 read
+allow outreach topic literal membership.appointment.v1 describe
 allow outreach group prefixed outreach- read
 allow outreach group prefixed outreach- describe

@@ -56,7 +56,8 @@ public final class KafkaPrincipals {
         m.put("dues", List.of("membership.org.v1", "membership.enterprise.v1", "membership.member.v1",
                 "membership.card.v1"));
         m.put("rights", List.of("membership.org.v1", "membership.enterprise.v1"));
-        m.put("outreach", List.of("membership.org.v1", "membership.enterprise.v1", "membership.member.v1"));
+        m.put("outreach", List.of("membership.org.v1", "membership.enterprise.v1", "membership.member.v1",
+                "membership.appointment.v1"));
         return Map.copyOf(m);
     }
 
