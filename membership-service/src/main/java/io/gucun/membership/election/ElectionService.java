@@ -14,11 +14,14 @@ import io.gucun.events.membership.ElectionOutcome;
 import io.gucun.membership.member.Member;
 import io.gucun.membership.member.MemberStatus;
 import io.gucun.membership.org.UnionOrg;
+import io.gucun.membership.workforce.Workforce;
+import io.gucun.membership.workforce.WorkforceRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,6 +54,13 @@ public class ElectionService {
     BusinessTime time;
 
     /** Turnout needed when the union's rules name none: more than half of the eligible members. */
+    @Inject
+    Workforce workforce;
+
+    /** A grassroots union committee's term is three or five years (Trade Union Law, art. 15); five unless configured. */
+    @ConfigProperty(name = "gucun.elections.chair-term-years", defaultValue = "5")
+    int chairTermYears;
+
     @ConfigProperty(name = "gucun.elections.default-quorum", defaultValue = "1/2")
     String defaultQuorum;
 
@@ -318,6 +328,12 @@ public class ElectionService {
         e.outcome = result.outcome();
         e.electedChairMemberId = e.office == ElectionOffice.CHAIR && result.outcome() == ElectionOutcome.ELECTED
                 ? electedMembers.getFirst() : null;
+        if (e.electedChairMemberId != null) {
+            // The register follows the ballot: the sitting chair's term ends, the elected member's begins today.
+            LocalDate from = time.today();
+            workforce.appointChair(e.orgId, e.electedChairMemberId,
+                    new WorkforceRules.Term(from, from.plusYears(chairTermYears).minusDays(1)), "election " + e.id);
+        }
         // New rows in random order, all from this transaction: the table no longer shows who voted when.
         em.createNativeQuery("""
                 with gone as (delete from election_ballot where election_id = :e

@@ -191,6 +191,9 @@ class ElectionApiTest {
                 .body("candidates[0].votes", equalTo(2)).body("candidates[0].elected", equalTo(true))
                 .body("candidates[1].votes", equalTo(0));
         post("/elections/" + election + "/close", null).statusCode(409);
+        // The register follows the result: the elected member is the union's chair in term.
+        get("/appointments?orgId=" + tree.jointIndustry().id() + "&post=CHAIR").statusCode(200)
+                .body("items.memberId", contains((int) m[0]));
 
         // The voter finds their ballot in the published tally by the hash of their receipt, as they cast it.
         Actors.member("voter0-" + run);
