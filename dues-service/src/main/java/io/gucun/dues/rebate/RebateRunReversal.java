@@ -1,5 +1,6 @@
 package io.gucun.dues.rebate;
 
+import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
 import io.gucun.dues.ledger.LedgerService;
 import io.gucun.dues.ledger.LedgerTimes;
@@ -11,6 +12,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -47,6 +50,14 @@ public class RebateRunReversal {
         if (r[3] == null) {
             Period period = new Period(YearMonth.parse((String) r[1]));
             lockOrgPeriod(em, orgId, period);
+            // A held share already released to a union is that union's money now: undo the release first.
+            List<?> released = em.createNativeQuery("select distinct released_by from rebate_line where run_id = ?1"
+                    + " and released_by is not null order by 1").setParameter(1, runId).getResultList();
+            if (!released.isEmpty()) {
+                throw ApiException.conflict("held-share-released", "rebate run " + runId + " held shares that release "
+                        + released.getFirst() + " has paid out; it cannot be reversed as a whole",
+                        Map.<String, Object>of("releaseIds", List.copyOf(released)));
+            }
             long reversal = ledger.reverseForCorrection(((Number) r[2]).longValue(), "reversal of rebate run " + runId + ": " + reason);
             em.createNativeQuery("insert into reversed_rebate_line select * from rebate_line where run_id = ?1")
                     .setParameter(1, runId).executeUpdate();

@@ -46,6 +46,7 @@ class GovernanceApiTest {
     static final String E2 = creditCode(80102);
     static final String E3 = creditCode(80103);
     static final String E4 = creditCode(80104);
+    static final String E5 = creditCode(80105);
     static final String PERIOD = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(2).toString();
     static final String OLD_PERIOD = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(14).toString();
     static final String TOMORROW = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
@@ -68,6 +69,7 @@ class GovernanceApiTest {
         EnterpriseFixtures.registered(80103, E3, 803, 300);
         EnterpriseFixtures.registered(80104, E4, 803, 300);
         EnterpriseFixtures.unionFounded(80104, E4, 806, "1.801.802.803.806");
+        EnterpriseFixtures.registered(80105, E5, 801, 300);
     }
 
     static String policy(long scope, String validFrom, String standard, String town, String floor) {
@@ -124,6 +126,12 @@ class GovernanceApiTest {
         Assertions.assertThat(count("select count(*) from rebate_line where enterprise_id = 80102 and released_by is null")).isZero();
         Assertions.assertThat(count("select coalesce(sum(case when side = 'C' then amount_fen else -amount_fen end), 0)"
                 + " from journal_leg where org_id = 802 and purpose = 'PREPARATORY_FUND'")).isZero();
+        // The run that held it cannot be reversed as a whole any more: the union has the money.
+        long run = count("select run_id from rebate_line where enterprise_id = 80102");
+        given().contentType(ContentType.JSON).body("{\"reason\":\"wrong payroll\"}").when()
+                .post("/api/dues/rebate-runs/" + run + "/reversal").then().statusCode(409)
+                .body("type", equalTo("urn:gucun:problem:held-share-released"));
+        Assertions.assertThat(count("select count(*) from rebate_line where run_id = " + run)).isPositive();
         // A second founding event (a replay) finds nothing held: nothing posts twice.
         EnterpriseFixtures.unionFounded(80102, E2, 805, "1.801.802.803.805");
         Assertions.assertThat(count("select count(*) from held_share_release where enterprise_id = 80102")).isEqualTo(1);
@@ -192,6 +200,10 @@ class GovernanceApiTest {
         given().contentType(ContentType.JSON).body("{}").when().post("/api/dues/approvals/" + policyApproval + "/approval")
                 .then().statusCode(422).body("type", equalTo("urn:gucun:problem:self-approval"))
                 .body("errors[0].field", equalTo("approver"));
+        // The district collects from a firm registered directly under it (2% of 1,500,000.00 wages): cash the large entry
+        // below can move.
+        given().contentType("text/csv").body(csv(PERIOD, UUID.randomUUID().toString(), E5 + ":1500000.00"))
+                .when().post("/api/dues/collection-imports").then().statusCode(201).body("posted", equalTo(1));
         entryApproval = given().contentType(ContentType.JSON).body("""
                 {"period":"%s","description":"区总工会拨付顾村活动经费(治理测试)","legs":[{"orgId":802,"purpose":"CASH","side":"D","amount":"20000.00"},
                  {"orgId":801,"purpose":"CASH","side":"C","amount":"20000.00"}]}""".formatted(PERIOD))

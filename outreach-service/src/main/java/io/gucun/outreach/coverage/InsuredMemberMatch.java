@@ -5,9 +5,9 @@ package io.gucun.outreach.coverage;
  * of the ID number from the social-insurance import) is a member when the same keyed hash is on a sign-up that became
  * a membership (sign_up.member_id, its MemberJoined in joined_member). Plain ID numbers are never compared, nor stored.
  *
- * <p>Both sides are hashed today with the service's blind-index key ({@code PersonalDataCipher.blindIndex}, in
- * ImportRunner and SignUpService). When partner imports are hashed with another key, this class is what changes: the
- * member side must then be hashed with the key the insured side uses.
+ * <p>Both sides are keyed with the internal ID-number index ({@code BlindIndexes.idNumber()}, docs/partners/keys.md),
+ * never a partner's matching key. After a rotation of that key, a social-insurance file moves each person it names, and
+ * that person's sign-ups, to the current version (ImportRunner), so both sides meet again under one version.
  *
  * <p>Only members whose sign-up went through outreach carry a hash here: membership publishes no hash of its members to
  * outreach, so a member who joined another way counts as "insured, not a member" until such a feed exists.

@@ -178,6 +178,7 @@ public class ImportRunner {
         Map<Long, String> rejects = new LinkedHashMap<>();
         // The same persons' rows under a previous key version (during a rotation): replaced by this file's rows.
         List<String> previousHashes = new ArrayList<>();
+        Map<String, String> currentOf = new LinkedHashMap<>();
         BlindIndex ids = indexes.idNumber();
         LocalDate today = time.today();
         YearMonth month = time.month();
@@ -201,6 +202,7 @@ public class ImportRunner {
                     List<String> hashes = ids.hashesInUse(p.row().personId());
                     String hash = hashes.getFirst();
                     previousHashes.addAll(hashes.subList(1, hashes.size()));
+                    hashes.subList(1, hashes.size()).forEach(old -> currentOf.put(old, hash));
                     rows.put(hash, new CsvRows.Insured(hash, p.row().employerCreditCode(), p.row().insuredSince(), p.row().status()));
                 }
             } else {
@@ -222,6 +224,18 @@ public class ImportRunner {
                     try (PreparedStatement ps = c.prepareStatement("delete from insured_person where id_hash = any(?)")) {
                         ps.setArray(1, c.createArrayOf("varchar", previousHashes.toArray()));
                         ps.executeUpdate();
+                    }
+                    // Sign-ups keep no ID number to re-hash: this file is the one chance to move the same persons'
+                    // sign-ups to the current version, so insured workers still match the members among them.
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "update sign_up set id_hash = ?, id_hash_version = ? where id_hash = ?")) {
+                        for (var moved : currentOf.entrySet()) {
+                            ps.setString(1, moved.getValue());
+                            ps.setInt(2, ids.current().version());
+                            ps.setString(3, moved.getKey());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
                     }
                 }
                 upsert(c, job, new java.util.TreeMap<>(rows).values(), ids.current().version());

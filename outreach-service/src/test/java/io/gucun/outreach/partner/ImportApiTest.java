@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 import io.gucun.common.pii.BlindIndexes;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.outreach.MembershipFeed;
+import io.gucun.outreach.Planning;
+import io.gucun.outreach.TestTree;
 import io.gucun.testsupport.Actors;
 import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -68,6 +70,14 @@ class ImportApiTest {
                         + " employer_credit_code, insured_since, status, job_id, updated_at, id_hash_version)"
                         + " values (?1, ?2, date '2018-01-01', 'ACTIVE', gen_random_uuid(), now(), 1)")
                 .setParameter(1, v1).setParameter(2, uscc).executeUpdate());
+        // ...and the same person's sign-up from before the rotation, which keeps no ID number to re-hash.
+        long eventId = Planning.weekendEvent(TestTree.create());
+        UUID signUp = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into sign_up (id, event_id, staff,"
+                        + " org_id, org_path, id_hash, id_masked, mobile_masked, status, signed_up_at, received_at,"
+                        + " received_by, fingerprint, id_hash_version) values (?1, ?2, 'officer.zhang', 1, cast('1' as ltree),"
+                        + " ?3, 'masked', 'masked', 'REJECTED', now(), now(), 'test', 'fp', 1)")
+                .setParameter(1, signUp).setParameter(2, eventId).setParameter(3, v1).executeUpdate());
 
         Actors.partner("si-bureau", SI);
         Response accepted = post("social-insurance", "person_id,employer_uscc,insured_since,status\n"
@@ -84,6 +94,11 @@ class ImportApiTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select status from insured_person where id_hash = ?1").setParameter(1, indexes.idNumber().hash(person))
                 .getSingleResult())).isEqualTo("SUSPENDED");
+        // The sign-up moved with the person, so the insured worker still matches it.
+        Object[] moved = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select id_hash, id_hash_version from sign_up where id = ?1").setParameter(1, signUp).getSingleResult());
+        assertThat(moved[0]).isEqualTo(indexes.idNumber().hash(person));
+        assertThat(((Number) moved[1]).intValue()).isEqualTo(2);
     }
 
     @Test
