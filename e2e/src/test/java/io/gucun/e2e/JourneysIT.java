@@ -33,11 +33,13 @@ class JourneysIT {
     private final Api api;
     private final String officer;
     private final String admin;
+    private final String auditor;
 
     JourneysIT(Api api) {
         this.api = api;
         this.officer = api.user("officer.gucun");
         this.admin = api.user("admin");
+        this.auditor = api.user("auditor");
     }
 
     @Test
@@ -55,7 +57,11 @@ class JourneysIT {
                       {"orgId":%d,"purpose":"CASH","side":"D","amount":"1000000.00"},
                       {"orgId":%d,"purpose":"COLLECTED_FUNDS","side":"C","amount":"1000000.00"}]}""", today, payer, payer)),
                     r -> r.status() != 400, EVENTUALLY);
-            assertThat(cash.status()).as(cash.toString()).isEqualTo(201);
+            // above the manual-entry threshold: posted once a second admin approves it (maker-checker)
+            assertThat(cash.status()).as(cash.toString()).isEqualTo(202);
+            Response approved = api.post(auditor, "/api/dues/approvals/" + cash.json().get("approvalId").asLong() + "/approval",
+                    "{\"note\":\"e2e opening cash checked\"}");
+            assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
             Response fund = api.post(admin, "/api/dues/budget-funds", json("""
                     {"programme":"RECRUITMENT_SUBSIDY","payerOrgId":%d,"regionOrgId":%d}""", payer, payer));
             assertThat(fund.status()).as(fund.toString()).isEqualTo(200);

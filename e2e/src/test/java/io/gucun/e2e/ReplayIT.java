@@ -319,10 +319,12 @@ class ReplayIT {
         return m;
     }
 
+    /** Cash received by the new joint union (no account may go below zero, so it cannot pay anything out yet). */
     private String manualEntry(String month, String description, String amount) {
         return """
-                {"period":"%s","description":"%s","legs":[{"orgId":5,"purpose":"CASH","side":"D","amount":"%s"},
-                 {"orgId":%d,"purpose":"CASH","side":"C","amount":"%s"}]}""".formatted(month, description, amount, joint, amount);
+                {"period":"%s","description":"%s","legs":[{"orgId":%d,"purpose":"CASH","side":"D","amount":"%s"},
+                 {"orgId":%d,"purpose":"COLLECTED_FUNDS","side":"C","amount":"%s"}]}""".formatted(month, description, joint, amount,
+                joint, amount);
     }
 
     private String newCase(int workers) {

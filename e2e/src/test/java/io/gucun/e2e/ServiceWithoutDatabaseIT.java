@@ -33,6 +33,10 @@ class ServiceWithoutDatabaseIT {
                 "quarkus.datasource.username", PostgresServer.USERNAME,
                 "quarkus.datasource.password", PostgresServer.PASSWORD,
                 "kafka.bootstrap.servers", "127.0.0.1:" + LoopbackPorts.free(),
+                // no broker listens there either; SASL without TLS, as locally, so the clients can be built
+                "kafka.security.protocol", "SASL_PLAINTEXT",
+                "kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"rights\" password=\"" + randomKey() + "\";",
                 "quarkus.oidc.auth-server-url", "http://127.0.0.1:" + LoopbackPorts.free() + "/realms/union",
                 "gucun.schema.retry-interval", "1s",
                 "quarkus.log.console.json.enabled", "false",
