@@ -132,7 +132,7 @@ public class Suspense {
         KnownEnterprise firm = KnownEnterprise.byCreditCode(code).orElseThrow(() -> new ApiException(422, "firm-not-registered",
                 "Rule violated", "no firm with credit code " + code + " is registered with the union; register it first",
                 List.of(new FieldError("creditCode", "names no enterprise registered with the union")), Map.of()));
-        caller.requireCovers(firm.orgPath);
+        caller.requireCovers(registeredUnder(firm).path);
         Object[] c = lockSuspended(collectionId);
         if (c == null) {
             Object[] done = reassignedRow(collectionId);
@@ -192,11 +192,8 @@ public class Suspense {
         Period period = new Period(YearMonth.parse((String) c[1]));
         long fen = ((Number) c[2]).longValue();
         long fromOrg = ((Number) c[3]).longValue();
-        KnownOrg registeredUnder = KnownOrg.findById(firm.orgId);
-        long collectingOrg = Optional.ofNullable(registeredUnder)
-                .flatMap(o -> CollectionRules.collectingOrg(Orgs.ancestorsOrSelf(o.path))).map(o -> o.id)
-                .orElseThrow(() -> ApiException.conflict("org-not-known", "the org the firm is registered under ("
-                        + firm.orgId + ") is not known here yet; try again later", Map.of("orgId", firm.orgId)));
+        long collectingOrg = CollectionRules.collectingOrg(Orgs.ancestorsOrSelf(registeredUnder(firm).path))
+                .map(o -> o.id).orElseThrow(() -> orgNotKnown(firm));
         // Booked in the collection's month while it is open, so the month's rebate run takes it; else in this month.
         Period booked = ledger.openOrCurrent(period, clock);
         Ledger.Posted entry = ledger.postOne(Postings.suspenseReassignment(fromOrg, collectingOrg, booked, fen,
@@ -212,6 +209,19 @@ public class Suspense {
         outbox.record(CollectionEvents.AGGREGATE, id, "SuspenseReassigned", new CollectionEvents.SuspenseReassigned(id, ref,
                 firm.creditCode, period.month(), Money.format(fen), Money.CURRENCY, firm.id, firm.orgId, collectingOrg, fromOrg,
                 trigger.name(), entry.entryId(), entry.transactionId()));
+    }
+
+    private static KnownOrg registeredUnder(KnownEnterprise firm) {
+        KnownOrg org = KnownOrg.findById(firm.orgId);
+        if (org == null) {
+            throw orgNotKnown(firm);
+        }
+        return org;
+    }
+
+    private static ApiException orgNotKnown(KnownEnterprise firm) {
+        return ApiException.conflict("org-not-known", "the org the firm is registered under (" + firm.orgId
+                + ") is not known here yet; try again later", Map.of("orgId", firm.orgId));
     }
 
     private ReassignedView view(long id) {
