@@ -65,18 +65,8 @@ class JourneysIT {
             assertThat(allocated.status()).as(allocated.toString()).isEqualTo(200);
         }
 
-        // outreach learns the org from membership's events: the site can be set up once it has
-        Response site = api.await(() -> api.post(officer, "/api/outreach/sites", json("""
-                {"name":"智慧湾 %s","kind":"INDUSTRIAL_PARK","orgId":%d,"ownerStaff":"officer.gucun"}""", unique(), joint)),
-                r -> r.status() != 400, EVENTUALLY);
-        assertThat(site.status()).as(site.toString()).isEqualTo(201);
-        // workers' meetings are held outside office hours (the rule holds on weekdays; evenings suit every day)
+        long eventId = eveningMeeting("智慧湾", joint);
         LocalDate tomorrow = LocalDate.now(SHANGHAI).plusDays(1);
-        Response event = api.post(officer, "/api/outreach/events", json("""
-                {"siteId":%d,"title":"职工沟通会","startsAt":"%s","endsAt":"%s","staff":["officer.gucun"]}""",
-                site.json().get("id").asLong(), local(tomorrow, 18, 30), local(tomorrow, 21, 0)));
-        assertThat(event.status()).as(event.toString()).isEqualTo(201);
-        long eventId = event.json().get("id").asLong();
 
         // the stall's tablet uploads its batch; uploading it again after a lost answer changes nothing
         String batch = json("""
@@ -217,15 +207,9 @@ class JourneysIT {
         // one insured worker signs up at the park's evening meeting: the firm's coverage moves
         JsonNode before = find(api.get(officer, "/api/outreach/coverage/enterprises?orgId=" + joint + "&size=200").json(), blind);
         assertThat(before.get("insuredMembers").asInt()).isZero();
-        Response site = api.post(officer, "/api/outreach/sites", json("""
-                {"name":"盲区园区 %s","kind":"INDUSTRIAL_PARK","orgId":%d,"ownerStaff":"officer.gucun"}""", unique(), joint));
-        assertThat(site.status()).as(site.toString()).isEqualTo(201);
+        long eventId = eveningMeeting("盲区园区", joint);
         LocalDate tomorrow = LocalDate.now(SHANGHAI).plusDays(1);
-        Response event = api.post(officer, "/api/outreach/events", json("""
-                {"siteId":%d,"title":"职工沟通会","startsAt":"%s","endsAt":"%s","staff":["officer.gucun"]}""",
-                site.json().get("id").asLong(), local(tomorrow, 18, 30), local(tomorrow, 21, 0)));
-        assertThat(event.status()).as(event.toString()).isEqualTo(201);
-        Response signUp = api.post(officer, "/api/outreach/events/" + event.json().get("id").asLong() + "/sign-ups", json("""
+        Response signUp = api.post(officer, "/api/outreach/events/" + eventId + "/sign-ups", json("""
                 {"signUps":[{"id":"%s","idNumber":"%s","name":"王芳","mobile":"%s","employerCreditCode":"%s",
                   "employmentForm":"STANDARD","signedUpAt":"%s"}]}""",
                 UUID.randomUUID(), workers.get(0), Ids.mobile(), blind, local(tomorrow, 19, 5)));
@@ -337,6 +321,22 @@ class JourneysIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /** A site in the org and a workers' meeting there tomorrow evening, staffed by the Gucun officer; the event's id. */
+    private long eveningMeeting(String siteName, long orgId) {
+        // outreach learns the org from membership's events: the site can be set up once it has
+        Response site = api.await(() -> api.post(officer, "/api/outreach/sites", json("""
+                {"name":"%s %s","kind":"INDUSTRIAL_PARK","orgId":%d,"ownerStaff":"officer.gucun"}""", siteName, unique(), orgId)),
+                r -> r.status() != 400, EVENTUALLY);
+        assertThat(site.status()).as(site.toString()).isEqualTo(201);
+        // workers' meetings are held outside office hours (the rule holds on weekdays; evenings suit every day)
+        LocalDate tomorrow = LocalDate.now(SHANGHAI).plusDays(1);
+        Response event = api.post(officer, "/api/outreach/events", json("""
+                {"siteId":%d,"title":"职工沟通会","startsAt":"%s","endsAt":"%s","staff":["officer.gucun"]}""",
+                site.json().get("id").asLong(), local(tomorrow, 18, 30), local(tomorrow, 21, 0)));
+        assertThat(event.status()).as(event.toString()).isEqualTo(201);
+        return event.json().get("id").asLong();
+    }
 
     /** Sends a partner file to outreach as that partner and waits until it completed without rejects. */
     private void partnerFile(String kind, String client, String csv) {
