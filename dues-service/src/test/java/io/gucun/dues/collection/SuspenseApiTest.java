@@ -124,7 +124,8 @@ class SuspenseApiTest {
                 "io.gucun.membership.EnterpriseRegistered", registeredEvent(enterpriseId, code));
         String marker = creditCode(79_990 + (System.nanoTime() / 1000) % 9);
         long markerId = enterpriseId + 100_000;
-        KafkaEvents.send("membership.enterprise.v1", String.valueOf(markerId), UUID.randomUUID().toString(),
+        // same key, same partition: consumed after the two above
+        KafkaEvents.send("membership.enterprise.v1", String.valueOf(enterpriseId), UUID.randomUUID().toString(),
                 "io.gucun.membership.EnterpriseRegistered", registeredEvent(markerId, marker));
         await("the later event consumed", () -> QuarkusTransaction.requiringNew().call(() -> KnownEnterprise.findById(markerId) != null));
         Assertions.assertThat(count("select count(*) from journal_entry where source_ref = 'suspense:" + ref + "'")).isEqualTo(1);
