@@ -37,7 +37,8 @@ class SuspenseLeadTest {
     }
 
     private static void suspended(String eventId, long collectionId, String creditCode, String amount) {
-        KafkaEvents.send("dues.collection.v1", String.valueOf(collectionId), eventId, "io.gucun.dues.CollectionSuspended", """
+        // keyed by the firm here (dues keys by collection), so one firm's events arrive in the order sent
+        KafkaEvents.send("dues.collection.v1", creditCode, eventId, "io.gucun.dues.CollectionSuspended", """
                 {"collectionId": %d, "partnerReference": "TAX-%d", "creditCode": "%s", "period": "2026-10",
                  "payrollBase": "100000.00", "amount": "%s", "currency": "CNY", "suspenseOrgId": 1, "suspenseOrgPath": "1",
                  "journalEntryId": %d, "transactionId": "%s"}""".formatted(collectionId, collectionId, creditCode, amount,
