@@ -99,5 +99,7 @@ allow outreach topic literal membership.member.v1 read
 allow outreach topic literal membership.member.v1 describe
 allow outreach topic literal membership.appointment.v1 read
 allow outreach topic literal membership.appointment.v1 describe
+allow outreach topic literal dues.collection.v1 read
+allow outreach topic literal dues.collection.v1 describe
 allow outreach group prefixed outreach- read
 allow outreach group prefixed outreach- describe

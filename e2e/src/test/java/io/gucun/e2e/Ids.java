@@ -37,6 +37,11 @@ public final class Ids {
 
     /** An enterprise (91) registered in Baoshan (310113). */
     public static String creditCode() {
+        return creditCodeIn("310113");
+    }
+
+    /** An enterprise (91) registered in the division {@code division} (six digits). */
+    public static String creditCodeIn(String division) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String org8 = String.format("%08d", r.nextInt(100_000_000));
         int sum = 0;
@@ -44,7 +49,7 @@ public final class Ids {
             sum += (org8.charAt(i) - '0') * ORG_WEIGHTS[i];
         }
         int check = 11 - sum % 11;
-        String first17 = "91310113" + org8 + (check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check));
+        String first17 = "91" + division + org8 + (check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check));
         int total = 0;
         for (int i = 0; i < 17; i++) {
             total += USCC_ALPHABET.indexOf(first17.charAt(i)) * USCC_WEIGHTS[i];

@@ -71,18 +71,8 @@ class JourneysIT {
             assertThat(allocated.status()).as(allocated.toString()).isEqualTo(200);
         }
 
-        // outreach learns the org from membership's events: the site can be set up once it has
-        Response site = api.await(() -> api.post(officer, "/api/outreach/sites", json("""
-                {"name":"智慧湾 %s","kind":"INDUSTRIAL_PARK","orgId":%d,"ownerStaff":"officer.gucun"}""", unique(), joint)),
-                r -> r.status() != 400, EVENTUALLY);
-        assertThat(site.status()).as(site.toString()).isEqualTo(201);
-        // workers' meetings are held outside office hours (the rule holds on weekdays; evenings suit every day)
+        long eventId = eveningMeeting("智慧湾", joint);
         LocalDate tomorrow = LocalDate.now(SHANGHAI).plusDays(1);
-        Response event = api.post(officer, "/api/outreach/events", json("""
-                {"siteId":%d,"title":"职工沟通会","startsAt":"%s","endsAt":"%s","staff":["officer.gucun"]}""",
-                site.json().get("id").asLong(), local(tomorrow, 18, 30), local(tomorrow, 21, 0)));
-        assertThat(event.status()).as(event.toString()).isEqualTo(201);
-        long eventId = event.json().get("id").asLong();
 
         // the stall's tablet uploads its batch; uploading it again after a lost answer changes nothing
         String batch = json("""
@@ -134,11 +124,14 @@ class JourneysIT {
         String csv = "creditCode,period,payrollBase,amount,partnerReference\n"
                 + creditCode + "," + period + ",300000.00,,SH-TAX-" + unique() + "\n";
         String tax = api.partner("partner-tax");
-        // dues learns the enterprise from membership's events; until then the row is rejected as unknown
-        Response upload = api.await(() -> api.send("POST", "/api/dues/collection-imports", tax, "text/csv", csv),
-                r -> r.status() == 201 && r.json().get("posted").asInt() == 1, EVENTUALLY);
+        Response upload = api.send("POST", "/api/dues/collection-imports", tax, "text/csv", csv);
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+        assertThat(upload.json().get("posted").asInt()).as(upload.toString()).isEqualTo(1);
         assertThat(upload.json().at("/results/0/amount").asText()).isEqualTo("6000.00");
-        assertThat(upload.json().at("/results/0/collectingOrgId").asLong()).isEqualTo(town);
+        // dues learns the enterprise from membership's events; a record that comes first waits in suspense and
+        // follows the registration to the town (issue 22)
+        api.await(() -> api.get(admin, "/api/dues/orgs/" + town + "/collections?period=" + period),
+                r -> r.status() == 200 && r.json().at("/items/0/collectingOrgId").asLong() == town, EVENTUALLY);
         Response replay = api.send("POST", "/api/dues/collection-imports", tax, "text/csv", csv);
         assertThat(replay.json().get("posted").asInt()).as(replay.toString()).isZero();
         assertThat(replay.json().get("duplicates").asInt()).isEqualTo(1);
@@ -173,6 +166,75 @@ class JourneysIT {
     }
 
     @Test
+    void aFirmOnlyThePartnersKnowBecomesATargetItsMoneyWaitsInSuspenseAndFollowsItsRegistration() {
+        // a park of its own, where the firms of a registration division of their own are placed (issue 22)
+        long joint = createOrg(officer, GUCUN_TOWN, "盲区园区联合工会", "JOINT_AREA", ",\"areaType\":\"PARK\"");
+        String division = String.format("8%05d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000));
+        Response placed = api.await(() -> api.put(admin, "/api/outreach/coverage/divisions/" + division,
+                json("{\"orgId\":%d}", joint)), r -> r.status() == 200, EVENTUALLY);
+        assertThat(placed.json().get("orgId").asLong()).isEqualTo(joint);
+        String blind = Ids.creditCodeIn(division);
+
+        // social insurance names twelve insured workers there since 2021, the tax bureau a headcount of 40
+        List<String> workers = new ArrayList<>();
+        StringBuilder insured = new StringBuilder("person_id,employer_uscc,insured_since,status\n");
+        for (int i = 0; i < 12; i++) {
+            workers.add(Ids.residentId());
+            insured.append(workers.get(i)).append(',').append(blind).append(",2021-01-01,ACTIVE\n");
+        }
+        String lastMonth = YearMonth.now(SHANGHAI).minusMonths(1).toString();
+        partnerFile("social-insurance", "partner-social-insurance", insured.toString());
+        partnerFile("tax", "partner-tax", "enterprise_uscc,headcount,payroll,period\n" + blind + ",40,400000.00," + lastMonth + "\n");
+
+        // the union does not know the firm, yet it is among the park's founding targets, each number with its source
+        JsonNode target = find(api.get(officer, "/api/outreach/coverage/targets?orgId=" + joint + "&size=200").json(), blind);
+        assertThat(target.get("registered").asBoolean()).isFalse();
+        assertThat(target.get("placedBy").asText()).isEqualTo("DIVISION");
+        assertThat(target.get("employees").asInt()).isEqualTo(40);
+        assertThat(target.at("/employeesEvidence/source").asText()).isEqualTo("TAX");
+        assertThat(target.at("/employeesEvidence/period").asText()).isEqualTo(lastMonth);
+        assertThat(target.get("insuredWorkers").asInt()).isEqualTo(12);
+        assertThat(target.at("/inBusinessSince/source").asText()).isEqualTo("SOCIAL_INSURANCE");
+
+        // the tax bureau collects its union fund: held in suspense instead of refused, and a lead for the park
+        String ref = "SH-TAX-BLIND-" + unique();
+        Response collected = api.post(api.partner("partner-tax"), "/api/dues/collections", json("""
+                {"creditCode":"%s","period":"%s","payrollBase":"400000.00","partnerReference":"%s"}""", blind, lastMonth, ref));
+        assertThat(collected.status()).as(collected.toString()).isEqualTo(201);
+        assertThat(collected.json().at("/results/0/status").asText()).isEqualTo("SUSPENDED");
+        long collectionId = collected.json().at("/results/0/collectionId").asLong();
+        assertThat(ids(api.get(admin, "/api/dues/suspense?orgId=1&size=200").json(), "id")).contains(String.valueOf(collectionId));
+        Response lead = api.await(() -> api.get(officer, "/api/outreach/leads?orgId=" + joint),
+                r -> r.status() == 200 && ids(r.json(), "creditCode").contains(blind), EVENTUALLY);
+        JsonNode theLead = find(lead.json(), blind);
+        assertThat(theLead.get("source").asText()).isEqualTo("SUSPENSE");
+        assertThat(theLead.get("suspendedAmount").asText()).isEqualTo("8000.00");
+
+        // one insured worker signs up at the park's evening meeting: the firm's coverage moves
+        JsonNode before = find(api.get(officer, "/api/outreach/coverage/enterprises?orgId=" + joint + "&size=200").json(), blind);
+        assertThat(before.get("insuredMembers").asInt()).isZero();
+        long eventId = eveningMeeting("盲区园区", joint);
+        LocalDate tomorrow = LocalDate.now(SHANGHAI).plusDays(1);
+        Response signUp = api.post(officer, "/api/outreach/events/" + eventId + "/sign-ups", json("""
+                {"signUps":[{"id":"%s","idNumber":"%s","name":"王芳","mobile":"%s","employerCreditCode":"%s",
+                  "employmentForm":"STANDARD","signedUpAt":"%s"}]}""",
+                UUID.randomUUID(), workers.get(0), Ids.mobile(), blind, local(tomorrow, 19, 5)));
+        assertThat(signUp.status()).as(signUp.toString()).isEqualTo(200);
+        assertThat(signUp.json().at("/0/signUp/status").asText()).as(signUp.toString()).isEqualTo("REGISTERED");
+        api.await(() -> api.get(officer, "/api/outreach/coverage/enterprises?orgId=" + joint + "&size=200"),
+                r -> r.status() == 200 && find(r.json(), blind).get("insuredMembers").asInt() == 1, EVENTUALLY);
+
+        // the firm is registered in the park: its suspended money moves to the collecting town, with a posting saying so
+        registerEnterprise(blind, joint);
+        String collections = "/api/dues/orgs/" + GUCUN_TOWN + "/collections?period=" + lastMonth + "&size=200";
+        api.await(() -> api.get(officer, collections),
+                r -> r.status() == 200 && ids(r.json(), "partnerReference").contains(ref), EVENTUALLY);
+        assertThat(ids(api.get(admin, "/api/dues/suspense?orgId=1&size=200").json(), "id")).doesNotContain(String.valueOf(collectionId));
+        JsonNode trial = api.get(admin, "/api/dues/trial-balance?period=" + lastMonth).json();
+        assertThat(trial.get("balanced").asBoolean()).as("the ledger balances: " + trial).isTrue();
+    }
+
+        @Test
     void aCaseTakenOverByTheTownEndsWithTheUnheedingEnterpriseOnThePartnersBlacklist() {
         String creditCode = Ids.creditCode();
         long enterpriseId = registerEnterprise(creditCode, GUCUN_TOWN);
@@ -265,6 +327,50 @@ class JourneysIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /** A site in the org and a workers' meeting there tomorrow evening, staffed by the Gucun officer; the event's id. */
+    private long eveningMeeting(String siteName, long orgId) {
+        // outreach learns the org from membership's events: the site can be set up once it has
+        Response site = api.await(() -> api.post(officer, "/api/outreach/sites", json("""
+                {"name":"%s %s","kind":"INDUSTRIAL_PARK","orgId":%d,"ownerStaff":"officer.gucun"}""", siteName, unique(), orgId)),
+                r -> r.status() != 400, EVENTUALLY);
+        assertThat(site.status()).as(site.toString()).isEqualTo(201);
+        // workers' meetings are held outside office hours (the rule holds on weekdays; evenings suit every day)
+        LocalDate tomorrow = LocalDate.now(SHANGHAI).plusDays(1);
+        Response event = api.post(officer, "/api/outreach/events", json("""
+                {"siteId":%d,"title":"职工沟通会","startsAt":"%s","endsAt":"%s","staff":["officer.gucun"]}""",
+                site.json().get("id").asLong(), local(tomorrow, 18, 30), local(tomorrow, 21, 0)));
+        assertThat(event.status()).as(event.toString()).isEqualTo(201);
+        return event.json().get("id").asLong();
+    }
+
+    /** Sends a partner file to outreach as that partner and waits until it completed without rejects. */
+    private void partnerFile(String kind, String client, String csv) {
+        String token = api.partner(client);
+        Response sent = api.send("POST", "/api/outreach/imports/" + kind, token, "text/csv", csv);
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+        String id = sent.json().get("id").asText();
+        Response done = api.await(() -> api.get(token, "/api/outreach/imports/" + id),
+                r -> r.status() == 200 && r.json().get("status").asText().equals("COMPLETED"), EVENTUALLY);
+        assertThat(done.json().get("rowsRejected").asInt()).as(done.toString()).isZero();
+    }
+
+    /** The item of a page whose creditCode is {@code creditCode}. */
+    private static JsonNode find(JsonNode page, String creditCode) {
+        for (JsonNode item : page.get("items")) {
+            if (item.get("creditCode").asText().equals(creditCode)) {
+                return item;
+            }
+        }
+        throw new AssertionError(creditCode + " not listed in " + page);
+    }
+
+    /** One field of every item of a page, as text. */
+    private static List<String> ids(JsonNode page, String field) {
+        List<String> values = new ArrayList<>();
+        page.get("items").forEach(item -> values.add(item.get(field).asText()));
+        return values;
+    }
 
     private long createOrg(String token, long parentId, String name, String kind, String extra) {
         Response r = api.post(token, "/api/membership/orgs", json("{\"parentId\":%d,\"name\":\"%s %s\",\"kind\":\"%s\"%s}",

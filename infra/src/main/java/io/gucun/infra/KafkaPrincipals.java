@@ -57,7 +57,7 @@ public final class KafkaPrincipals {
                 "membership.card.v1"));
         m.put("rights", List.of("membership.org.v1", "membership.enterprise.v1"));
         m.put("outreach", List.of("membership.org.v1", "membership.enterprise.v1", "membership.member.v1",
-                "membership.appointment.v1"));
+                "membership.appointment.v1", "dues.collection.v1"));
         return Map.copyOf(m);
     }
 

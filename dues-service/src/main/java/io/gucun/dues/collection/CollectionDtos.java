@@ -23,7 +23,8 @@ public final class CollectionDtos {
                     example = "SH-TAX-2026-10-000123") String partnerReference) {
     }
 
-    public enum RowStatus { POSTED, DUPLICATE, REJECTED }
+    /** SUSPENDED: posted, but to the suspense org's SUSPENSE account, because the union has not registered the firm. */
+    public enum RowStatus { POSTED, SUSPENDED, DUPLICATE, REJECTED }
 
     @Schema(description = "What happened to one record")
     public record RowResult(@Schema(description = "JSON: position from 1; CSV: line in the file (the header is line 1)") int line,
@@ -34,7 +35,8 @@ public final class CollectionDtos {
     }
 
     @Schema(description = "A submission of collection records and the result of every record")
-    public record ImportView(long id, String submittedBy, String format, Instant receivedAt, int rows, int posted,
+    public record ImportView(long id, String submittedBy, String format, Instant receivedAt, int rows,
+                             @Schema(description = "Records posted, to the firm's collecting org or (SUSPENDED) to suspense") int posted,
                              int duplicates, int rejected, int flagged, List<RowResult> results) {
     }
 

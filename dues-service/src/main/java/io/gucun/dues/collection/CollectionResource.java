@@ -56,8 +56,9 @@ public class CollectionResource {
             content = @Content(schema = @Schema(implementation = CollectionDtos.ImportView.class)))
     @APIResponse(responseCode = "200", description = "A duplicate: this partner reference was posted before; nothing posted",
             content = @Content(schema = @Schema(implementation = CollectionDtos.ImportView.class)))
-    @APIResponse(responseCode = "400", description = "Rejected, naming the field (bad credit code, unknown enterprise, bad period, "
-            + "zero or negative amount); nothing posted",
+    @APIResponse(responseCode = "400", description = "Rejected, naming the field (bad credit code, bad period, zero or negative "
+            + "amount); nothing posted. A firm the union has not registered is no reason: its record is SUSPENDED (held in "
+            + "suspense until the firm is registered)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "partner-reference-reused: the reference was posted before for a "
             + "different record (enterprise, period or amounts); nothing posted",
@@ -79,7 +80,8 @@ public class CollectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER_TAX, Roles.ADMIN, Roles.OFFICER})
     @Operation(operationId = "importCollections", summary = "Submit many collection records: a JSON array or a CSV file",
-            description = "Every record gets a result: POSTED (maybe flagged), DUPLICATE (its partner reference was posted before, "
+            description = "Every record gets a result: POSTED (maybe flagged), SUSPENDED (posted to the suspense account: the "
+                    + "union has not registered the firm yet), DUPLICATE (its partner reference was posted before, "
                     + "or repeats an earlier record) or REJECTED with reasons naming the fields (also when its partner reference was posted "
                     + "before for a different record)."
                     + " Good records post even when others "

@@ -86,8 +86,17 @@ public class CollectionService {
     @Inject
     ChangeFeed feeds;
 
-    /** Where an accepted record goes. */
-    private record Routed(CheckedRow row, KnownEnterprise enterprise, long collectingOrgId) {
+    @Inject
+    Suspense suspense;
+
+    /**
+     * Where an accepted record goes: the collecting org of a registered enterprise, or (enterprise null) the suspense
+     * org's SUSPENSE account for a firm the union has not registered.
+     */
+    private record Routed(CheckedRow row, KnownEnterprise enterprise, long collectingOrgId, String suspenseOrgPath) {
+        boolean suspended() {
+            return enterprise == null;
+        }
     }
 
     @Transactional
@@ -130,25 +139,43 @@ public class CollectionService {
         Map<String, Integer> seenRefs = new HashMap<>();
         Map<String, CheckedRow> firstRows = new HashMap<>();
         List<Routed> accepted = new ArrayList<>();
+        Optional<KnownOrg> suspenseOrg = checked.stream().anyMatch(r -> !enterprises.containsKey(r.creditCode()))
+                ? suspense.org() : Optional.empty();
         for (CheckedRow row : checked) {
             KnownEnterprise e = enterprises.get(row.creditCode());
+            long collectingOrgId;
+            String suspensePath = null;
             if (e == null) {
-                results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("creditCode",
-                        "names no enterprise registered with the union (membership-service) yet"))));
-                continue;
-            }
-            Optional<KnownOrg> org = orgOf.computeIfAbsent(e.orgId, id -> Optional.ofNullable(KnownOrg.findById(id)));
-            Optional<Long> collecting = collectingOf.computeIfAbsent(e.orgId, id -> org
-                    .flatMap(o -> CollectionRules.collectingOrg(Orgs.ancestorsOrSelf(o.path))).map(o -> o.id));
-            if (collecting.isEmpty()) {
-                results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("creditCode",
-                        "the enterprise's organization is not known here yet; send the record again later"))));
-                continue;
-            }
-            if (!caller.hasRole(Roles.PARTNER_TAX) && !caller.covers(org.get().path)) {
-                results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("creditCode",
-                        "the enterprise is outside your organization scope"))));
-                continue;
+                // A blind spot: the money is held in suspense (and outreach told) rather than refused.
+                if (suspenseOrg.isEmpty()) {
+                    results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("creditCode",
+                            "names no enterprise registered with the union yet, and the suspense org is not known here yet;"
+                                    + " send the record again later"))));
+                    continue;
+                }
+                if (!caller.hasRole(Roles.PARTNER_TAX) && !caller.covers(suspenseOrg.get().path)) {
+                    results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("creditCode",
+                            "names no enterprise registered with the union yet; only the tax partner or an officer over"
+                                    + " the suspense org may post it to suspense"))));
+                    continue;
+                }
+                collectingOrgId = suspenseOrg.get().id;
+                suspensePath = suspenseOrg.get().path;
+            } else {
+                Optional<KnownOrg> org = orgOf.computeIfAbsent(e.orgId, id -> Optional.ofNullable(KnownOrg.findById(id)));
+                Optional<Long> collecting = collectingOf.computeIfAbsent(e.orgId, id -> org
+                        .flatMap(o -> CollectionRules.collectingOrg(Orgs.ancestorsOrSelf(o.path))).map(o -> o.id));
+                if (collecting.isEmpty()) {
+                    results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("creditCode",
+                            "the enterprise's organization is not known here yet; send the record again later"))));
+                    continue;
+                }
+                if (!caller.hasRole(Roles.PARTNER_TAX) && !caller.covers(org.get().path)) {
+                    results.put(row.line(), rejected(row.line(), row.partnerReference(), List.of(new FieldError("creditCode",
+                            "the enterprise is outside your organization scope"))));
+                    continue;
+                }
+                collectingOrgId = collecting.get();
             }
             Integer first = seenRefs.putIfAbsent(row.partnerReference(), row.line());
             CheckedRow firstRow = firstRows.putIfAbsent(row.partnerReference(), row);
@@ -159,11 +186,11 @@ public class CollectionService {
             }
             if (first != null) {
                 results.put(row.line(), new RowResult(row.line(), row.partnerReference(), RowStatus.DUPLICATE, row.flagged(),
-                        Money.format(row.amountFen()), Money.format(row.expectedFen()), null, e.id, collecting.get(),
-                        List.of(new FieldError("partnerReference", "repeats the record at line " + first))));
+                        Money.format(row.amountFen()), Money.format(row.expectedFen()), null, e == null ? null : e.id,
+                        collectingOrgId, List.of(new FieldError("partnerReference", "repeats the record at line " + first))));
                 continue;
             }
-            accepted.add(new Routed(row, e, collecting.get()));
+            accepted.add(new Routed(row, e, collectingOrgId, suspensePath));
         }
         Instant now = Instant.now(clock);
         long importId = newImport(format, now, rows.size());
@@ -184,12 +211,16 @@ public class CollectionService {
             if (id == null) {
                 results.put(row.line(), new RowResult(row.line(), row.partnerReference(), RowStatus.DUPLICATE, row.flagged(),
                         Money.format(row.amountFen()), Money.format(row.expectedFen()), stored == null ? null : stored.id(),
-                        r.enterprise().id, r.collectingOrgId(),
+                        r.suspended() ? null : r.enterprise().id, r.collectingOrgId(),
                         List.of(new FieldError("partnerReference", "was posted before; nothing posted again"))));
                 continue;
             }
             posted.add(r);
-            drafts.add(Postings.collection(r.collectingOrgId(), row.period(), row.amountFen(), "collection:" + row.partnerReference(),
+            drafts.add(r.suspended()
+                    ? Postings.suspendedCollection(r.collectingOrgId(), row.period(), row.amountFen(), "collection:"
+                    + row.partnerReference(), "union fund " + row.period() + " from " + row.creditCode() + " ("
+                    + row.partnerReference() + "), a firm the union has not registered: held in suspense")
+                    : Postings.collection(r.collectingOrgId(), row.period(), row.amountFen(), "collection:" + row.partnerReference(),
                     "union fund " + row.period() + " from " + row.creditCode() + " (" + row.partnerReference() + ")"));
         }
         List<Optional<Ledger.Posted>> entries = ledger.post(drafts, caller.username());
@@ -198,6 +229,17 @@ public class CollectionService {
             CheckedRow row = r.row();
             long id = inserted.get(row.partnerReference());
             Ledger.Posted entry = entries.get(i).orElseThrow(() -> new IllegalStateException("collection posted twice"));
+            if (r.suspended()) {
+                outbox.record(CollectionEvents.AGGREGATE, id, "CollectionSuspended", new CollectionEvents.CollectionSuspended(id,
+                        row.partnerReference(), row.creditCode(), row.period().month(), Money.format(row.payrollBaseFen()),
+                        Money.format(row.amountFen()), Money.CURRENCY, r.collectingOrgId(), r.suspenseOrgPath(),
+                        entry.entryId(), entry.transactionId()));
+                results.put(row.line(), new RowResult(row.line(), row.partnerReference(), RowStatus.SUSPENDED, row.flagged(),
+                        Money.format(row.amountFen()), Money.format(row.expectedFen()), id, null, r.collectingOrgId(),
+                        List.of(new FieldError("creditCode", "names no enterprise registered with the union yet; held in "
+                                + "suspense at org " + r.collectingOrgId() + " until the firm is registered"))));
+                continue;
+            }
             outbox.record(CollectionEvents.AGGREGATE, id, "FundsCollected", new CollectionEvents.FundsCollected(id,
                     row.partnerReference(), r.enterprise().id, row.creditCode(), row.period().month(),
                     Money.format(row.payrollBaseFen()), Money.format(row.amountFen()), Money.format(row.expectedFen()),
@@ -291,12 +333,13 @@ public class CollectionService {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("insert into fund_collection (partner_ref, enterprise_id, credit_code,"
                     + " period, payroll_base_fen, amount_fen, expected_fen, flagged, collecting_org_id, enterprise_org_id, import_id,"
-                    + " received_at) values (?,?,?,?,?,?,?,?,?,?,?,?) on conflict (partner_ref) do nothing")) {
+                    + " received_at, status, suspense_org_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    + " on conflict (partner_ref) do nothing")) {
                 Timestamp ts = Timestamp.from(now);
                 for (Routed r : accepted) {
                     CheckedRow row = r.row();
                     ps.setString(1, row.partnerReference());
-                    ps.setLong(2, r.enterprise().id);
+                    ps.setObject(2, r.suspended() ? null : r.enterprise().id, java.sql.Types.BIGINT);
                     ps.setString(3, row.creditCode());
                     ps.setString(4, row.period().toString());
                     ps.setLong(5, row.payrollBaseFen());
@@ -304,9 +347,11 @@ public class CollectionService {
                     ps.setLong(7, row.expectedFen());
                     ps.setBoolean(8, row.flagged());
                     ps.setLong(9, r.collectingOrgId());
-                    ps.setLong(10, r.enterprise().orgId);
+                    ps.setObject(10, r.suspended() ? null : r.enterprise().orgId, java.sql.Types.BIGINT);
                     ps.setLong(11, importId);
                     ps.setTimestamp(12, ts);
+                    ps.setString(13, r.suspended() ? "SUSPENDED" : "POSTED");
+                    ps.setObject(14, r.suspended() ? r.collectingOrgId() : null, java.sql.Types.BIGINT);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -332,7 +377,7 @@ public class CollectionService {
         int flagged = 0;
         for (RowResult r : results) {
             switch (r.status()) {
-                case POSTED -> posted++;
+                case POSTED, SUSPENDED -> posted++;
                 case DUPLICATE -> duplicates++;
                 case REJECTED -> rejected++;
             }
@@ -402,6 +447,7 @@ public class CollectionService {
         KnownOrg org = orgs.visible(orgId);
         String period = rawPeriod == null || rawPeriod.isBlank() ? null : Period.parse("period", rawPeriod, clock).toString();
         String where = " from fund_collection c join known_org o on o.id = c.collecting_org_id where o.path <@ cast(?1 as ltree)"
+                + " and c.status = 'POSTED'" // suspended money is listed by GET /suspense
                 + (period == null ? "" : " and c.period = ?2");
         var q = em.createNativeQuery("select c.id, c.partner_ref, c.enterprise_id, c.credit_code, c.period, c.payroll_base_fen,"
                 + " c.amount_fen, c.expected_fen, c.flagged, c.collecting_org_id, c.enterprise_org_id, c.import_id, c.received_at"

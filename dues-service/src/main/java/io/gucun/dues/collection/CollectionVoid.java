@@ -44,8 +44,8 @@ public class CollectionVoid {
     /** Voids once; a retry answers the void made the first time. */
     @Transactional
     public View voidCollection(long id, String reason) {
-        Object[] r = ledger.lockForCorrection("select collecting_org_id, partner_ref, period, voided_at from fund_collection"
-                + " where id = ?1", id, "collection");
+        Object[] r = ledger.lockForCorrection("select collecting_org_id, partner_ref, period, voided_at, reassign_entry_id"
+                + " from fund_collection where id = ?1", id, "collection");
         long collectingOrgId = ((Number) r[0]).longValue();
         if (r[3] == null) {
             RebateRunReversal.lockOrgPeriod(em, collectingOrgId, new Period(YearMonth.parse((String) r[2])));
@@ -60,6 +60,10 @@ public class CollectionVoid {
             }
             long entryId = ((Number) em.createNativeQuery("select id from journal_entry where source_ref = ?1")
                     .setParameter(1, "collection:" + r[1]).getSingleResult()).longValue();
+            if (r[4] != null) {
+                // Money that came through suspense: its reassignment is undone first, so both postings are reversed.
+                ledger.reverseForCorrection(((Number) r[4]).longValue(), "void of collection " + id + ": " + reason);
+            }
             long reversal = ledger.reverseForCorrection(entryId, "void of collection " + id + ": " + reason);
             em.createNativeQuery("update fund_collection set voided_at = ?1, voided_by = ?2, void_reason = ?3, void_entry_id = ?4"
                             + " where id = ?5").setParameter(1, Instant.now(clock)).setParameter(2, caller.username())

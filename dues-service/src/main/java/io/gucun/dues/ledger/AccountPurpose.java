@@ -22,7 +22,12 @@ public enum AccountPurpose {
     /** Subsidies received, e.g. per member recruited. */
     SUBSIDIES,
     /** Spending on projects that benefit members directly. */
-    MEMBER_BENEFITS;
+    MEMBER_BENEFITS,
+    /**
+     * Union funds collected for a firm the union has not registered yet (a blind spot), held at the suspense org until
+     * the firm is registered and the money is reassigned to its collecting org's COLLECTED_FUNDS. Credit-normal.
+     */
+    SUSPENSE;
 
     /** Balance sign: +1 when debits increase the balance. */
     public int debitSign() {

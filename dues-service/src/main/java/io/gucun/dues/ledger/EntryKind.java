@@ -4,6 +4,10 @@ package io.gucun.dues.ledger;
 public enum EntryKind {
     /** Union funds collected from an enterprise (via the tax partner). */
     FUND_COLLECTION,
+    /** Union funds from a firm the union has not registered: held in SUSPENSE. */
+    SUSPENDED_COLLECTION,
+    /** Suspended union funds moved to the collecting org of the firm once it is registered. */
+    SUSPENSE_REASSIGNMENT,
     /** Dues paid by a member. */
     DUES_PAYMENT,
     /** A rebate run moving the grassroots share down the tree. */

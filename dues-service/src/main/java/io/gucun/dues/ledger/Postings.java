@@ -7,6 +7,7 @@ import static io.gucun.dues.ledger.AccountPurpose.GRASSROOTS_SHARE;
 import static io.gucun.dues.ledger.AccountPurpose.MEMBER_BENEFITS;
 import static io.gucun.dues.ledger.AccountPurpose.PREPARATORY_FUND;
 import static io.gucun.dues.ledger.AccountPurpose.SUBSIDIES;
+import static io.gucun.dues.ledger.AccountPurpose.SUSPENSE;
 import static io.gucun.dues.ledger.AccountPurpose.UPPER_SHARE;
 import static io.gucun.dues.ledger.JournalDraft.Side.C;
 import static io.gucun.dues.ledger.JournalDraft.Side.D;
@@ -31,6 +32,28 @@ public final class Postings {
     public static JournalDraft collection(long collectingOrgId, Period period, long fen, String sourceRef, String description) {
         return new JournalDraft(EntryKind.FUND_COLLECTION, period, description, sourceRef, null,
                 List.of(new Leg(collectingOrgId, CASH, D, fen), new Leg(collectingOrgId, COLLECTED_FUNDS, C, fen)));
+    }
+
+    /** Union funds from a firm the union has not registered: cash in at the suspense org, held in SUSPENSE. */
+    public static JournalDraft suspendedCollection(long suspenseOrgId, Period period, long fen, String sourceRef,
+                                                   String description) {
+        return new JournalDraft(EntryKind.SUSPENDED_COLLECTION, period, description, sourceRef, null,
+                List.of(new Leg(suspenseOrgId, CASH, D, fen), new Leg(suspenseOrgId, SUSPENSE, C, fen)));
+    }
+
+    /**
+     * Suspended funds reassigned to the registered firm: out of SUSPENSE at the suspense org into the collected funds of
+     * the firm's collecting org; the cash moves with them when that is another org.
+     */
+    public static JournalDraft suspenseReassignment(long suspenseOrgId, long collectingOrgId, Period period, long fen,
+                                                    String sourceRef, String description) {
+        List<Leg> legs = new ArrayList<>(List.of(new Leg(suspenseOrgId, SUSPENSE, D, fen),
+                new Leg(collectingOrgId, COLLECTED_FUNDS, C, fen)));
+        if (suspenseOrgId != collectingOrgId) {
+            legs.add(new Leg(collectingOrgId, CASH, D, fen));
+            legs.add(new Leg(suspenseOrgId, CASH, C, fen));
+        }
+        return new JournalDraft(EntryKind.SUSPENSE_REASSIGNMENT, period, description, sourceRef, null, legs);
     }
 
     /** Dues paid by a member to their org. */

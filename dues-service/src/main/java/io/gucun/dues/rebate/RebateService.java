@@ -377,7 +377,7 @@ public class RebateService {
                         + " where r.org_id = ?1 and r.period = ?2 and s->>'level' <> 'GRASSROOTS' group by 1")
                 .setParameter(1, org.id).setParameter(2, period.toString()).getResultList();
         long waiting = ((Number) em.createNativeQuery("select coalesce(sum(c.amount_fen), 0) from fund_collection c"
-                        + " where c.collecting_org_id = ?1 and c.period = ?2"
+                        + " where c.collecting_org_id = ?1 and c.period = ?2 and c.status = 'POSTED'" // not money in suspense
                         + " and not exists (select 1 from rebate_line l where l.collection_id = c.id)")
                 .setParameter(1, org.id).setParameter(2, period.toString()).getSingleResult()).longValue();
         long rebated = ((Number) t[2]).longValue();

@@ -34,7 +34,9 @@ public class MoneyFlowService {
         String inPeriod = period == null ? "" : " and l.period = ?2";
         long collected = sum("select coalesce(sum(case when l.side = 'C' then l.amount_fen else -l.amount_fen end), 0)"
                 + " from journal_leg l join journal_entry e on e.id = l.entry_id join known_org k on k.id = l.org_id"
-                + " where l.purpose = 'COLLECTED_FUNDS' and " + KIND + " = 'FUND_COLLECTION' and k.path <@ cast(?1 as ltree)"
+                // money held in suspense counts where it lands once its firm is registered
+                + " where l.purpose = 'COLLECTED_FUNDS' and " + KIND + " in ('FUND_COLLECTION', 'SUSPENSE_REASSIGNMENT')"
+                + " and k.path <@ cast(?1 as ltree)"
                 + inPeriod, org.path, period);
         // Rebate entries of collections in the subtree: their every leg, wherever in the tree it lands.
         List<Object[]> shares = bind(em.createNativeQuery("select l.purpose, coalesce(k.kind, 'UNKNOWN'), coalesce(sum(case when"

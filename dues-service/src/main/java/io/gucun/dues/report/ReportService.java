@@ -104,7 +104,7 @@ public class ReportService {
                 + net(s, AccountPurpose.GRASSROOTS_SHARE, "REBATE", "HELD_SHARE_RELEASE") + net(s, AccountPurpose.SUBSIDIES, "SUBSIDY")
                 - sentUp;
         return new ReportDtos.Transparency(org.id, org.name, period,
-                Money.format(net(s, AccountPurpose.COLLECTED_FUNDS, "FUND_COLLECTION")),
+                Money.format(net(s, AccountPurpose.COLLECTED_FUNDS, "FUND_COLLECTION", "SUSPENSE_REASSIGNMENT")),
                 Money.format(net(s, AccountPurpose.COLLECTED_FUNDS, "DUES_PAYMENT")),
                 Money.format(net(s, AccountPurpose.GRASSROOTS_SHARE, "REBATE", "HELD_SHARE_RELEASE")),
                 Money.format(net(s, AccountPurpose.SUBSIDIES, "SUBSIDY")),

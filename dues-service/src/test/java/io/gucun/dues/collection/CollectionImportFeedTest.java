@@ -78,7 +78,7 @@ class CollectionImportFeedTest {
     @TestSecurity(user = "tax.shanghai", roles = "partner-tax")
     void aSubmissionRefusedAsAWholeLeavesNoItem() {
         String cursor = endOfFeed();
-        given().contentType(ContentType.JSON).body(record(creditCode(69997), "300000.00", null, "T-" + UUID.randomUUID()))
+        given().contentType(ContentType.JSON).body(record("91310113MA1GL3XKX2", "300000.00", null, "T-" + UUID.randomUUID()))
                 .when().post("/api/dues/collections").then().statusCode(400);
         given().contentType(ContentType.JSON).body("[]").when().post("/api/dues/collection-imports").then().statusCode(400);
         assertThat(readAfter(cursor)).isEmpty();

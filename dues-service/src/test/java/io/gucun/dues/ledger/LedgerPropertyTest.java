@@ -17,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Property-style: random sequences of collections, dues, rebates, subsidies, spending and reversals, booked the way the
+ * Property-style: random sequences of collections (some held in suspense, then reassigned), dues, rebates, subsidies,
+ * spending and reversals, booked the way the
  * services book them, keep every period balanced, and the cash on the ledger always equals the money that came in minus
  * the money spent on members (tallied independently of the legs): no fen is created or lost.
  */
@@ -25,6 +26,8 @@ class LedgerPropertyTest {
 
     private static final long[] COLLECTING = {10, 20};
     private static final long[] GRASSROOTS = {11, 12, 21, 22};
+    /** Holds money from firms the union has not registered. */
+    private static final long SUSPENSE_ORG = 1;
 
     private record Booked(JournalDraft draft, long externalEffectFen) {
     }
@@ -37,6 +40,8 @@ class LedgerPropertyTest {
         Set<Integer> reversed = new HashSet<>();
         // Unrebated collections per collecting org and period.
         Map<String, List<Long>> pending = new HashMap<>();
+        // Suspended collections (period, fen) not reassigned yet.
+        List<Map.Entry<Period, Long>> suspended = new ArrayList<>();
         long expectedCash = 0;
         int refs = 0;
         for (int step = 0; step < 2_000; step++) {
@@ -44,7 +49,21 @@ class LedgerPropertyTest {
             int op = random.nextInt(100);
             JournalDraft draft;
             long external = 0;
-            if (op < 40) {
+            if (op < 37 && op >= 33) {
+                if (suspended.isEmpty() || random.nextBoolean()) {
+                    long fen = random.nextLong(1, 50_000_000);
+                    draft = Postings.suspendedCollection(SUSPENSE_ORG, period, fen, "u" + refs++, "suspended collection");
+                    suspended.add(Map.entry(period, fen));
+                    external = fen;
+                } else {
+                    // the firm is registered: its money moves to a collecting org, where a later rebate takes it
+                    Map.Entry<Period, Long> held = suspended.remove(random.nextInt(suspended.size()));
+                    long org = COLLECTING[random.nextInt(COLLECTING.length)];
+                    draft = Postings.suspenseReassignment(SUSPENSE_ORG, org, held.getKey(), held.getValue(), "v" + refs++,
+                            "reassigned");
+                    pending.computeIfAbsent(org + "/" + held.getKey(), k -> new ArrayList<>()).add(held.getValue());
+                }
+            } else if (op < 40) {
                 long org = COLLECTING[random.nextInt(COLLECTING.length)];
                 long fen = random.nextLong(1, 50_000_000);
                 draft = Postings.collection(org, period, fen, "c" + refs++, "collection");

@@ -12,6 +12,9 @@ class SystemEntriesTest {
         assertThat(SystemEntries.correction(EntryKind.REBATE, 8L)).contains("POST /api/dues/rebate-runs/8/reversal");
         assertThat(SystemEntries.correction(EntryKind.SUBSIDY, 9L)).contains("POST /api/dues/grants/9/revocation");
         assertThat(SystemEntries.correction(EntryKind.BUDGET_ALLOCATION, null)).contains("POST /api/dues/budget-funds/{id}/withdrawals");
+        // money that came through suspense: the collection's void undoes the suspension and the reassignment together
+        assertThat(SystemEntries.correction(EntryKind.SUSPENDED_COLLECTION, 5L)).contains("POST /api/dues/collections/5/void");
+        assertThat(SystemEntries.correction(EntryKind.SUSPENSE_REASSIGNMENT, 5L)).contains("POST /api/dues/collections/5/void");
     }
 
     @Test

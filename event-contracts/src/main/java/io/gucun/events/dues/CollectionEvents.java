@@ -23,4 +23,24 @@ public final class CollectionEvents {
                                  String currency, long collectingOrgId, long enterpriseOrgId, long journalEntryId,
                                  UUID transactionId) {
     }
+
+    /**
+     * A union-fund collection named a firm the union has not registered (a blind spot): the money was posted to the
+     * SUSPENSE account of {@code suspenseOrgId} instead of being refused, and waits there until the firm is registered.
+     */
+    public record CollectionSuspended(long collectionId, String partnerReference, String creditCode, YearMonth period,
+                                      String payrollBase, String amount, String currency, long suspenseOrgId,
+                                      String suspenseOrgPath, long journalEntryId, UUID transactionId) {
+    }
+
+    /**
+     * Suspended money was reassigned to the registered firm: moved from SUSPENSE at {@code fromOrgId} to the collected
+     * funds (and cash) of {@code collectingOrgId}, where the next rebate run takes it. {@code trigger}: REGISTERED when
+     * membership's EnterpriseRegistered did it, BY_HAND when an officer did.
+     */
+    public record SuspenseReassigned(long collectionId, String partnerReference, String creditCode, YearMonth period,
+                                     String amount, String currency, long enterpriseId, long enterpriseOrgId,
+                                     long collectingOrgId, long fromOrgId, String trigger, long journalEntryId,
+                                     UUID transactionId) {
+    }
 }

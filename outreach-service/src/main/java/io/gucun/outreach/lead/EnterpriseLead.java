@@ -18,6 +18,9 @@ import org.hibernate.annotations.ColumnTransformer;
 @Table(name = "enterprise_lead")
 public class EnterpriseLead extends PanacheEntityBase {
 
+    public static final String SOURCE_EVENT = "EVENT";
+    public static final String SOURCE_SUSPENSE = "SUSPENSE";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -44,8 +47,13 @@ public class EnterpriseLead extends PanacheEntityBase {
     @Column(nullable = false)
     public LeadStatus status;
 
-    @Column(name = "first_event_id", nullable = false)
+    /** The event where its workers first came; null for a lead found by money held in suspense until they come. */
+    @Column(name = "first_event_id")
     public Long firstEventId;
+
+    /** How the lead was found: EVENT (workers at an event) or SUSPENSE (union funds from an unregistered firm). */
+    @Column(nullable = false)
+    public String source = SOURCE_EVENT;
 
     @Column(name = "workers_seen", nullable = false)
     public int workersSeen;

@@ -38,7 +38,7 @@ public class LeadResource {
     public Page<LeadDtos.LeadView> list(@QueryParam("orgId") Long orgId,
                                         @Parameter(description = "OPEN, CONTACTED, PREPARING, STALLED or FOUNDED") @QueryParam("status") String status,
                                         @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return leads.list(orgId, status, PageRequest.of(page, size)).map(LeadDtos.LeadView::of);
+        return leads.list(orgId, status, PageRequest.of(page, size)).map(leads::view);
     }
 
     @GET
@@ -48,7 +48,7 @@ public class LeadResource {
     @APIResponse(responseCode = "403", description = "Outside your scope")
     @APIResponse(responseCode = "404", description = "No such lead")
     public LeadDtos.LeadView get(@PathParam("id") long id) {
-        return LeadDtos.LeadView.of(leads.get(id));
+        return leads.view(leads.get(id));
     }
 
     @POST
@@ -61,6 +61,6 @@ public class LeadResource {
     @APIResponse(responseCode = "404", description = "No such lead")
     @APIResponse(responseCode = "422", description = "Not a step allowed from the lead's current status")
     public LeadDtos.LeadView followUp(@PathParam("id") long id, @Valid @NotNull LeadDtos.FollowUp request) {
-        return LeadDtos.LeadView.of(leads.followUp(id, request));
+        return leads.view(leads.followUp(id, request));
     }
 }

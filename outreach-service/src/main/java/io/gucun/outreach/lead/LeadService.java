@@ -8,6 +8,8 @@ import io.gucun.common.time.BusinessTime;
 import io.gucun.common.api.NativePage;
 import io.gucun.common.replica.KnownEnterprise;
 import io.gucun.common.replica.UnionFoundedSeen;
+import io.gucun.common.money.Money;
+import io.gucun.events.dues.CollectionEvents.CollectionSuspended;
 import io.gucun.events.outreach.LeadEvents;
 import io.gucun.outreach.event.OutreachEvent;
 import io.gucun.outreach.membership.OrgScopes;
@@ -55,6 +57,9 @@ public class LeadService {
             if (lead.status != LeadStatus.FOUNDED) {
                 lead.workersSeen++;
             }
+            if (lead.firstEventId == null) {
+                lead.firstEventId = event.id; // found by suspended money: this is the first event its workers came to
+            }
             return Optional.of(lead);
         }
         Site site = Site.findById(event.siteId);
@@ -86,6 +91,46 @@ public class LeadService {
             EnterpriseLead.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('outreach-lead'), hashtext(?1))")
                     .setParameter(1, code).getSingleResult();
         }
+    }
+
+    /**
+     * dues held union funds from a firm the union has not registered (CollectionSuspended): the firm becomes a lead (or
+     * an existing lead records the money), placed in the org its credit code's registration division is mapped to,
+     * else at the suspense org. A firm that has a union, or is registered by now, gets no new lead. Once per collection.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moneySuspended(CollectionSuspended e) {
+        String code = e.creditCode();
+        Optional<KnownEnterprise> known = KnownEnterprise.byCreditCode(code);
+        takeTurns(List.of(code));
+        EnterpriseLead lead = EnterpriseLead.find("creditCode", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (lead == null) {
+            if (known.isPresent()) {
+                return; // registered meanwhile: dues reassigns the money, the register's own targets take over
+            }
+            List<?> division = EnterpriseLead.getEntityManager().createNativeQuery("select org_id, cast(org_path as text)"
+                    + " from division_org where division_code = ?1").setParameter(1, code.substring(2, 8)).getResultList();
+            lead = new EnterpriseLead();
+            lead.creditCode = code;
+            lead.orgId = division.isEmpty() ? e.suspenseOrgId() : ((Number) ((Object[]) division.getFirst())[0]).longValue();
+            lead.orgPath = division.isEmpty() ? e.suspenseOrgPath() : (String) ((Object[]) division.getFirst())[1];
+            lead.status = LeadStatus.OPEN;
+            lead.source = EnterpriseLead.SOURCE_SUSPENSE;
+            lead.workersSeen = 0;
+            lead.foundAt = now();
+            lead.persist();
+        }
+        EnterpriseLead.getEntityManager().createNativeQuery("insert into lead_suspended_collection (collection_id, lead_id,"
+                        + " period, amount_fen, seen_at) values (?1, ?2, ?3, ?4, ?5) on conflict (collection_id) do nothing")
+                .setParameter(1, e.collectionId()).setParameter(2, lead.id).setParameter(3, e.period().toString())
+                .setParameter(4, Money.parse("amount", e.amount())).setParameter(5, now()).executeUpdate();
+    }
+
+    /** A lead as the API shows it, with the union funds held in suspense for it. */
+    public LeadDtos.LeadView view(EnterpriseLead lead) {
+        long suspended = ((Number) EnterpriseLead.getEntityManager().createNativeQuery("select coalesce(sum(amount_fen), 0)"
+                + " from lead_suspended_collection where lead_id = ?1").setParameter(1, lead.id).getSingleResult()).longValue();
+        return LeadDtos.LeadView.of(lead, suspended);
     }
 
     /** membership reported the founding: the lead closes as FOUNDED and the event where it was found is credited. */
