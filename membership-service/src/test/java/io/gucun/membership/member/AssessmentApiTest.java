@@ -144,6 +144,7 @@ class AssessmentApiTest {
         assertThat(shown.getString("satisfactionPercent")).isEqualTo("66.67");
         assertThat(shown.getLong("chairMemberId")).isEqualTo(chair);
         assertThat(shown.getInt("year")).isEqualTo(2027);
+        assertThat(shown.getBoolean("chairPartTime")).as("no full-time post of the union in the register").isTrue();
         get("/assessments?orgId=" + org).statusCode(200).body("items.id", hasItem((int) next));
         Actors.member("out-" + run);
         get("/assessments/" + next).statusCode(404);
