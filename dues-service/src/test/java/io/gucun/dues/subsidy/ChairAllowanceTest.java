@@ -74,7 +74,7 @@ class ChairAllowanceTest {
         OrgFixtures.org("1.841.842.843", "JOINT_INDUSTRY");
         OrgFixtures.org("1.841.842.844", "JOINT_AREA");
         OrgFixtures.org("1.841.842.844.845", "ENTERPRISE");
-        cash(842, "5000.00");
+        cash(842, "6000.00");
         long fund = given().contentType(ContentType.JSON).body("{\"programme\":\"CHAIR_ALLOWANCE\",\"payerOrgId\":842,"
                 + "\"regionOrgId\":842}").when().post("/api/dues/budget-funds").then().statusCode(200)
                 .extract().jsonPath().getLong("id");
