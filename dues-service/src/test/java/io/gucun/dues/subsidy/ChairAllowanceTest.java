@@ -16,7 +16,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -52,12 +51,7 @@ class ChairAllowanceTest {
     }
 
     private static void awaitProcessed(String eventId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (number("select count(*) from processed_event where consumer = 'dues.membership-assessment' and event_id = '"
-                + eventId + "'") == 0) {
-            Assertions.assertThat(System.nanoTime()).as("event %s consumed within 30 s", eventId).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        SubsidyTest.awaitProcessed(MembershipAssessmentConsumer.CONSUMER, eventId);
     }
 
     private static String decision(long assessmentId) {
