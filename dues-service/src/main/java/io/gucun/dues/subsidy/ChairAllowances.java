@@ -67,7 +67,7 @@ public class ChairAllowances {
         }
         em.createNativeQuery("insert into chair_allowance (assessment_id, org_id, year, chair_member_id, decision,"
                         + " satisfaction_percent, policy_id, share_percent, amount_fen, grant_id, closed_at, decided_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) on conflict (assessment_id) do nothing")
                 .setParameter(1, e.assessmentId()).setParameter(2, org.id).setParameter(3, e.year())
                 .setParameter(4, e.chairMemberId()).setParameter(5, decision.result().name()).setParameter(6, satisfaction)
                 .setParameter(7, policy.map(SubsidyRules.Policy::id).orElse(null)).setParameter(8, decision.sharePercent())
