@@ -73,6 +73,8 @@ allow dues topic literal membership.member.v1 read
 allow dues topic literal membership.member.v1 describe
 allow dues topic literal membership.card.v1 read
 allow dues topic literal membership.card.v1 describe
+allow dues topic literal membership.assessment.v1 read
+allow dues topic literal membership.assessment.v1 describe
 allow dues group prefixed dues- read
 allow dues group prefixed dues- describe
 

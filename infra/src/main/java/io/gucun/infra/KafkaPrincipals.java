@@ -54,7 +54,7 @@ public final class KafkaPrincipals {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("membership", List.of());
         m.put("dues", List.of("membership.org.v1", "membership.enterprise.v1", "membership.member.v1",
-                "membership.card.v1"));
+                "membership.card.v1", "membership.assessment.v1"));
         m.put("rights", List.of("membership.org.v1", "membership.enterprise.v1"));
         m.put("outreach", List.of("membership.org.v1", "membership.enterprise.v1", "membership.member.v1",
                 "membership.appointment.v1", "dues.collection.v1"));

@@ -39,7 +39,7 @@ public final class GrantDtos {
 
     @Schema(description = "A grant under a programme: for a member (recruitment, \"两非一无\") or a newly founded union")
     public record GrantView(long id, Programme programme,
-                            @Schema(description = "The member id, or for UNION_STARTUP the enterprise id") long subjectId,
+                            @Schema(description = "The member id, for UNION_STARTUP the enterprise id, for CHAIR_ALLOWANCE the assessment id") long subjectId,
                             long recipientOrgId, String period, int policyVersion, String status, Instant revokedAt,
                             String revokedBy, String revokeReason, List<ShareView> shares, String currency) {
     }

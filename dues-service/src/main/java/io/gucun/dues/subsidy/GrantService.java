@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,13 +73,25 @@ public class GrantService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Outcome> request(Programme programme, long subjectId, long recipientOrgId, String recipientPath,
                                      OffsetDateTime at, String sourceRef, String description) {
+        return request(programme, subjectId, recipientOrgId, recipientPath, at, sourceRef, description, LongUnaryOperator.identity());
+    }
+
+    /**
+     * The same, each level's configured amount turned into what it pays by {@code amount} (the chair allowance: twelve
+     * months times the share the assessment gives); a level that then pays nothing has no share.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Outcome> request(Programme programme, long subjectId, long recipientOrgId, String recipientPath,
+                                     OffsetDateTime at, String sourceRef, String description, LongUnaryOperator amount) {
         LocalDate day = LocalDate.ofInstant(at.toInstant(), clock.getZone());
         SubsidyRules.Policy policy = SubsidyRules.inForce(subsidies.policies(), programme, recipientPath, day).orElse(null);
         if (policy == null) {
             LOG.infof("no %s policy in force on %s for org %d", programme, day, recipientOrgId);
             return Optional.empty();
         }
-        List<SubsidyRules.Payment> payments = SubsidyRules.payments(Orgs.ancestorsOrSelf(recipientPath), policy);
+        List<SubsidyRules.Payment> payments = SubsidyRules.payments(Orgs.ancestorsOrSelf(recipientPath), policy).stream()
+                .map(p -> new SubsidyRules.Payment(p.level(), p.orgId(), amount.applyAsLong(p.fen())))
+                .filter(p -> p.fen() > 0).toList();
         if (payments.isEmpty()) {
             LOG.infof("nobody pays %s above org %d", programme, recipientOrgId);
             return Optional.empty();

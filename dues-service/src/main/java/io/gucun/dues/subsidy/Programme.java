@@ -7,5 +7,10 @@ public enum Programme {
     /** Per newly founded union (新建工会启动), on UnionFounded. */
     UNION_STARTUP,
     /** Per member outside standard employment (服务"两非一无"会员项目经费): informal, platform/gig or dispatched work. */
-    NONSTANDARD_MEMBER
+    NONSTANDARD_MEMBER,
+    /**
+     * The part-time chair's post allowance (兼职工会主席岗位补贴) of an enterprise or joint union, for a year, as far as the
+     * members' assessment of the chair allows (AssessmentClosed; see {@link ChairAllowanceRules}). Amounts are per month.
+     */
+    CHAIR_ALLOWANCE
 }

@@ -2,6 +2,7 @@ package io.gucun.dues.subsidy;
 
 import io.gucun.common.money.Money;
 import io.gucun.common.problem.ApiException;
+import io.gucun.common.problem.FieldError;
 import io.gucun.common.problem.Problem;
 import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,8 +37,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SubsidyPolicyResource {
 
     @Schema(description = "A subsidy policy version")
-    public record PolicyView(int version, Programme programme, String regionPath, LocalDate validFrom, String cityAmount,
-                             String districtAmount, String townAmount, String currency) {
+    public record PolicyView(int version, Programme programme, String regionPath, LocalDate validFrom,
+                             @Schema(description = "Per grant; for CHAIR_ALLOWANCE per month") String cityAmount,
+                             String districtAmount, String townAmount, String currency,
+                             @Schema(description = "CHAIR_ALLOWANCE only: the year in full from this satisfaction (percent)",
+                                     nullable = true) BigDecimal fullFromPercent,
+                             @Schema(description = "CHAIR_ALLOWANCE only: reducedSharePercent of it from this satisfaction",
+                                     nullable = true) BigDecimal reducedFromPercent,
+                             @Schema(nullable = true) Integer reducedSharePercent) {
     }
 
     @Schema(description = "A new subsidy policy version")
@@ -45,9 +53,15 @@ public class SubsidyPolicyResource {
                             Long regionOrgId,
                             @Schema(example = "2027-01-01") @NotNull LocalDate validFrom,
                             @Schema(description = "Yuan paid by the city union; default 0", example = "0.00") String cityAmount,
-                            @Schema(description = "Yuan paid by the district union per member recruited", example = "30.00") @NotBlank String districtAmount,
+                            @Schema(description = "Yuan paid by the district union per member recruited (per grant; CHAIR_ALLOWANCE: per month)", example = "30.00") @NotBlank String districtAmount,
                             @Schema(description = "Yuan paid by the town/street union per member recruited", example = "30.00") @NotBlank String townAmount,
-                            @Size(max = 500) String note) {
+                            @Size(max = 500) String note,
+                            @Schema(description = "CHAIR_ALLOWANCE (required): the year's allowance in full from this "
+                                    + "satisfaction, percent", examples = "80.00") BigDecimal fullFromPercent,
+                            @Schema(description = "CHAIR_ALLOWANCE (required): reducedSharePercent of the year's allowance from "
+                                    + "this satisfaction, nothing below", examples = "60.00") BigDecimal reducedFromPercent,
+                            @Schema(description = "CHAIR_ALLOWANCE (required): the reduced share, percent", examples = "50")
+                            Integer reducedSharePercent) {
     }
 
     @Inject
@@ -61,9 +75,13 @@ public class SubsidyPolicyResource {
     @Operation(operationId = "listSubsidyPolicies", summary = "Subsidy policy versions, oldest first (a handful: not paged)")
     @APIResponse(responseCode = "200", description = "Every version")
     public List<PolicyView> list() {
-        return subsidies.policies().stream().map(p -> new PolicyView(p.version(), p.programme(), p.regionPath(), p.validFrom(),
-                Money.format(p.cityFen()), Money.format(p.districtFen()),
-                Money.format(p.townFen()), Money.CURRENCY)).toList();
+        return subsidies.policies().stream().map(p -> {
+            ChairAllowanceRules.Scale scale = p.programme() == Programme.CHAIR_ALLOWANCE ? subsidies.scale(p.id()) : null;
+            return new PolicyView(p.version(), p.programme(), p.regionPath(), p.validFrom(), Money.format(p.cityFen()),
+                    Money.format(p.districtFen()), Money.format(p.townFen()), Money.CURRENCY,
+                    scale == null ? null : scale.fullFromPercent(), scale == null ? null : scale.reducedFromPercent(),
+                    scale == null ? null : scale.reducedSharePercent());
+        }).toList();
     }
 
     @POST
@@ -88,8 +106,18 @@ public class SubsidyPolicyResource {
         }
         String region = in.regionOrgId() == null ? "1" : subsidies.regionPath(in.regionOrgId());
         Programme programme = in.programme() == null ? Programme.RECRUITMENT_SUBSIDY : in.programme();
-        int version = subsidies.addPolicy(programme, region, in.validFrom(), city, district, town, in.note(), caller.username());
+        ChairAllowanceRules.Scale scale = null;
+        if (programme == Programme.CHAIR_ALLOWANCE) {
+            FieldError bad = ChairAllowanceRules.whyBadScale(in.fullFromPercent(), in.reducedFromPercent(), in.reducedSharePercent());
+            if (bad != null) {
+                throw ApiException.invalid(List.of(bad));
+            }
+            scale = new ChairAllowanceRules.Scale(in.fullFromPercent(), in.reducedFromPercent(), in.reducedSharePercent());
+        }
+        int version = subsidies.addPolicy(programme, region, in.validFrom(), city, district, town, in.note(), caller.username(),
+                scale);
         return Response.status(201).entity(new PolicyView(version, programme, region, in.validFrom(), Money.format(city),
-                Money.format(district), Money.format(town), Money.CURRENCY)).build();
+                Money.format(district), Money.format(town), Money.CURRENCY, scale == null ? null : scale.fullFromPercent(),
+                scale == null ? null : scale.reducedFromPercent(), scale == null ? null : scale.reducedSharePercent())).build();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,15 +110,18 @@ public class SubsidyService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int addPolicy(Programme programme, String regionPath, LocalDate validFrom, long cityFen, long districtFen, long townFen,
-                         String note, String createdBy) {
+                         String note, String createdBy, ChairAllowanceRules.Scale scale) {
         em.createNativeQuery("lock table subsidy_policy in share row exclusive mode").executeUpdate();
         int version = ((Number) em.createNativeQuery("select coalesce(max(version), 0) + 1 from subsidy_policy").getSingleResult()).intValue();
         em.createNativeQuery("insert into subsidy_policy (version, valid_from, district_fen, town_fen, note, created_at, created_by,"
-                        + " programme, region_path, city_fen) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as ltree), ?10)")
+                        + " programme, region_path, city_fen, full_from_percent, reduced_from_percent, reduced_share_percent)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as ltree), ?10, ?11, ?12, ?13)")
                 .setParameter(1, version).setParameter(2, validFrom)
                 .setParameter(3, districtFen).setParameter(4, townFen).setParameter(5, note).setParameter(6, Instant.now(clock))
                 .setParameter(7, createdBy).setParameter(8, programme.name()).setParameter(9, regionPath).setParameter(10, cityFen)
-                .executeUpdate();
+                .setParameter(11, scale == null ? null : scale.fullFromPercent())
+                .setParameter(12, scale == null ? null : scale.reducedFromPercent())
+                .setParameter(13, scale == null ? null : scale.reducedSharePercent()).executeUpdate();
         return version;
     }
 
@@ -138,6 +142,13 @@ public class SubsidyService {
                 Programme.valueOf((String) r[2]), (String) r[3],
                 r[4] instanceof LocalDate d ? d : ((java.sql.Date) r[4]).toLocalDate(), ((Number) r[5]).longValue(),
                 ((Number) r[6]).longValue(), ((Number) r[7]).longValue())).toList();
+    }
+
+    /** The scale of a CHAIR_ALLOWANCE policy version (the migration's constraint makes it complete). */
+    public ChairAllowanceRules.Scale scale(long policyId) {
+        Object[] r = (Object[]) em.createNativeQuery("select full_from_percent, reduced_from_percent, reduced_share_percent"
+                + " from subsidy_policy where id = ?1").setParameter(1, policyId).getSingleResult();
+        return new ChairAllowanceRules.Scale((BigDecimal) r[0], (BigDecimal) r[1], ((Number) r[2]).intValue());
     }
 
     public Optional<SubsidyRules.Policy> policy(int version) {

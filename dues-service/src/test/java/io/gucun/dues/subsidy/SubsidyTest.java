@@ -47,8 +47,12 @@ class SubsidyTest {
     }
 
     static void awaitProcessed(String eventId) throws InterruptedException {
+        awaitProcessed(MembershipMemberConsumer.CONSUMER, eventId);
+    }
+
+    static void awaitProcessed(String consumer, String eventId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (number("select count(*) from processed_event where consumer = 'dues.membership-member' and event_id = '"
+        while (number("select count(*) from processed_event where consumer = '" + consumer + "' and event_id = '"
                 + eventId + "'") == 0) {
             Assertions.assertThat(System.nanoTime()).as("event %s consumed within 30 s", eventId).isLessThan(deadline);
             Thread.sleep(100);

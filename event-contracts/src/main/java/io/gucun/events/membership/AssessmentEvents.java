@@ -15,10 +15,14 @@ public final class AssessmentEvents {
      * counts and {@code satisfactionPercent} are null: too few to keep a rating from pointing at its rater, and too few
      * to speak for the members. {@code satisfactionPercent} is satisfied plus basically satisfied over all raters, in
      * percent with two decimals ({@code "87.50"}); what it means for the chair's allowance is dues' policy.
+     * {@code chairPartTime} (added later, a compatible change: null in events published before it) is false when the
+     * chair also held a {@code FULL_TIME_OFFICER} post of the union in the register on the closing day (a full-time
+     * chair, paid as such, gets no part-time chair's allowance).
      */
     public record AssessmentClosed(long assessmentId, long orgId, int year, long chairMemberId, int raters,
                                    int minRaters, boolean resultShown, Integer satisfied, Integer basicallySatisfied,
-                                   Integer dissatisfied, String satisfactionPercent, OffsetDateTime closedAt) {
+                                   Integer dissatisfied, String satisfactionPercent, OffsetDateTime closedAt,
+                                   Boolean chairPartTime) {
     }
 
     private AssessmentEvents() {

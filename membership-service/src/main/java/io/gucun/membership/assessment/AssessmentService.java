@@ -202,9 +202,20 @@ public class AssessmentService {
         outbox.record(AssessmentEvents.AGGREGATE, a.id, "AssessmentClosed", new AssessmentEvents.AssessmentClosed(a.id,
                 a.orgId, a.year, a.chairMemberId, a.raters(), a.minRaters, shown, shown ? a.satisfied : null,
                 shown ? a.basicallySatisfied : null, shown ? a.dissatisfied : null,
-                percent == null ? null : percent.toPlainString(), now));
+                percent == null ? null : percent.toPlainString(), now,
+                !fullTimeOfficer(a.orgId, a.chairMemberId, time.dayOf(now))));
         em.flush();
         return a;
+    }
+
+    /** Whether the member holds a FULL_TIME_OFFICER post of the union in the register on {@code day} (a full-time chair). */
+    private boolean fullTimeOfficer(long orgId, long memberId, java.time.LocalDate day) {
+        return ((Number) em.createNativeQuery("""
+                select count(*) from union_worker_appointment where org_id = :o and member_id = :m
+                   and post = 'FULL_TIME_OFFICER' and term_from <= :d
+                   and (least(term_to, ended_on) is null or least(term_to, ended_on) >= :d)""")
+                .setParameter("o", orgId).setParameter("m", memberId).setParameter("d", day).getSingleResult())
+                .longValue() > 0;
     }
 
     public AssessmentDtos.AssessmentView view(ChairAssessment a) {

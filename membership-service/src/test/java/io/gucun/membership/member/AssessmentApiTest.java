@@ -144,8 +144,18 @@ class AssessmentApiTest {
         assertThat(shown.getString("satisfactionPercent")).isEqualTo("66.67");
         assertThat(shown.getLong("chairMemberId")).isEqualTo(chair);
         assertThat(shown.getInt("year")).isEqualTo(2027);
+        assertThat(shown.getBoolean("chairPartTime")).as("no full-time post of the union in the register").isTrue();
         get("/assessments?orgId=" + org).statusCode(200).body("items.id", hasItem((int) next));
         Actors.member("out-" + run);
         get("/assessments/" + next).statusCode(404);
+
+        // The chair taken on as the union's full-time officer: the next year's event says the chair is not part-time.
+        Actors.officer("officer.town", scope);
+        post("/appointments", Map.of("orgId", org, "post", "FULL_TIME_OFFICER", "name", "专职主席", "memberId", chair,
+                "termFrom", java.time.LocalDate.now().minusDays(1).toString())).statusCode(201);
+        long third = ((Number) post("/assessments", assessment(org, 2028, chair, 2)).statusCode(201).extract().path("id")).longValue();
+        endWindow(third);
+        post("/assessments/" + third + "/close", null).statusCode(200);
+        assertThat(closedEvent(third).getBoolean("chairPartTime")).isFalse();
     }
 }
