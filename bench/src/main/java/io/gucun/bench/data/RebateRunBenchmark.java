@@ -245,6 +245,22 @@ public final class RebateRunBenchmark implements Benchmark {
                     + " false, %2$d + 1 + i %% 10, %2$d + 101 + i %% 10, %3$d, now()"
                     + " from generate_series(0, %4$d - 1) i cross join generate_series(0, %5$d - 1) p",
                     first.atDay(1), DISTRICT, importId, enterprises, PERIODS));
+            // What the collections brought in, as the service books them (D CASH / C COLLECTED_FUNDS at the collecting
+            // town), one entry per town: a run pays the shares out of that cash, and no cash account may go negative.
+            s.execute(f("insert into accounting_period (period) values ('%s') on conflict (period) do nothing", first));
+            s.execute(f("insert into ledger_account (org_id, purpose, currency, opened_at) select %1$d + t, p, 'CNY', now()"
+                    + " from generate_series(1, %2$d) t cross join unnest(array['CASH', 'COLLECTED_FUNDS']) p"
+                    + " on conflict (org_id, purpose) do nothing", DISTRICT, TOWNS));
+            s.execute(f("create temporary table bench_cash on commit drop as select c.collecting_org_id as org_id,"
+                    + " sum(c.amount_fen) as fen, gen_random_uuid() as tx from fund_collection c where c.import_id = %d"
+                    + " group by c.collecting_org_id", importId));
+            s.execute(f("insert into journal_entry (transaction_id, period, kind, description, source_ref, posted_at, posted_by)"
+                    + " select tx, '%s', 'FUND_COLLECTION', 'bench: the collections of org ' || org_id, 'bench:cash:%d:' || org_id, now(),"
+                    + " 'benchmark' from bench_cash", first, importId));
+            s.execute(f("insert into journal_leg (entry_id, transaction_id, period, account_id, org_id, purpose, side, amount_fen)"
+                    + " select e.id, b.tx, '%s', a.id, b.org_id, a.purpose, case a.purpose when 'CASH' then 'D' else 'C' end, b.fen"
+                    + " from bench_cash b join journal_entry e on e.transaction_id = b.tx"
+                    + " join ledger_account a on a.org_id = b.org_id and a.purpose in ('CASH', 'COLLECTED_FUNDS')", first));
             c.commit();
             c.setAutoCommit(true);
             s.execute("analyze");

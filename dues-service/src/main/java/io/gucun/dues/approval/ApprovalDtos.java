@@ -11,7 +11,7 @@ public final class ApprovalDtos {
 
     @Schema(description = "A decision waiting for, or given, a second officer's approval; also its audit record")
     public record ApprovalView(long id,
-                               @Schema(description = "REBATE_POLICY, RETENTION_OVERRIDE, FLOOR_RULE or MANUAL_ENTRY") String kind,
+                               @Schema(description = "REBATE_POLICY, RETENTION_OVERRIDE, FLOOR_RULE, SUBSIDY_POLICY or MANUAL_ENTRY") String kind,
                                @Schema(description = "The id of what is decided (policy version, override, ...)") long subjectId,
                                @Schema(description = "Approvers are admins or officers whose subtree contains this org (null: admins only)")
                                String authorityPath, String summary,

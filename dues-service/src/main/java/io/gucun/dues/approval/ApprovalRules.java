@@ -35,4 +35,13 @@ public final class ApprovalRules {
                     List.of(new FieldError("approver", "must not be the officer who proposed it (" + proposedBy + ")")), null);
         }
     }
+
+    /** 422 naming validFrom when a decision would take effect for a day already past (a period perhaps run or closed). */
+    public static void requireNotStarted(java.time.LocalDate validFrom, java.time.LocalDate today) {
+        if (validFrom.isBefore(today)) {
+            throw new ApiException(422, "reaches-back", "Rule violated", "it would start on " + validFrom
+                    + ", before today; periods from then may have been run or closed: propose it again with a later start",
+                    List.of(new FieldError("validFrom", "is in the past")), null);
+        }
+    }
 }

@@ -500,15 +500,6 @@ public class RebateService {
         return rule;
     }
 
-    /** 422 naming validFrom when a decision would take effect for a day already past (a period perhaps run or closed). */
-    static void requireNotStarted(LocalDate validFrom, LocalDate today) {
-        if (validFrom.isBefore(today)) {
-            throw new ApiException(422, "reaches-back", "Rule violated", "it would start on " + validFrom
-                    + ", before today; periods from then may have been run or closed: propose it again with a later start",
-                    List.of(new FieldError("validFrom", "is in the past")), null);
-        }
-    }
-
     static int basisPoints(String field, String percent) {
         BigDecimal p;
         try {

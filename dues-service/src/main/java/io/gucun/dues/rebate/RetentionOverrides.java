@@ -137,7 +137,7 @@ public class RetentionOverrides implements ApprovalSubject {
 
     @Override
     public void approved(long subjectId, Decision decision) {
-        RebateService.requireNotStarted(RebateService.toDate(em.createNativeQuery(
+        io.gucun.dues.approval.ApprovalRules.requireNotStarted(RebateService.toDate(em.createNativeQuery(
                 "select valid_from from retention_override where id = ?1").setParameter(1, subjectId).getSingleResult()), time.today());
         em.createNativeQuery("update retention_override set status = 'APPROVED' where id = ?1").setParameter(1, subjectId).executeUpdate();
     }

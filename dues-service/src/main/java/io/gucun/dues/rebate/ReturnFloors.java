@@ -99,7 +99,7 @@ public class ReturnFloors implements ApprovalSubject {
     public void approved(long subjectId, Decision decision) {
         LocalDate from = RebateService.toDate(em.createNativeQuery("select valid_from from return_floor_rule where id = ?1")
                 .setParameter(1, subjectId).getSingleResult());
-        RebateService.requireNotStarted(from, time.today());
+        io.gucun.dues.approval.ApprovalRules.requireNotStarted(from, time.today());
         em.createNativeQuery("update return_floor_rule set status = 'APPROVED' where id = ?1").setParameter(1, subjectId).executeUpdate();
     }
 

@@ -105,24 +105,29 @@ public class SubsidyService {
     }
 
     /**
-     * Adds the next policy version; the table lock numbers versions without gaps, one writer at a time. Returns the
-     * version.
+     * Adds the next policy version, PENDING until a second officer approves it (maker-checker); the table lock numbers
+     * versions without gaps, one writer at a time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int addPolicy(Programme programme, String regionPath, LocalDate validFrom, long cityFen, long districtFen, long townFen,
-                         String note, String createdBy, ChairAllowanceRules.Scale scale) {
+    public Added addPolicy(Programme programme, String regionPath, LocalDate validFrom, long cityFen, long districtFen, long townFen,
+                           String note, String createdBy, ChairAllowanceRules.Scale scale) {
         em.createNativeQuery("lock table subsidy_policy in share row exclusive mode").executeUpdate();
         int version = ((Number) em.createNativeQuery("select coalesce(max(version), 0) + 1 from subsidy_policy").getSingleResult()).intValue();
-        em.createNativeQuery("insert into subsidy_policy (version, valid_from, district_fen, town_fen, note, created_at, created_by,"
-                        + " programme, region_path, city_fen, full_from_percent, reduced_from_percent, reduced_share_percent)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as ltree), ?10, ?11, ?12, ?13)")
+        long id = ((Number) em.createNativeQuery("insert into subsidy_policy (version, valid_from, district_fen, town_fen, note,"
+                        + " created_at, created_by, programme, region_path, city_fen, full_from_percent, reduced_from_percent,"
+                        + " reduced_share_percent, status) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as ltree), ?10, ?11, ?12,"
+                        + " ?13, 'PENDING') returning id")
                 .setParameter(1, version).setParameter(2, validFrom)
                 .setParameter(3, districtFen).setParameter(4, townFen).setParameter(5, note).setParameter(6, Instant.now(clock))
                 .setParameter(7, createdBy).setParameter(8, programme.name()).setParameter(9, regionPath).setParameter(10, cityFen)
                 .setParameter(11, scale == null ? null : scale.fullFromPercent())
                 .setParameter(12, scale == null ? null : scale.reducedFromPercent())
-                .setParameter(13, scale == null ? null : scale.reducedSharePercent()).executeUpdate();
-        return version;
+                .setParameter(13, scale == null ? null : scale.reducedSharePercent()).getSingleResult()).longValue();
+        return new Added(id, version);
+    }
+
+    /** A version just proposed: its row id (what the approval names) and its number. */
+    public record Added(long id, int version) {
     }
 
     /** The path of the org a policy's region is rooted at; 400 naming regionOrgId when there is none. */
@@ -134,14 +139,24 @@ public class SubsidyService {
         return org.path;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The approved versions, the only ones grants are decided by. */
     public List<SubsidyRules.Policy> policies() {
+        return versions().stream().filter(v -> v.status().equals("APPROVED")).map(Version::policy).toList();
+    }
+
+    /** A policy version with where it stands in maker-checker: PENDING, APPROVED or REJECTED. */
+    public record Version(SubsidyRules.Policy policy, String status) {
+    }
+
+    /** Every version, oldest first, whatever its status. */
+    @SuppressWarnings("unchecked")
+    public List<Version> versions() {
         List<Object[]> rows = em.createNativeQuery("select id, version, programme, region_path::text, valid_from, city_fen,"
-                + " district_fen, town_fen from subsidy_policy order by version").getResultList();
-        return rows.stream().map(r -> new SubsidyRules.Policy(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+                + " district_fen, town_fen, status from subsidy_policy order by version").getResultList();
+        return rows.stream().map(r -> new Version(new SubsidyRules.Policy(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
                 Programme.valueOf((String) r[2]), (String) r[3],
                 r[4] instanceof LocalDate d ? d : ((java.sql.Date) r[4]).toLocalDate(), ((Number) r[5]).longValue(),
-                ((Number) r[6]).longValue(), ((Number) r[7]).longValue())).toList();
+                ((Number) r[6]).longValue(), ((Number) r[7]).longValue()), (String) r[8])).toList();
     }
 
     /** The scale of a CHAIR_ALLOWANCE policy version (the migration's constraint makes it complete). */

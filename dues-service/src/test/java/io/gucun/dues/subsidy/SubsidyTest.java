@@ -95,14 +95,16 @@ class SubsidyTest {
         given().contentType(ContentType.JSON).body("{\"validFrom\":\"2099-01-01\",\"districtAmount\":\"50.00\",\"townAmount\":\"-1\"}")
                 .when().post("/api/dues/subsidy-policies").then().statusCode(400).body("errors[0].field", equalTo("townAmount"));
         given().contentType(ContentType.JSON).body("{\"validFrom\":\"2099-01-01\",\"districtAmount\":\"50.00\",\"townAmount\":\"30\"}")
-                .when().post("/api/dues/subsidy-policies").then().statusCode(201).body("districtAmount", equalTo("50.00"));
+                .when().post("/api/dues/subsidy-policies").then().statusCode(201).body("districtAmount", equalTo("50.00"))
+                .body("status", equalTo("PENDING"));
         given().when().get("/api/dues/subsidy-policies").then().statusCode(200).body("[0].districtAmount", equalTo("30.00"));
     }
 
     @Test
     @TestSecurity(user = "officer", roles = "officer")
-    void officersCannotChangeSubsidyAmounts() {
+    void anOfficerCannotProposeAmountsForTheWholeTree() {
+        // only a level strictly above a region decides its amounts (SubsidyPolicyApprovalTest); above the root: admins
         given().contentType(ContentType.JSON).body("{\"validFrom\":\"2099-01-01\",\"districtAmount\":\"50.00\",\"townAmount\":\"30\"}")
-                .when().post("/api/dues/subsidy-policies").then().statusCode(403);
+                .when().post("/api/dues/subsidy-policies").then().statusCode(400).body("errors[0].field", equalTo("regionOrgId"));
     }
 }
