@@ -129,9 +129,10 @@ class ChairAllowanceTest {
         OrgFixtures.org("1.851", "DISTRICT");
         OrgFixtures.org("1.851.852", "TOWN");
         OrgFixtures.org("1.851.852.853", "JOINT_AREA");
+        // A version starts today at the earliest and waits for a second officer (maker-checker).
         String policy = """
-                {"programme":"CHAIR_ALLOWANCE","regionOrgId":852,"validFrom":"2020-01-01","districtAmount":"100.00",
-                 "townAmount":"200.00"%s}""";
+                {"programme":"CHAIR_ALLOWANCE","regionOrgId":852,"validFrom":"%s","districtAmount":"100.00",
+                 "townAmount":"200.00"%%s}""".formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         given().contentType(ContentType.JSON).body(policy.formatted("")).when().post("/api/dues/subsidy-policies")
                 .then().statusCode(400).body("errors[0].field", equalTo("fullFromPercent"));
         given().contentType(ContentType.JSON).body(policy.formatted(",\"fullFromPercent\":70,\"reducedFromPercent\":75,"
@@ -142,7 +143,12 @@ class ChairAllowanceTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("reducedSharePercent"));
         given().contentType(ContentType.JSON).body(policy.formatted(",\"fullFromPercent\":70,\"reducedFromPercent\":50,"
                 + "\"reducedSharePercent\":25")).when().post("/api/dues/subsidy-policies")
-                .then().statusCode(201).body("fullFromPercent", equalTo(70)).body("reducedSharePercent", equalTo(25));
+                .then().statusCode(201).body("fullFromPercent", equalTo(70)).body("reducedSharePercent", equalTo(25))
+                .body("status", equalTo("PENDING"));
+        // As if approved and in force for years: the assessments below are of 2026 and 2027.
+        QuarkusTransaction.requiringNew().run(() -> io.gucun.dues.ledger.LedgerAccount.getEntityManager().createNativeQuery(
+                "update subsidy_policy set status = 'APPROVED', valid_from = date '2020-01-01' where programme = 'CHAIR_ALLOWANCE'"
+                        + " and region_path = cast('1.851.852' as ltree)").executeUpdate());
         given().when().get("/api/dues/subsidy-policies").then().statusCode(200)
                 .body("find { it.programme == 'CHAIR_ALLOWANCE' && it.regionPath == '1' }.fullFromPercent", equalTo(80.0f))
                 .body("find { it.programme == 'CHAIR_ALLOWANCE' && it.regionPath == '1' }.townAmount", equalTo("300.00"));
