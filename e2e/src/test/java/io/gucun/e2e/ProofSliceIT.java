@@ -62,7 +62,7 @@ class ProofSliceIT {
         List<String> purposes = new ArrayList<>();
         accounts.forEach(a -> purposes.add(a.get("purpose").asText()));
         // One account per purpose, each once: a redelivered OrgCreated must not open a second set.
-        assertThat(purposes).containsExactlyInAnyOrder("BUDGET", "CASH", "COLLECTED_FUNDS", "GRASSROOTS_SHARE", "UPPER_SHARE",
+        assertThat(purposes).containsExactlyInAnyOrder("BUDGET", "CASH", "COLLECTED_FUNDS", "GRASSROOTS_SHARE", "SUSPENSE", "UPPER_SHARE",
                 "PREPARATORY_FUND", "SUBSIDIES", "MEMBER_BENEFITS");
 
         List<ConsumerRecord<String, String>> events = orgEvents(String.valueOf(orgId));
