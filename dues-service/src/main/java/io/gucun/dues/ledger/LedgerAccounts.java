@@ -1,39 +1,42 @@
 package io.gucun.dues.ledger;
 
+import io.gucun.common.money.Money;
+import io.gucun.common.replica.OrgCreatedSeen;
 import io.gucun.common.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import io.gucun.common.replica.OrgCreatedSeen;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class LedgerAccounts {
 
     @Inject
     BusinessTime time;
+
+    @Inject
+    EntityManager em;
+
     /** A new org in the tree gets its accounts in the transaction that records it (membership's OrgCreated). */
     void orgCreated(@Observes OrgCreatedSeen org) {
         openFor(org.orgId());
     }
 
-    /** Opens the org's accounts that do not exist yet; safe to call again. Returns how many were opened. */
+    /**
+     * Opens the org's accounts that do not exist yet; safe to call again. Returns how many were opened. The insert skips
+     * accounts that exist: OrgCreated and UnionFounded arrive on two topics, consumed at once, and a posting to the new
+     * union (its held share, its start-up grant) opens its accounts too; a read-then-insert here lost that race to a
+     * unique violation and dead-lettered the OrgCreated.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int openFor(long orgId) {
-        Set<AccountPurpose> missing = EnumSet.allOf(AccountPurpose.class);
-        LedgerAccount.ofOrg(orgId).forEach(a -> missing.remove(a.purpose));
-        OffsetDateTime now = time.now();
-        for (AccountPurpose purpose : missing) {
-            LedgerAccount account = new LedgerAccount();
-            account.orgId = orgId;
-            account.purpose = purpose;
-            account.currency = io.gucun.common.money.Money.CURRENCY;
-            account.openedAt = now;
-            account.persist();
-        }
-        return missing.size();
+        return em.createNativeQuery("insert into ledger_account (org_id, purpose, currency, opened_at)"
+                        + " select ?1, p, ?2, ?3 from unnest(cast(?4 as varchar[])) p on conflict (org_id, purpose) do nothing")
+                .setParameter(1, orgId).setParameter(2, Money.CURRENCY).setParameter(3, time.now())
+                .setParameter(4, Arrays.stream(AccountPurpose.values()).map(Enum::name).collect(Collectors.joining(",", "{", "}")))
+                .executeUpdate();
     }
 }
