@@ -6,6 +6,7 @@ import io.gucun.common.security.CallerScope;
 import io.gucun.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -65,12 +66,20 @@ public class KeyAdminResource {
     @Operation(operationId = "startMemberRehash", summary = "Move stored keyed hashes to the current key version",
             description = "Starts the re-hash job of a rotation unless it runs already, and answers at once with its"
                     + " progress. The API keeps working meanwhile; poll GET until remaining is 0, then drop the previous"
-                    + " version from gucun.pii.index-previous-versions. Idempotent.")
+                    + " version from gucun.pii.index-previous-versions. Each member whose ID-number hash moves is"
+                    + " published (MemberIdNumberIndexed on membership.member.v1) so outreach keeps matching insured"
+                    + " workers; publishAll=true publishes every member's hash, once after an upgrade. Idempotent.")
     @APIResponse(responseCode = "202", description = "Running; the progress so far")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     @APIResponse(responseCode = "403", description = "Not an admin")
-    public Response startRehash() {
-        return Response.accepted(rotation.start()).build();
+    public Response startRehash(
+            @Parameter(description = "Also publish the ID-number hash of every member, not only of those moved (for"
+                    + " members registered before member events carried it); ignored while a run is going on",
+                    example = "false") @QueryParam("publishAll") @DefaultValue("false") boolean publishAll) {
+        if (publishAll) {
+            LOG.infof("every member's ID-number hash published on request of %s", caller.username());
+        }
+        return Response.accepted(rotation.start(publishAll)).build();
     }
 
     @GET

@@ -72,7 +72,7 @@ public class JoiningService {
         period.startReason = MembershipPeriod.Reason.valueOf(via.name());
         period.persist();
         outbox.record(MemberEvents.AGGREGATE, m.id, "MemberJoined",
-                new MemberEvents.MemberJoined(m.id, org.id, org.path, at, via));
+                new MemberEvents.MemberJoined(m.id, org.id, org.path, at, via, m.idNumberHash, m.idNumberHashVersion));
         cards.issueOnAdmission(m, org.id, "issued on admission (" + via + ")");
     }
 

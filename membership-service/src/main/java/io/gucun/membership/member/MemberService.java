@@ -139,7 +139,8 @@ public class MemberService {
         m.persist();
         em.flush();
         outbox.record(MemberEvents.AGGREGATE, m.id, "MemberRegistered", new MemberEvents.MemberRegistered(m.id,
-                m.idNumberMasked, m.birthYear, m.regionCode, m.employmentForm, m.occupationCategory));
+                m.idNumberMasked, m.birthYear, m.regionCode, m.employmentForm, m.occupationCategory, m.idNumberHash,
+                m.idNumberHashVersion));
 
         MembershipApplication application = null;
         if (org != null) {

@@ -111,7 +111,8 @@ public class TransferService implements MemberCustody {
         m.lastActiveOn = time.dayOf(now);
         t.decision = DecisionRecord.of(caller.username(), now, reason);
         outbox.record(MemberEvents.AGGREGATE, m.id, "MemberTransferred",
-                new MemberEvents.MemberTransferred(m.id, t.fromOrgId, to.id, to.path, now, "TRANSFER"));
+                new MemberEvents.MemberTransferred(m.id, t.fromOrgId, to.id, to.path, now, "TRANSFER",
+                        m.idNumberHash, m.idNumberHashVersion));
         em.flush();
         return t;
     }
@@ -236,7 +237,8 @@ public class TransferService implements MemberCustody {
         }
         m.status = MemberStatus.LEFT;
         cards.closeOnLeave(m, "the membership ended: " + note);
-        outbox.record(MemberEvents.AGGREGATE, m.id, "MemberLeft", new MemberEvents.MemberLeft(m.id, m.orgId, reason, now));
+        outbox.record(MemberEvents.AGGREGATE, m.id, "MemberLeft", new MemberEvents.MemberLeft(m.id, m.orgId, reason, now,
+                m.idNumberHash, m.idNumberHashVersion));
     }
 
     /**
@@ -262,7 +264,8 @@ public class TransferService implements MemberCustody {
             held.persist();
             m.orgId = upper.id;
             outbox.record(MemberEvents.AGGREGATE, m.id, "MemberTransferred",
-                    new MemberEvents.MemberTransferred(m.id, from.id, upper.id, upper.path, at, "EMPLOYER_CLOSED"));
+                    new MemberEvents.MemberTransferred(m.id, from.id, upper.id, upper.path, at, "EMPLOYER_CLOSED",
+                            m.idNumberHash, m.idNumberHashVersion));
         }
         int transfers = 0;
         for (MembershipTransfer t : MembershipTransfer.<MembershipTransfer>list(

@@ -104,6 +104,7 @@ class EmployerClosureTest {
         assertThat(moved.get("fromOrgId").asLong()).isEqualTo(unionOrg.id());
         assertThat(moved.get("toOrgId").asLong()).isEqualTo(tree.jointArea().id());
         assertThat(moved.get("reason").asText()).isEqualTo("EMPLOYER_CLOSED");
+        MemberApi.carryingIdNumberIndex(first, "MemberTransferred");
         String key = String.valueOf(enterpriseId);
         var closed = KafkaEvents.read(
                         "membership.enterprise.v1", Duration.ofSeconds(30),

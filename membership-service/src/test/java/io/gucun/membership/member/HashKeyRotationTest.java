@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gucun.common.identity.ResidentIdNumber;
 import io.gucun.common.pii.BlindIndexes;
 import io.gucun.common.pii.PersonalDataCipher;
@@ -98,9 +99,36 @@ class HashKeyRotationTest {
                 .longValue());
         assertThat(behind).as("every row on the new version").isZero();
         post("/members/lookup", Map.of("idNumber", idNumbers.getLast())).statusCode(200).body("id", equalTo(ids.getLast().intValue()));
-        // A second run finds nothing to do.
+        // Each moved member's new hash is published, so outreach keeps matching insured workers
+        assertThat(done.getLong("published")).isGreaterThanOrEqualTo(5);
+        for (int i = 0; i < ids.size(); i++) {
+            JsonNode indexed = MemberApi.carryingIdNumberIndex(ids.get(i), "MemberIdNumberIndexed");
+            assertThat(indexed.get("idNumberHash").asText()).isEqualTo(indexes.idNumber().hash(idNumbers.get(i)));
+            assertThat(indexed.get("idNumberHashVersion").asInt()).isEqualTo(2);
+            assertThat(indexed.toString()).doesNotContain(idNumbers.get(i));
+        }
+        // A second run finds nothing to do, and publishes nothing.
         given().when().post(REHASH).then().statusCode(202);
-        assertThat(awaitDone().getLong("rehashed")).isZero();
+        JsonPath again = awaitDone();
+        assertThat(again.getLong("rehashed")).isZero();
+        assertThat(again.getLong("published")).isZero();
+    }
+
+    @Test
+    void publishAllPublishesTheHashOfMembersAlreadyOnTheCurrentVersion() throws Exception {
+        Actors.admin();
+        String idNumber = TestIds.idNumber();
+        long current = ((Number) register(worker(idNumber, TestIds.mobile())).statusCode(201).extract().path("member.id"))
+                .longValue();
+        awaitDone();
+        given().queryParam("publishAll", true).when().post(REHASH).then().statusCode(202);
+        JsonPath done = awaitDone();
+        assertThat(done.getBoolean("publishingAll")).isTrue();
+        assertThat(done.getLong("published")).as("every member walked, moved or not").isPositive();
+        JsonNode indexed = MemberApi.carryingIdNumberIndex(current, "MemberIdNumberIndexed");
+        assertThat(indexed.get("idNumberHash").asText()).isEqualTo(indexes.idNumber().hash(idNumber));
+        Actors.officer("officer.keys", "1");
+        given().queryParam("publishAll", true).when().post(REHASH).then().statusCode(403);
     }
 
     @Test

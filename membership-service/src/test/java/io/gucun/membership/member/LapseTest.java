@@ -81,6 +81,7 @@ class LapseTest {
         var left = new ObjectMapper().readTree(MemberApi.memberEvents(idle, "MemberLeft").stream()
                 .filter(e -> "io.gucun.membership.MemberLeft".equals(e.type())).findFirst().orElseThrow().value());
         assertThat(left.get("reason").asText()).isEqualTo("LAPSED");
+        MemberApi.carryingIdNumberIndex(idle, "MemberLeft");
     }
 
     @Test

@@ -1,6 +1,11 @@
 package io.gucun.membership.member;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
 
 import io.gucun.testsupport.Actors;
 import io.gucun.testsupport.KafkaEvents;
@@ -92,6 +97,22 @@ final class MemberApi {
     static void closeOrg(long orgId, EntityManager em) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update union_org set status = 'CLOSED', closed_at = now(), closed_by = 'test' where id = :id")
                 .setParameter("id", orgId).executeUpdate());
+    }
+
+    /**
+     * The member's event of {@code type} carries the member's stored ID-number index and its key version, the hash
+     * outreach matches insured workers by; returns the event's data.
+     */
+    static JsonNode carryingIdNumberIndex(long memberId, String type) throws Exception {
+        JsonNode event = new ObjectMapper().readTree(memberEvents(memberId, type).stream()
+                .filter(e -> ("io.gucun.membership." + type).equals(e.type())).findFirst().orElseThrow().value());
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        Object[] stored = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select id_number_hash, id_number_hash_version from member where id = ?1").setParameter(1, memberId)
+                .getSingleResult());
+        assertThat(event.path("idNumberHash").asText()).as(type).isEqualTo(stored[0]).matches("[0-9a-f]{64}");
+        assertThat(event.path("idNumberHashVersion").asInt()).as(type).isEqualTo(((Number) stored[1]).intValue());
+        return event;
     }
 
     /** Events on {@code membership.member.v1} keyed by the member, once at least {@code types} have arrived. */

@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,7 @@ class TransferAndLeaveTest {
         assertThat(moved.get("reason").asText()).isEqualTo("TRANSFER");
         assertThat(moved.get("toOrgPath").asText()).isEqualTo(home.jointArea().path());
         assertThat(moved.get("at").asText()).isNotBlank();
+        MemberApi.carryingIdNumberIndex(memberId, "MemberTransferred");
     }
 
     @Test
@@ -191,6 +193,10 @@ class TransferAndLeaveTest {
         assertThat(left.get("orgId").asLong()).isEqualTo(tree.jointIndustry().id());
         assertThat(left.get("reason").asText()).isEqualTo("VOLUNTARY");
         assertThat(left.toString()).doesNotContain("本人申请退会");
+        // Registration, admission and leaving each carry the member's ID-number index (for outreach's match)
+        for (String type : List.of("MemberRegistered", "MemberJoined", "MemberLeft")) {
+            MemberApi.carryingIdNumberIndex(memberId, type);
+        }
 
         // A former member may apply again and be admitted anew.
         post("/members/" + memberId + "/applications", Map.of("orgId", tree.jointIndustry().id())).statusCode(201);

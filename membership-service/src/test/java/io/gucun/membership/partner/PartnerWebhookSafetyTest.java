@@ -172,7 +172,8 @@ class PartnerWebhookSafetyTest {
                 .getSingleResult()).longValue();
         UnionOrg org = UnionOrg.findById(orgId);
         return outbox.record(MemberEvents.AGGREGATE, memberId, "MemberJoined",
-                new MemberEvents.MemberJoined(memberId, org.id, org.path, OffsetDateTime.now(), JoinVia.APPLICATION));
+                new MemberEvents.MemberJoined(memberId, org.id, org.path, OffsetDateTime.now(), JoinVia.APPLICATION,
+                        null, null));
     }
 
     private long deliveries(UUID eventId) {
