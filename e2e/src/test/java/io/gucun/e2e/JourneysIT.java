@@ -223,6 +223,15 @@ class JourneysIT {
         assertThat(signUp.json().at("/0/signUp/status").asText()).as(signUp.toString()).isEqualTo("REGISTERED");
         api.await(() -> api.get(officer, "/api/outreach/coverage/enterprises?orgId=" + joint + "&size=200"),
                 r -> r.status() == 200 && find(r.json(), blind).get("insuredMembers").asInt() == 1, EVENTUALLY);
+        // a second insured worker is registered in membership directly, with no outreach sign-up: membership's member
+        // events carry the ID-number index, so that member counts among the firm's insured members too
+        Response direct = api.post(officer, "/api/membership/members", json("""
+                {"idNumber":"%s","name":"李娜","mobile":"%s","employmentForm":"STANDARD","orgId":%d}""",
+                workers.get(1), Ids.mobile(), joint));
+        assertThat(direct.status()).as(direct.toString()).isEqualTo(201);
+        assertThat(direct.json().at("/member/status").asText()).as(direct.toString()).isEqualTo("ACTIVE");
+        api.await(() -> api.get(officer, "/api/outreach/coverage/enterprises?orgId=" + joint + "&size=200"),
+                r -> r.status() == 200 && find(r.json(), blind).get("insuredMembers").asInt() == 2, EVENTUALLY);
 
         // the firm is registered in the park: its suspended money moves to the collecting town, with a posting saying so
         registerEnterprise(blind, joint);

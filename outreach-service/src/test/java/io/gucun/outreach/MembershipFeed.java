@@ -60,6 +60,25 @@ public final class MembershipFeed {
                 .formatted(memberId, orgId, orgPath, Instant.now(), via));
     }
 
+    /** MemberJoined as membership publishes it now: with the member's ID-number index under key {@code version}. */
+    public static void memberJoined(long memberId, long orgId, String orgPath, String idNumberHash, int version) {
+        publish("membership.member.v1", String.valueOf(memberId), "MemberJoined", """
+                {"memberId": %d, "orgId": %d, "orgPath": "%s", "joinedAt": "%s", "via": "ON_SITE", "idNumberHash": "%s",
+                 "idNumberHashVersion": %d}""".formatted(memberId, orgId, orgPath, Instant.now(), idNumberHash, version));
+    }
+
+    public static void memberLeft(long memberId, long orgId, String reason, String idNumberHash, int version) {
+        publish("membership.member.v1", String.valueOf(memberId), "MemberLeft", """
+                {"memberId": %d, "orgId": %d, "reason": "%s", "at": "%s", "idNumberHash": "%s", "idNumberHashVersion": %d}"""
+                .formatted(memberId, orgId, reason, Instant.now(), idNumberHash, version));
+    }
+
+    /** The re-hash job's (or publishAll's) event: the member's ID-number index as it is now. */
+    public static void memberIdNumberIndexed(long memberId, String idNumberHash, int version) {
+        publish("membership.member.v1", String.valueOf(memberId), "MemberIdNumberIndexed", """
+                {"memberId": %d, "idNumberHash": "%s", "idNumberHashVersion": %d}""".formatted(memberId, idNumberHash, version));
+    }
+
     public static void memberTransferred(long memberId, long fromOrgId, long toOrgId, String toOrgPath) {
         publish("membership.member.v1", String.valueOf(memberId), "MemberTransferred", """
                 {"memberId": %d, "fromOrgId": %d, "toOrgId": %d, "toOrgPath": "%s", "at": "%s", "reason": "moved"}"""
