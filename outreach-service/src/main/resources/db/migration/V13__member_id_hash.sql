@@ -9,5 +9,3 @@ create table member_id_hash (
     primary key (member_id, key_version)
 );
 create index member_id_hash_hash on member_id_hash (id_hash);
--- The match looks sign-ups up by hash too.
-create index sign_up_id_hash on sign_up (id_hash) where member_id is not null;
