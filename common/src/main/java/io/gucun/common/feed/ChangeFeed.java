@@ -3,6 +3,7 @@ package io.gucun.common.feed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gucun.common.db.AfterCommit;
 import io.gucun.common.db.JobTimeouts;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
@@ -14,8 +15,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -112,18 +111,7 @@ public class ChangeFeed {
             return;
         }
         transactions.putResource(NUDGE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    sequencer.nudge();
-                }
-            }
-        });
+        AfterCommit.run(transactions, sequencer::nudge);
     }
 
     /**
