@@ -3,6 +3,7 @@ package io.gucun.common.feed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gucun.common.db.AfterCommit;
 import io.gucun.common.db.JobTimeouts;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.FieldError;
@@ -14,6 +15,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -25,34 +27,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Change feeds partners pull with a cursor: each change is appended in the transaction that makes it, and a reader
- * paging with {@code after} never skips nor repeats an item, however writers interleave.
- *
- * <p>Why it holds: a writer takes a transaction-scoped advisory lock before it draws the item's position from a
- * sequence, and keeps the lock until it commits or rolls back. So a position is drawn only after every smaller one
- * has committed (or vanished with its rollback): positions are in commit order, and once a reader sees position p,
- * every position below p that will ever exist is already visible. One lock serves all feeds of a service (one
- * database), so a transaction that appends to two feeds cannot deadlock with another one.
+ * Change feeds partners pull with a cursor. A change adds its item in the transaction that makes it ({@link #append}),
+ * without a position and without any lock; once that commits, the {@link FeedSequencer} gives the item its position and
+ * readers see it, typically a few milliseconds later (at most {@code gucun.feed.sequence-every} when a nudge is lost).
+ * A reader paging with {@code after} never skips nor repeats an item, however writers interleave: positions are drawn
+ * by one sequencer at a time, each batch committing before the next draws, so a position becomes visible only after
+ * every smaller one has (see {@link FeedSequencer}).
  *
  * <p>Items older than {@code gucun.feed.retention} may be pruned ({@code gucun.feed.prune-every}); a cursor from before
  * the pruned part is answered 410 (the reader must re-sync), never with a silent gap.
  *
- * <p>Tables: {@code feed_entry}, {@code feed_horizon} and sequence {@code feed_position}, shipped once in
- * {@code db/feed/V0_3__change_feeds.sql}; each service that keeps feeds names {@code db/feed} in its Flyway locations.
+ * <p>Tables: {@code feed_pending}, {@code feed_entry}, {@code feed_horizon} and sequence {@code feed_position}, shipped
+ * once in {@code db/feed}; each service that keeps feeds names {@code db/feed} in its Flyway locations.
  */
 @ApplicationScoped
 public class ChangeFeed {
 
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
-    /** Any constant works: each service has its own database. ASCII "feeds". */
-    static final long APPEND_LOCK = 0x6665656473L;
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 500;
+    private static final Object NUDGE_REGISTERED = new Object();
 
     @Inject
     JobTimeouts jobTimeouts;
@@ -69,50 +67,51 @@ public class ChangeFeed {
     @Inject
     BusinessTime time;
 
+    @Inject
+    FeedSequencer sequencer;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     @ConfigProperty(name = "gucun.feed.retention", defaultValue = "P400D")
     Duration retention;
 
     /**
-     * Appends a change to {@code feed} in the caller's transaction; it becomes visible to readers when that commits.
+     * Adds a change to {@code feed} in the caller's transaction: it gets its position, and readers see it, shortly after
+     * that commits; a rollback leaves nothing. The body is taken as it is now: a body that sums up state other
+     * transactions change too (a count) must be computed under a lock of that state's own (keyed, never global), so
+     * that the latest item of a subject states its current value. An item id already in the feed adds nothing.
      *
      * @param itemId  the change's id (use the causing event's id, so feed and webhooks name a change alike)
      * @param data    the item's body: a record/map serialized as JSON, or a {@link JsonNode}
-     * @return the item's position
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long append(String feed, UUID itemId, String type, String subject, Object data, OffsetDateTime occurredAt) {
-        return append(feed, itemId, type, subject, () -> data, occurredAt);
-    }
-
-    /**
-     * As {@link #append(String, UUID, String, String, Object, OffsetDateTime)}, with a body computed once the feed's
-     * lock is held. Use it for a body that sums up state other transactions change too (a member count): every
-     * transaction that appended before has committed by then, so a query run here sees their changes, and the latest
-     * item of a subject states its current value.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public long append(String feed, UUID itemId, String type, String subject, Supplier<?> data, OffsetDateTime occurredAt) {
-        // Held until this transaction ends: positions are drawn in commit order.
-        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) l").setParameter(1, APPEND_LOCK)
-                .getSingleResult();
+    public void append(String feed, UUID itemId, String type, String subject, Object data, OffsetDateTime occurredAt) {
         String json;
         try {
-            json = mapper.writeValueAsString(data.get());
+            json = mapper.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("feed item " + type + " cannot be serialized", e);
         }
-        long position = ((Number) em.createNativeQuery("select nextval('feed_position')").getSingleResult()).longValue();
-        em.createNativeQuery("insert into feed_entry (position, feed, item_id, item_type, subject, data, occurred_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)")
-                .setParameter(1, position)
-                .setParameter(2, feed)
-                .setParameter(3, itemId)
-                .setParameter(4, type)
-                .setParameter(5, subject)
-                .setParameter(6, json)
-                .setParameter(7, occurredAt)
+        em.createNativeQuery("insert into feed_pending (feed, item_id, item_type, subject, data, occurred_at)"
+                        + " values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6)")
+                .setParameter(1, feed)
+                .setParameter(2, itemId)
+                .setParameter(3, type)
+                .setParameter(4, subject)
+                .setParameter(5, json)
+                .setParameter(6, occurredAt)
                 .executeUpdate();
-        return position;
+        nudgeAfterCommit();
+    }
+
+    /** Wakes the sequencer once the caller's transaction has committed (once per transaction, however many items). */
+    private void nudgeAfterCommit() {
+        if (transactions.getResource(NUDGE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(NUDGE_REGISTERED, Boolean.TRUE);
+        AfterCommit.run(transactions, sequencer::nudge);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gucun.common.webhook;
 
+import io.gucun.common.db.AfterCommit;
 import io.gucun.common.pii.PersonalDataCipher;
 import io.gucun.common.schema.SchemaMigrator;
 import io.gucun.common.time.BusinessTime;
@@ -14,8 +15,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -139,18 +138,7 @@ public class WebhookDispatcher {
 
     /** Wakes the dispatcher once the caller's transaction has committed. */
     public void wakeAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, this::wake);
     }
 
     void claimDue() {

@@ -3,44 +3,28 @@ package io.gucun.common.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gucun.common.outbox.OutboxWritten;
-import io.gucun.common.schema.SchemaMigrator;
 import io.gucun.common.time.BusinessTime;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.logging.Logger;
 
 /**
  * Turns committed events into one PENDING delivery per active subscription that wants the type, always after the
  * change that caused them has committed and in a transaction of its own: a business transaction never reads the
  * subscriptions nor writes deliveries, and a rolled-back change sends nothing.
  *
- * <p>Two sources: a service whose catalog pushes change-feed items ({@link WebhookCatalog#pushedFeedItems()}) has its
- * committed {@code feed_entry} rows drained here, behind a cursor ({@code webhook_feed_cursor}) that advances in the
- * same transaction as the deliveries it made. Feed positions are in commit order (ChangeFeed), so nothing committed is
- * passed over, and a crash between a commit and its fan-out only delays it. Other services call {@link #fanOut} from a
- * consumer of their own published events. Either way the same event queued again adds nothing: (subscription, event
- * id) is unique.
+ * <p>Two sources: a service whose catalog pushes change-feed items ({@link WebhookCatalog#pushedFeedItems()}) has them
+ * fanned out by the feed sequencer ({@link #feedItem}), in the transaction that gives each committed item its position,
+ * so nothing committed is passed over and a crash between a commit and its fan-out only delays it. Other services call
+ * {@link #fanOut} from a consumer of their own published events. Either way the same event queued again adds nothing:
+ * (subscription, event id) is unique.
  */
 @ApplicationScoped
 public class WebhookFanOut {
-
-    private static final Logger LOG = Logger.getLogger(WebhookFanOut.class);
-    static final int BATCH = 200;
 
     @Inject
     EntityManager em;
@@ -55,17 +39,7 @@ public class WebhookFanOut {
     WebhookDispatcher dispatcher;
 
     @Inject
-    SchemaMigrator schema;
-
-    @Inject
     BusinessTime time;
-
-    private final ExecutorService drainer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "webhook-fan-out");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
 
     /**
      * Queues a committed event; the body posted is {@code {id, type, source, subject, data}}. Returns how many
@@ -113,86 +87,15 @@ public class WebhookFanOut {
         return queued;
     }
 
-    /** A change that wrote an event may have appended a pushed feed item: drain soon after its commit. */
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        if (pushesFeedItems()) {
-            wake();
-        }
+    /**
+     * Queues the deliveries of a feed item the catalog pushes by webhook ({@link WebhookCatalog#pushedFeedItems()}), with
+     * the item's id and body; 0 for an item that is not pushed. The feed sequencer calls it in the transaction that gives
+     * the item its position, so each committed item is fanned out once, after its change committed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int feedItem(String itemType, String itemId, String subject, Object data) {
+        String type = catalog.isResolvable() ? catalog.get().pushedFeedItems().get(itemType) : null;
+        return type == null ? 0 : fanOut(itemId, type, subject, data);
     }
 
-    /** The safety net: what a wake missed (a crash right after a commit, another instance's commit). */
-    @Scheduled(every = "${gucun.webhooks.fan-out-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        if (pushesFeedItems() && schema.isReady()) {
-            wake();
-        }
-    }
-
-    private boolean pushesFeedItems() {
-        return catalog.isResolvable() && !catalog.get().pushedFeedItems().isEmpty();
-    }
-
-    void wake() {
-        if (!drainer.isShutdown() && drainQueued.compareAndSet(false, true)) {
-            try {
-                drainer.execute(() -> {
-                    drainQueued.set(false);
-                    drainFeed();
-                });
-            } catch (RejectedExecutionException e) {
-                drainQueued.set(false);
-            }
-        }
-    }
-
-    /** Fans out every committed feed item past the cursor, a batch per transaction; returns how many items it read. */
-    int drainFeed() {
-        int read = 0;
-        try {
-            while (true) {
-                int n = QuarkusTransaction.requiringNew().call(this::drainBatch);
-                read += n;
-                if (n < BATCH) {
-                    return read;
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("webhook fan-out of feed items failed, will retry: %s", e.getClass().getName());
-            return read;
-        }
-    }
-
-    int drainBatch() {
-        // One instance at a time moves the cursor; another one finding it locked leaves the work to it.
-        @SuppressWarnings("unchecked")
-        List<Number> cursor = em.createNativeQuery("select position from webhook_feed_cursor where id = 1 for update skip locked")
-                .getResultList();
-        if (cursor.isEmpty()) {
-            return 0;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> items = em.createNativeQuery("select position, cast(item_id as text), item_type, subject, cast(data as text)"
-                        + " from feed_entry where position > ?1 order by position limit ?2")
-                .setParameter(1, cursor.getFirst().longValue()).setParameter(2, BATCH).getResultList();
-        if (items.isEmpty()) {
-            return 0;
-        }
-        for (Object[] item : items) {
-            String type = catalog.get().pushedFeedItems().get((String) item[2]);
-            if (type != null) {
-                try {
-                    fanOut((String) item[1], type, (String) item[3], mapper.readTree((String) item[4]));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("feed item is not JSON", e);
-                }
-            }
-        }
-        em.createNativeQuery("update webhook_feed_cursor set position = ?1 where id = 1")
-                .setParameter(1, ((Number) items.getLast()[0]).longValue()).executeUpdate();
-        return items.size();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        drainer.shutdownNow();
-    }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.gucun.infra.test.ServiceInfraTestResource;
+import io.gucun.testsupport.FeedsSettled;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -111,6 +112,7 @@ class CollectionImportFeedTest {
 
     /** The cursor at the feed's current end, paging as a partner would. */
     private static String endOfFeed() {
+        FeedsSettled.await();
         String cursor = null;
         boolean more = true;
         while (more) {
@@ -122,6 +124,7 @@ class CollectionImportFeedTest {
     }
 
     private static List<Map<String, Object>> readAfter(String cursor) {
+        FeedsSettled.await();
         List<Map<String, Object>> items = new ArrayList<>();
         boolean more = true;
         while (more) {

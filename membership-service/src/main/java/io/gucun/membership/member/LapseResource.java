@@ -60,7 +60,9 @@ public class LapseResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(operationId = "runLapse", summary = "Judge the members of an org's subtree under the lapse policies in force",
             description = "A dry run (the default) lists who would lapse; dryRun=false ends those memberships (history "
-                    + "LAPSED, card closed, MemberLeft with reason LAPSED) in one transaction. Running again ends nobody new.")
+                    + "LAPSED, card closed, MemberLeft with reason LAPSED) in batches of gucun.membership.lapse.batch-size "
+                    + "(default 100), each committed on its own; a run stopped half-way keeps what it ended. Running again "
+                    + "ends nobody new.")
     @APIResponse(responseCode = "200", description = "Who lapses (or lapsed), and how many keep a retained membership")
     @APIResponse(responseCode = "400", description = "orgId missing, asOf in the future",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

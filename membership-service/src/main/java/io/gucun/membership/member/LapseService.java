@@ -8,10 +8,10 @@ import io.gucun.events.membership.EmploymentForm;
 import io.gucun.events.membership.LeaveReason;
 import io.gucun.membership.org.OrgService;
 import io.gucun.membership.org.UnionOrg;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,12 +19,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Lapse policies, recorded member activity, and lapse runs that apply the policies (see {@link LapseRules}). */
 @ApplicationScoped
 public class LapseService {
 
     static final int LISTED = 500;
+
+    /** Members whose memberships one transaction of a lapse run ends (and locks) at most. */
+    @ConfigProperty(name = "gucun.membership.lapse.batch-size", defaultValue = "100")
+    int batchSize;
 
     @Inject
     JobTimeouts jobTimeouts;
@@ -109,69 +114,150 @@ public class LapseService {
 
     /**
      * Judges every active member of the org's subtree on {@code asOf}; unless a dry run, ends the memberships that
-     * lapse (history LAPSED, card closed, MemberLeft reason LAPSED) in one transaction. A rerun finds nobody new.
+     * lapse (history LAPSED, card closed, MemberLeft reason LAPSED). A rerun finds nobody new.
+     *
+     * <p>The judging reads without locks. The endings go in batches of {@code gucun.membership.lapse.batch-size}
+     * members, each its own transaction that locks its members in id order and judges them again on what they are now
+     * (an activity recorded or a transfer made since is respected): a province's run never holds thousands of member
+     * rows while officers and joins wait, and two runs over overlapping subtrees lock in the same order. A run stopped
+     * half-way (a database refusal) keeps the batches it committed; running it again ends the rest.
      */
-    @Transactional
     public MemberDtos.LapseRunView run(MemberDtos.NewLapseRun request) {
         if (!access.isOfficerOrAdmin()) {
             throw ApiException.forbidden("only officers run lapse checks");
         }
+        boolean dryRun = request.dryRun() == null || request.dryRun();
+        Judged judged = QuarkusTransaction.requiringNew().call(() -> judge(request, dryRun));
+        if (dryRun) {
+            return judged.view(judged.lapsing().size(), judged.retained(), judged.listed());
+        }
+        int lapsed = 0;
+        int retained = judged.retained();
+        List<MemberDtos.LapsedMember> listed = new ArrayList<>();
+        OffsetDateTime now = time.now();
+        List<Candidate> lapsing = judged.lapsing();
+        for (int from = 0; from < lapsing.size(); from += batchSize) {
+            List<Candidate> batch = lapsing.subList(from, Math.min(lapsing.size(), from + batchSize));
+            int[] outcome = QuarkusTransaction.requiringNew().call(() -> endBatch(judged, batch, now, listed));
+            lapsed += outcome[0];
+            retained += outcome[1];
+        }
+        return judged.view(lapsed, retained, listed);
+    }
+
+    /** A member found lapsing when the run judged: where they were, and under which policy. */
+    private record Candidate(long memberId, LocalDate lastActiveOn, LapseRules.Policy policy) {
+    }
+
+    /** The run's judgement, made without locks: who lapses, how many keep a retained membership. */
+    private record Judged(long anchorId, String anchorPath, LocalDate asOf, boolean dryRun, List<LapseRules.Policy> policies,
+                          List<Candidate> lapsing, int retained, List<MemberDtos.LapsedMember> listed) {
+
+        MemberDtos.LapseRunView view(int lapsed, int retained, List<MemberDtos.LapsedMember> listed) {
+            return new MemberDtos.LapseRunView(anchorId, asOf, dryRun, lapsed, retained, listed, lapsed > listed.size());
+        }
+    }
+
+    private Judged judge(MemberDtos.NewLapseRun request, boolean dryRun) {
         UnionOrg anchor = orgs.get(request.orgId());
         LocalDate asOf = request.asOf() == null ? today() : request.asOf();
         if (asOf.isAfter(today())) {
             throw ApiException.invalid("asOf", "must not be in the future");
         }
-        boolean dryRun = request.dryRun() == null || request.dryRun();
-        // A province's active members in one transaction, each locked as it lapses: a job's bounds, not the API's.
+        // A province's active members are read here: a job's bounds, not the API's.
         jobTimeouts.raiseForThisTransaction();
         // Policies that can cover someone in the subtree: set above the anchor or inside it.
         List<LapseRules.Policy> policies = policyRows(
                 "(po.path @> cast(:path as ltree) or po.path <@ cast(:path as ltree))", anchor.path)
                 .stream().map(LapseService::terms).filter(p -> p.inForceOn(asOf)).toList();
-        int lapsed = 0;
-        int retained = 0;
+        List<Candidate> lapsing = new ArrayList<>();
         List<MemberDtos.LapsedMember> listed = new ArrayList<>();
+        int retained = 0;
         if (!policies.isEmpty()) {
-            int shortest = policies.stream().mapToInt(LapseRules.Policy::monthsWithoutActivity).min().orElseThrow();
-            // A generous bound (month ends): the rules decide exactly below.
-            LocalDate latest = asOf.minusMonths(shortest).plusDays(4);
-            @SuppressWarnings("unchecked")
-            List<Object[]> candidates = em.createNativeQuery("""
-                    select m.id, cast(o.path as text), m.last_active_on, m.employment_form
-                      from member m join union_org o on o.id = m.org_id
-                     where m.status = 'ACTIVE' and o.path <@ cast(:path as ltree) and m.last_active_on <= :latest
-                     order by m.id""")
-                    .setParameter("path", anchor.path).setParameter("latest", latest).getResultList();
-            OffsetDateTime now = time.now();
-            for (Object[] c : candidates) {
+            for (Object[] c : candidates(anchor.path, latestActive(policies, asOf), null, false)) {
                 long id = ((Number) c[0]).longValue();
                 LocalDate lastActiveOn = localDate(c[2]);
                 Optional<LapseRules.Policy> policy = LapseRules.policyFor(policies, (String) c[1], asOf);
                 switch (LapseRules.judge(policy, lastActiveOn, EmploymentForm.valueOf((String) c[3]), asOf)) {
                     case RETAINED -> retained++;
                     case LAPSES -> {
-                        Member m = dryRun ? em.find(Member.class, id) : em.find(Member.class, id, LockModeType.PESSIMISTIC_WRITE);
-                        if (!m.status.holdsMembership()) {
-                            continue; // ended meanwhile
-                        }
-                        lapsed++;
-                        LapseRules.Policy p = policy.orElseThrow();
-                        if (listed.size() < LISTED) {
-                            listed.add(new MemberDtos.LapsedMember(m.id, m.idNumberMasked, m.orgId, lastActiveOn,
-                                    LapseRules.lapsesOn(lastActiveOn, p.monthsWithoutActivity()), p.id()));
-                        }
-                        if (!dryRun) {
-                            transfers.end(m, LeaveReason.LAPSED, MembershipPeriod.Reason.LAPSED, "LAPSED: no activity since "
-                                    + lastActiveOn + " (lapse policy " + p.id() + ", " + p.monthsWithoutActivity() + " months)", now);
+                        lapsing.add(new Candidate(id, lastActiveOn, policy.orElseThrow()));
+                        if (dryRun && listed.size() < LISTED) {
+                            listed.add(listing(em.find(Member.class, id), lastActiveOn, policy.orElseThrow()));
                         }
                     }
                     default -> {
                     }
                 }
             }
-            em.flush();
         }
-        return new MemberDtos.LapseRunView(anchor.id, asOf, dryRun, lapsed, retained, listed, lapsed > listed.size());
+        return new Judged(anchor.id, anchor.path, asOf, dryRun, policies, lapsing, retained, listed);
+    }
+
+    /**
+     * Ends the batch's memberships that still lapse, locking the members in id order first; returns {lapsed, retained}
+     * for those judged again (a member who left or moved out of the subtree meanwhile is neither).
+     */
+    private int[] endBatch(Judged judged, List<Candidate> batch, OffsetDateTime now, List<MemberDtos.LapsedMember> listed) {
+        jobTimeouts.raiseForThisTransaction(); // may wait for a member an officer is changing; holds only this batch
+        LocalDate asOf = judged.asOf();
+        int lapsed = 0;
+        int retained = 0;
+        List<Long> ids = batch.stream().map(Candidate::memberId).toList();
+        for (Object[] c : candidates(judged.anchorPath(), null, ids, true)) {
+            long id = ((Number) c[0]).longValue();
+            LocalDate lastActiveOn = localDate(c[2]);
+            Optional<LapseRules.Policy> policy = LapseRules.policyFor(judged.policies(), (String) c[1], asOf);
+            switch (LapseRules.judge(policy, lastActiveOn, EmploymentForm.valueOf((String) c[3]), asOf)) {
+                case RETAINED -> retained++;
+                case LAPSES -> {
+                    Member m = em.find(Member.class, id);
+                    LapseRules.Policy p = policy.orElseThrow();
+                    lapsed++;
+                    if (listed.size() < LISTED) {
+                        listed.add(listing(m, lastActiveOn, p));
+                    }
+                    transfers.end(m, LeaveReason.LAPSED, MembershipPeriod.Reason.LAPSED, "LAPSED: no activity since "
+                            + lastActiveOn + " (lapse policy " + p.id() + ", " + p.monthsWithoutActivity() + " months)", now);
+                }
+                default -> {
+                }
+            }
+        }
+        em.flush();
+        return new int[] {lapsed, retained};
+    }
+
+    /**
+     * Active members of the subtree at {@code path}: those last active on or before {@code latest}, or those of
+     * {@code ids}, in id order; with {@code lock}, each row locked (FOR UPDATE) in that order.
+     */
+    private List<Object[]> candidates(String path, LocalDate latest, List<Long> ids, boolean lock) {
+        var query = em.createNativeQuery("select m.id, cast(o.path as text), m.last_active_on, m.employment_form"
+                + " from member m join union_org o on o.id = m.org_id"
+                + " where m.status = 'ACTIVE' and o.path <@ cast(:path as ltree)"
+                + (ids == null ? " and m.last_active_on <= :latest" : " and m.id in (:ids)")
+                + " order by m.id" + (lock ? " for update of m" : ""))
+                .setParameter("path", path);
+        if (ids == null) {
+            query.setParameter("latest", latest);
+        } else {
+            query.setParameter("ids", ids);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
+    }
+
+    /** A generous bound on the last activity of anyone who may lapse (month ends): the rules decide exactly. */
+    private static LocalDate latestActive(List<LapseRules.Policy> policies, LocalDate asOf) {
+        int shortest = policies.stream().mapToInt(LapseRules.Policy::monthsWithoutActivity).min().orElseThrow();
+        return asOf.minusMonths(shortest).plusDays(4);
+    }
+
+    private static MemberDtos.LapsedMember listing(Member m, LocalDate lastActiveOn, LapseRules.Policy p) {
+        return new MemberDtos.LapsedMember(m.id, m.idNumberMasked, m.orgId, lastActiveOn,
+                LapseRules.lapsesOn(lastActiveOn, p.monthsWithoutActivity()), p.id());
     }
 
     private List<Object[]> policyRows(String condition, String path) {

@@ -20,18 +20,24 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Keeps the partner feeds in step with membership's own events: observes each event as it is written to the outbox,
- * in the same transaction, and appends the partner's view of the change. A change that rolls back leaves no item;
- * every committed event that concerns a partner leaves its item. Items carry the event's id (dedupe key).
+ * in the same transaction, and adds the partner's view of the change; the feed sequencer positions it once the change
+ * has committed (ChangeFeed, FeedSequencer). A change that rolls back leaves no item; every committed event that
+ * concerns a partner leaves its item. Items carry the event's id (dedupe key).
+ *
+ * <p>An enterprise's items state its member count: each is counted under a lock of that enterprise's own
+ * ({@link #lockCountsOf}), so joins to one enterprise's union count one after the other and its latest item states the
+ * true count, while changes of different enterprises never wait for each other.
  *
  * <p>Items that partners also get by webhook ({@link PartnerWebhooks}) are turned into deliveries, with the same id and
- * body, by the shared fan-out once this transaction has committed: the change does not wait on the partners'
+ * body, by the feed sequencer once this transaction has committed: the change does not wait on the partners'
  * subscriptions, a crash after the commit loses no delivery, a rollback sends none.
  */
 @ApplicationScoped
@@ -60,13 +66,16 @@ public class FeedProjector {
         switch (e.data()) {
             case EnterpriseEvents.UnionFounded f -> {
                 Enterprise ent = Enterprise.findById(f.enterpriseId());
-                append(PartnerFeeds.ENTERPRISE_UNIONS, e.eventId(), FeedItems.UNION_FOUNDED, ent.creditCode,
-                        () -> enterpriseUnion(ent), e.occurredAt());
+                lockCountsOf(List.of(ent.id));
+                feed.append(PartnerFeeds.ENTERPRISE_UNIONS, e.eventId(), FeedItems.UNION_FOUNDED, ent.creditCode,
+                        enterpriseUnion(ent), e.occurredAt());
             }
             case EnterpriseEvents.EnterpriseClosed c -> {
                 Enterprise ent = Enterprise.findById(c.enterpriseId());
-                append(PartnerFeeds.ENTERPRISE_UNIONS, e.eventId(), FeedItems.ENTERPRISE_CLOSED, ent.creditCode,
-                        () -> new FeedItems.EnterpriseUnion(ent.id, ent.creditCode, false, c.closedUnionOrgId(),
+                // after the members' transfers of this closure: a concurrent join's count item comes before or after
+                lockCountsOf(List.of(ent.id));
+                feed.append(PartnerFeeds.ENTERPRISE_UNIONS, e.eventId(), FeedItems.ENTERPRISE_CLOSED, ent.creditCode,
+                        new FeedItems.EnterpriseUnion(ent.id, ent.creditCode, false, c.closedUnionOrgId(),
                                 ent.unionFoundedAt, c.closedOn(), 0), e.occurredAt());
             }
             case MemberEvents.MemberJoined j -> {
@@ -77,7 +86,7 @@ public class FeedProjector {
                 membership(e, t.memberId(), FeedItems.MEMBERSHIP_TRANSFERRED, t.toOrgId(), t.toOrgPath(), t.reason(), t.at());
                 // When the employer closed, ENTERPRISE_CLOSED says the count is 0: no item per member held above.
                 if (!"EMPLOYER_CLOSED".equals(t.reason())) {
-                    memberCounts(e, new LinkedHashSet<>(java.util.List.of(t.fromOrgId(), t.toOrgId())));
+                    memberCounts(e, new LinkedHashSet<>(List.of(t.fromOrgId(), t.toOrgId())));
                 }
             }
             case MemberEvents.MemberLeft l -> {
@@ -92,10 +101,6 @@ public class FeedProjector {
         }
     }
 
-    private void append(String feedName, UUID id, String type, String subject, Supplier<?> data, OffsetDateTime at) {
-        feed.append(feedName, id, type, subject, data, at);
-    }
-
     private void membership(OutboxWritten e, long memberId, String type, long orgId, String orgPath, String reason,
                             OffsetDateTime at) {
         Member m = Member.findById(memberId);
@@ -103,24 +108,40 @@ public class FeedProjector {
         // cannot test guesses against our index, nor link its hashes to another partner's.
         HashKey key = matchingKeys.forPartner(PartnerFeeds.MEMBERSHIP_STATUS_PARTNER);
         String idHash = key.hash(cipher.decrypt(m.idNumberCipher));
-        append(PartnerFeeds.MEMBERSHIP_STATUS, e.eventId(), type, idHash,
-                () -> new FeedItems.MembershipStatus(idHash, key.version(), m.status.name(), orgId, orgPath,
+        feed.append(PartnerFeeds.MEMBERSHIP_STATUS, e.eventId(), type, idHash,
+                new FeedItems.MembershipStatus(idHash, key.version(), m.status.name(), orgId, orgPath,
                         m.employerCreditCode, reason, at),
                 e.occurredAt());
     }
 
     /** A MEMBER_COUNT_CHANGED item for each enterprise whose union is one of {@code orgIds}. */
     private void memberCounts(OutboxWritten e, Set<Long> orgIds) {
+        List<Enterprise> enterprises = new ArrayList<>();
         for (long orgId : orgIds) {
             Enterprise ent = Enterprise.find("unionOrgId = ?1 and closedOn is null", orgId).firstResult();
             if (ent != null) {
-                // One event may move two enterprises' counts: each item gets its own id, derived from the event's.
-                UUID id = UUID.nameUUIDFromBytes((e.eventId() + "/" + ent.creditCode).getBytes(StandardCharsets.UTF_8));
-                // Counted under the feed's lock: the counts of concurrent joins come out in order, the last one right.
-                append(PartnerFeeds.ENTERPRISE_UNIONS, id, FeedItems.MEMBER_COUNT_CHANGED, ent.creditCode,
-                        () -> enterpriseUnion(ent), e.occurredAt());
+                enterprises.add(ent);
             }
         }
+        lockCountsOf(enterprises.stream().map(ent -> ent.id).toList());
+        for (Enterprise ent : enterprises) {
+            // One event may move two enterprises' counts: each item gets its own id, derived from the event's.
+            UUID id = UUID.nameUUIDFromBytes((e.eventId() + "/" + ent.creditCode).getBytes(StandardCharsets.UTF_8));
+            feed.append(PartnerFeeds.ENTERPRISE_UNIONS, id, FeedItems.MEMBER_COUNT_CHANGED, ent.creditCode,
+                    enterpriseUnion(ent), e.occurredAt());
+        }
+    }
+
+    /**
+     * Transaction-scoped advisory locks on these enterprises' member counts (two ints: a name, the id folded), taken in
+     * id order so that a transfer between two enterprises cannot deadlock with one the other way. Held until commit:
+     * a count read after it sees every change of the enterprise committed before, and the item written after it is
+     * positioned after theirs (FeedSequencer: an item written after another one committed gets the later position).
+     */
+    private void lockCountsOf(List<Long> enterpriseIds) {
+        enterpriseIds.stream().sorted().distinct().forEach(id -> em
+                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext('enterprise_member_count'), ?1)) l")
+                .setParameter(1, Long.hashCode(id)).getSingleResult());
     }
 
     private FeedItems.EnterpriseUnion enterpriseUnion(Enterprise ent) {

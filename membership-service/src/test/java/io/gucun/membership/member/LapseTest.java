@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.ReferencePartner;
 import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,13 +20,23 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "membership"))
 class LapseTest {
+
+    /** Threads of the test's own: the common pool may have a single thread on a small machine. */
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool();
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -82,6 +93,60 @@ class LapseTest {
                 .filter(e -> "io.gucun.membership.MemberLeft".equals(e.type())).findFirst().orElseThrow().value());
         assertThat(left.get("reason").asText()).isEqualTo("LAPSED");
         MemberApi.carryingIdNumberIndex(idle, "MemberLeft");
+    }
+
+    /**
+     * A run ends its memberships in batches (two members each in tests), each its own transaction locking its members
+     * in id order: while one batch waits for a member an officer holds, the batches before it have committed, and no
+     * other member of the run stays locked meanwhile.
+     */
+    @Test
+    void aRunEndsMembershipsInSmallBatchesThatCommitOneByOne() throws Exception {
+        var tree = MemberApi.tree();
+        List<Long> idle = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long id = MemberApi.admitted(tree.jointArea(), tree.jointArea().path());
+            lastActiveOn(id, TODAY.minusYears(2));
+            idle.add(id);
+        }
+        Actors.officer("officer.town", tree.town().path());
+        post("/lapse-policies", Map.of("orgId", tree.jointArea().id(), "monthsWithoutActivity", 12,
+                "validFrom", TODAY.minusYears(3).toString())).statusCode(201);
+
+        long last = idle.getLast();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> officer = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("select id from member where id = ?1 for update").setParameter(1, last).getResultList();
+            held.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), THREADS);
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> run;
+        try {
+            run = CompletableFuture.supplyAsync(() -> post("/lapse-runs", Map.of("orgId", tree.town().id(), "dryRun", false))
+                    .statusCode(200).extract().path("lapsed"), THREADS);
+            // The first two batches commit while the third waits for the held member.
+            ReferencePartner.await(() -> statusOf(idle.get(3)).equals("LEFT"));
+            assertThat(idle.subList(0, 4)).allSatisfy(id -> assertThat(statusOf(id)).isEqualTo("LEFT"));
+            assertThat(statusOf(last)).isEqualTo("ACTIVE");
+            assertThat(run).isNotDone();
+        } finally {
+            release.countDown();
+        }
+        officer.get(30, TimeUnit.SECONDS);
+        assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(5);
+        assertThat(statusOf(last)).isEqualTo("LEFT");
+        post("/lapse-runs", Map.of("orgId", tree.town().id(), "dryRun", false)).statusCode(200).body("lapsed", equalTo(0));
+    }
+
+    private String statusOf(long memberId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery("select status from member where id = ?1")
+                .setParameter(1, memberId).getSingleResult());
     }
 
     @Test

@@ -8,11 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import io.gucun.common.feed.ChangeFeed;
 import io.gucun.common.feed.FeedItem;
 import io.gucun.common.feed.FeedPage;
+import io.gucun.common.feed.FeedSequencer;
 import io.gucun.common.identity.ResidentIdNumber;
 import io.gucun.common.security.Roles;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.membership.ActingAs;
 import io.gucun.membership.TestData;
+import io.gucun.testsupport.FeedsSettled;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -56,6 +58,9 @@ class PartnerFeedTest {
 
     @Inject
     ChangeFeed feeds;
+
+    @Inject
+    FeedSequencer sequencer;
 
     @Inject
     io.gucun.common.pii.MatchingKeys matchingKeys;
@@ -218,6 +223,7 @@ class PartnerFeedTest {
         JsonPath town = TestData.org(1, "宝山区总工会", "DISTRICT");
         JsonPath ent = TestData.enterprise(town.getLong("id"), "上海顾村新材料有限公司", 30, null);
         given().when().post("/api/membership/enterprises/" + ent.getLong("id") + "/union").then().statusCode(201);
+        FeedsSettled.await();
         feeds.prune(PartnerFeeds.ENTERPRISE_UNIONS, Instant.now().plusSeconds(1));
         given().queryParam("after", cursor).when().get(FEEDS + PartnerFeeds.ENTERPRISE_UNIONS)
                 .then().statusCode(410).contentType("application/problem+json")
@@ -269,7 +275,8 @@ class PartnerFeedTest {
             String after = null;
             boolean lastPass = false;
             while (true) {
-                boolean doneBefore = !writing.get();
+                // Once the writers are done and nothing committed is left unpositioned, one more pass reads the rest.
+                boolean doneBefore = !writing.get() && sequencer.pending() == 0;
                 FeedPage page = feeds.read(feed, after, 7);
                 seen.addAll(page.items());
                 after = page.nextCursor();
@@ -316,6 +323,7 @@ class PartnerFeedTest {
             hashes.add(partnerHash(id));
         }
         pool.shutdown();
+        FeedsSettled.await();
         List<String> seen = new ArrayList<>();
         String after = cursor;
         FeedPage page;
@@ -334,6 +342,7 @@ class PartnerFeedTest {
             QuarkusTransaction.requiringNew().run(() -> feeds.append(feed, id, "TEST", "s", Map.of("i", 1), OffsetDateTime.now()));
             ids.add(id);
         }
+        FeedsSettled.await();
         return ids;
     }
 
@@ -349,6 +358,7 @@ class PartnerFeedTest {
 
     /** As {@code role}: pages the feed to its current end through the API and returns the cursor there. */
     static String endOf(String feed, String role) {
+        FeedsSettled.await();
         ActingAs.as(role, "1");
         String after = null;
         while (true) {
@@ -366,6 +376,7 @@ class PartnerFeedTest {
 
     /** Pages the feed from {@code after} to its end through the API as the current caller. */
     static List<FeedItem> readToEnd(String feed, String after) {
+        FeedsSettled.await();
         List<FeedItem> items = new ArrayList<>();
         String cursor = after;
         while (true) {

@@ -136,12 +136,15 @@ class PartnerWebhookSafetyTest {
         UUID committed = QuarkusTransaction.requiringNew().call(() -> {
             UUID id = joinedAgain(memberId);
             em.flush();
-            // The projector appended the feed item in this transaction; the deliveries are not made in it.
-            assertThat(feedItems(id)).isEqualTo(1);
+            // The projector added the feed item in this transaction, unpositioned; neither its position nor the
+            // deliveries are made in it.
+            assertThat(pendingItems(id)).isEqualTo(1);
+            assertThat(feedItems(id)).isZero();
             assertThat(deliveries(id)).isZero();
             return id;
         });
         await(() -> QuarkusTransaction.requiringNew().call(() -> deliveries(committed)) == 1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> feedItems(committed) * 10 + pendingItems(committed))).isEqualTo(10);
 
         AtomicReference<UUID> rolledBack = new AtomicReference<>();
         // A change that fails after its event was recorded (and projected): the whole transaction rolls back.
@@ -153,7 +156,8 @@ class PartnerWebhookSafetyTest {
         UUID later = QuarkusTransaction.requiringNew().call(() -> joinedAgain(memberId));
         await(() -> QuarkusTransaction.requiringNew().call(() -> deliveries(later)) == 1);
         // The fan-out has passed the rolled-back change's place: it made nothing for it.
-        assertThat(QuarkusTransaction.requiringNew().call(() -> deliveries(rolledBack.get()) + feedItems(rolledBack.get()))).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> deliveries(rolledBack.get()) + feedItems(rolledBack.get())
+                + pendingItems(rolledBack.get()))).isZero();
     }
 
     /** A member admitted through the API (as admin); the caller is the social-insurance partner again afterwards. */
@@ -183,6 +187,11 @@ class PartnerWebhookSafetyTest {
 
     private long feedItems(UUID eventId) {
         return ((Number) em.createNativeQuery("select count(*) from feed_entry where item_id = ?1")
+                .setParameter(1, eventId).getSingleResult()).longValue();
+    }
+
+    private long pendingItems(UUID eventId) {
+        return ((Number) em.createNativeQuery("select count(*) from feed_pending where item_id = ?1")
                 .setParameter(1, eventId).getSingleResult()).longValue();
     }
 

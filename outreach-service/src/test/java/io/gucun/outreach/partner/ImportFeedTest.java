@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.testsupport.Actors;
+import io.gucun.testsupport.FeedsSettled;
 import io.gucun.testsupport.TestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -116,6 +117,7 @@ class ImportFeedTest {
     }
 
     private static String endOf(String feed) {
+        FeedsSettled.await();
         String cursor = null;
         boolean more = true;
         while (more) {
@@ -127,6 +129,7 @@ class ImportFeedTest {
     }
 
     private static List<Map<String, Object>> readAfter(String feed, String cursor) {
+        FeedsSettled.await();
         List<Map<String, Object>> items = new ArrayList<>();
         boolean more = true;
         while (more) {

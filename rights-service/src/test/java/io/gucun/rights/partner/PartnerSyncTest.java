@@ -15,6 +15,7 @@ import io.gucun.common.security.Roles;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.rights.ActingAs;
 import io.gucun.rights.MembershipFeed;
+import io.gucun.testsupport.FeedsSettled;
 import io.gucun.testsupport.ReferencePartner;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -64,6 +65,7 @@ class PartnerSyncTest {
         post("/blacklist/" + a.entryId() + "/delist", Map.of("reason", "企业已成立工会并恢复被解聘职工岗位")).statusCode(200);
 
         ActingAs.partner(Roles.PARTNER_CREDIT);
+        FeedsSettled.await();
         List<JsonNode> items = new ArrayList<>();
         String after = cursor;
         while (true) {
@@ -326,6 +328,7 @@ class PartnerSyncTest {
     }
 
     private static String endOfFeed() {
+        FeedsSettled.await();
         String after = null;
         while (true) {
             var spec = given().queryParam("limit", 500);
