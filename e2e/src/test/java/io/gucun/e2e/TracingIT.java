@@ -1,0 +1,103 @@
+package io.gucun.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gucun.e2e.Api.Response;
+import io.gucun.launcher.Stack;
+import io.gucun.launcher.Traces;
+import io.gucun.launcher.Traces.Span;
+import io.gucun.launcher.Traces.Trace;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One request, one trace: a member registered through the gateway is found, by the request id the gateway returned, in a
+ * trace that runs from the gateway through membership-service, its outbox relay's publish to Kafka and dues-service's
+ * consumer to the subsidy posting, read from the span files the local stack writes ({@code ./gucun trace}).
+ */
+@ExtendWith(RealStack.class)
+class TracingIT {
+
+    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    private static final long GUCUN_TOWN = 5;
+
+    @Test
+    void aRegistrationIsOneTraceFromTheGatewayThroughKafkaToTheSubsidyPosting(Api api, Stack stack) throws Exception {
+        String officer = api.user("officer.gucun");
+        Response org = api.post(officer, "/api/membership/orgs", String.format(
+                "{\"parentId\":%d,\"name\":\"园区联合工会 %s\",\"kind\":\"JOINT_AREA\",\"areaType\":\"PARK\"}",
+                GUCUN_TOWN, UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(org.status()).as(org.toString()).isEqualTo(201);
+        String idNumber = Ids.residentId();
+        String mobile = Ids.mobile();
+        Response registered = api.post(officer, "/api/membership/members", String.format("""
+                {"idNumber":"%s","name":"赵敏","mobile":"%s","occupation":"快递员","occupationCategory":"COURIER",
+                 "employmentForm":"PLATFORM_GIG","orgId":%d}""", idNumber, mobile, org.json().get("id").asLong()));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String requestId = registered.header("X-Request-Id");
+        assertThat(requestId).isNotBlank();
+
+        // spans reach the files in batches, the consumer's after Kafka: wait for the subsidy posting to show up
+        Trace trace = awaitTrace(stack, requestId, t -> t.spans().stream().anyMatch(s -> s.name().equals("subsidy posting")));
+        System.out.println(Traces.render(trace, requestId));
+
+        Span gateway = only(trace, "gateway", "SERVER");
+        assertThat(gateway.attributes()).containsEntry(Traces.REQUEST_ID, requestId);
+        assertThat(trace.roots()).as("one tree, rooted at the gateway").containsExactly(gateway);
+        Span membership = only(trace, "membership-service", "SERVER");
+        Span publish = trace.spans().stream().filter(s -> s.service().equals("membership-service") && s.kind().equals("PRODUCER")
+                && s.name().contains("membership.member.v1")).findFirst().orElseThrow(() -> new AssertionError(
+                "no publish of membership.member.v1 by membership's relay in\n" + Traces.render(trace, requestId)));
+        Span consumer = trace.spans().stream().filter(s -> s.service().equals("dues-service")
+                && s.name().equals("consume dues.membership-member")).findFirst().orElseThrow();
+        Span subsidy = trace.spans().stream().filter(s -> s.service().equals("dues-service") && s.name().equals("subsidy posting"))
+                .findFirst().orElseThrow();
+        assertThat(ancestors(trace, subsidy)).as("the subsidy posting descends from the request, through Kafka")
+                .contains(consumer, publish, membership, gateway);
+        // the database work is in the trace too, without its values
+        assertThat(trace.spans()).anyMatch(s -> s.service().equals("dues-service") && s.kind().equals("CLIENT")
+                && (s.attributes().containsKey("db.query.text") || s.attributes().containsKey("db.statement")));
+
+        // no personal data in any attribute of any span of the trace
+        for (Span s : trace.spans()) {
+            assertThat(s.attributes().values()).as(s.service() + " " + s.name())
+                    .noneMatch(v -> v.contains(idNumber) || v.contains(mobile) || v.contains("赵敏"));
+        }
+    }
+
+    private static Trace awaitTrace(Stack stack, String requestId, java.util.function.Predicate<Trace> complete)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
+        Optional<Trace> trace = Optional.empty();
+        while (System.nanoTime() < deadline) {
+            trace = Traces.byRequestId(stack.spanDirectory(), requestId);
+            if (trace.isPresent() && complete.test(trace.get())) {
+                return trace.get();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no complete trace for request " + requestId + " in " + stack.spanDirectory() + ": "
+                + trace.map(t -> Traces.render(t, requestId)).orElse("none at all"));
+    }
+
+    private static Span only(Trace trace, String service, String kind) {
+        var spans = trace.spans().stream().filter(s -> s.service().equals(service) && s.kind().equals(kind)).toList();
+        assertThat(spans).as(service + " " + kind + " spans in\n" + Traces.render(trace, "")).isNotEmpty();
+        return spans.getFirst();
+    }
+
+    private static java.util.List<Span> ancestors(Trace trace, Span span) {
+        java.util.List<Span> chain = new java.util.ArrayList<>();
+        for (Span s = span; s != null; ) {
+            String parent = s.parentSpanId();
+            s = trace.spans().stream().filter(p -> p.spanId().equals(parent)).findFirst().orElse(null);
+            if (s != null) {
+                chain.add(s);
+            }
+        }
+        return chain;
+    }
+}
