@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Where finished spans go, each switched on by configuration at run time (one build serves every environment):
  * <ul>
  * <li>{@code gucun.tracing.otlp-endpoint} (env {@code GUCUN_TRACING_OTLP_ENDPOINT}, e.g.
- * {@code http://otel-collector:4318}): OTLP over HTTP to a collector, as compose and Kubernetes set it;</li>
+ * {@code http://otel-collector:4318}; default {@value #NO_COLLECTOR}): OTLP over HTTP to a collector, as compose and
+ * Kubernetes set it;</li>
  * <li>{@code gucun.tracing.span-directory}: a bounded file of this app's recent spans ({@link SpanFile}), as
  * {@code ./gucun run} sets it ({@code .gucun/run/data/traces}) for {@code ./gucun trace}; the file is named after
  * {@code gucun.tracing.instance} (e.g. {@code membership-service-2}), else the application.</li>
@@ -35,13 +36,18 @@ public class SpanDestinations implements SpanProcessor {
 
     private final List<SpanProcessor> destinations = new ArrayList<>();
 
-    public SpanDestinations(@ConfigProperty(name = "gucun.tracing.otlp-endpoint") Optional<String> otlpEndpoint,
+    /** The value of {@code gucun.tracing.otlp-endpoint} that sends no spans to a collector (its default). */
+    public static final String NO_COLLECTOR = "none";
+
+    public SpanDestinations(@ConfigProperty(name = "gucun.tracing.otlp-endpoint", defaultValue = NO_COLLECTOR) String otlpEndpoint,
                             @ConfigProperty(name = "gucun.tracing.span-directory") Optional<Path> directory,
                             @ConfigProperty(name = "quarkus.application.name") String application,
                             @ConfigProperty(name = "gucun.tracing.instance") Optional<String> instance,
                             @ConfigProperty(name = "gucun.tracing.span-file-max-bytes", defaultValue = "16000000") long maxBytes) {
-        otlpEndpoint.ifPresent(endpoint -> destinations.add(batched(OtlpHttpSpanExporter.builder()
-                .setEndpoint(endpoint.replaceAll("/+$", "") + "/v1/traces").build(), Duration.ofSeconds(2))));
+        if (!otlpEndpoint.isBlank() && !otlpEndpoint.equals(NO_COLLECTOR)) {
+            destinations.add(batched(OtlpHttpSpanExporter.builder()
+                    .setEndpoint(otlpEndpoint.replaceAll("/+$", "") + "/v1/traces").build(), Duration.ofSeconds(2)));
+        }
         directory.ifPresent(dir -> destinations.add(batched(new SpanFile(dir, instance.orElse(application), maxBytes),
                 Duration.ofMillis(500))));
     }

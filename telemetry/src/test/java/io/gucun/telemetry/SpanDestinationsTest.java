@@ -44,7 +44,7 @@ class SpanDestinationsTest {
         });
         collector.start();
         try (SdkTracerProvider provider = provider(new SpanDestinations(
-                Optional.of("http://127.0.0.1:" + collector.getAddress().getPort() + "/"), Optional.of(dir),
+                "http://127.0.0.1:" + collector.getAddress().getPort() + "/", Optional.of(dir),
                 "membership-service", Optional.of("membership-service-2"), 1_000_000), new GucunSampler(1))) {
             Tracer tracer = provider.get("test");
             Span server = tracer.spanBuilder("GET /api/membership/cards/{card}").setSpanKind(SpanKind.SERVER)
@@ -70,7 +70,7 @@ class SpanDestinationsTest {
     @Test
     void aCallThatStartsATraceOfItsOwnIsNotKeptButOneInsideARequestIs() {
         var sampler = new GucunSampler(1);
-        try (SdkTracerProvider provider = provider(new SpanDestinations(Optional.empty(), Optional.of(dir), "dues-service",
+        try (SdkTracerProvider provider = provider(new SpanDestinations(SpanDestinations.NO_COLLECTOR, Optional.of(dir), "dues-service",
                 Optional.empty(), 1_000_000), sampler)) {
             Tracer tracer = provider.get("test");
             Span poll = tracer.spanBuilder("SELECT outbox_event").setSpanKind(SpanKind.CLIENT).startSpan();
@@ -87,7 +87,7 @@ class SpanDestinationsTest {
 
     @Test
     void theFileRollsOverWhenFull() throws Exception {
-        try (SdkTracerProvider provider = provider(new SpanDestinations(Optional.empty(), Optional.of(dir), "gateway",
+        try (SdkTracerProvider provider = provider(new SpanDestinations(SpanDestinations.NO_COLLECTOR, Optional.of(dir), "gateway",
                 Optional.empty(), 2_000), new GucunSampler(1))) {
             Tracer tracer = provider.get("test");
             for (int i = 0; i < 40; i++) {
