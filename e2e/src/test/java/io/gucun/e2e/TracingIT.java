@@ -8,6 +8,7 @@ import io.gucun.launcher.Traces;
 import io.gucun.launcher.Traces.Span;
 import io.gucun.launcher.Traces.Trace;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -79,8 +80,12 @@ class TracingIT {
             }
             Thread.sleep(500);
         }
+        List<Span> all = Traces.read(stack.spanDirectory());
         throw new AssertionError("no complete trace for request " + requestId + " in " + stack.spanDirectory() + ": "
-                + trace.map(t -> Traces.render(t, requestId)).orElse("none at all"));
+                + trace.map(t -> Traces.render(t, requestId)).orElse("none at all") + "\nlatest of the " + all.size()
+                + " spans kept:\n" + all.stream().skip(Math.max(0, all.size() - 40))
+                .map(s -> s.service() + " " + s.kind() + " " + s.name() + " trace " + s.traceId() + " parent " + s.parentSpanId()
+                        + " " + s.attributes()).collect(java.util.stream.Collectors.joining("\n")));
     }
 
     private static Span only(Trace trace, String service, String kind) {
