@@ -98,7 +98,7 @@ public final class Stack implements AutoCloseable {
                     int port = options.fixedPorts ? StackOptions.FIRST_SERVICE_PORT + i + 10 * n : LoopbackPorts.free();
                     String name = service + "-service" + (n == 0 ? "" : "-" + (n + 1));
                     AppProcess app = AppProcess.start(name, runJar(service + "-service"), port,
-                            serviceProperties(service, secrets, gatewayPort), logs, "256m");
+                            withSpanFile(serviceProperties(service, secrets, gatewayPort), name), logs, "256m");
                     instances.add(app);
                     started.add(app);
                 }
@@ -108,7 +108,7 @@ public final class Stack implements AutoCloseable {
                 app.awaitReady(options.appReady);
             }
             gateway = AppProcess.start("gateway", runJar("gateway"), gatewayPort,
-                    gatewayProperties(), logs, "256m");
+                    withSpanFile(gatewayProperties(), "gateway"), logs, "256m");
             gateway.awaitReady(options.appReady);
             return this;
         } catch (Exception | Error e) {
@@ -191,6 +191,23 @@ public final class Stack implements AutoCloseable {
             p.put("gucun.outreach.import.directory", options.home.resolve("data").resolve("outreach-imports").toString());
         }
         return p;
+    }
+
+    /** Where the apps keep their recent spans, one file per app instance, for {@code ./gucun trace}. */
+    public Path spanDirectory() {
+        return spanDirectory(options.home);
+    }
+
+    /** The span directory of the installation at {@code home} ({@code .gucun/run} for {@code ./gucun run}). */
+    public static Path spanDirectory(Path home) {
+        return home.resolve("data").resolve("traces");
+    }
+
+    /** No collector runs locally: each app writes its finished spans to a bounded file of its own instead. */
+    private Map<String, String> withSpanFile(Map<String, String> properties, String instance) {
+        properties.put("gucun.tracing.span-directory", spanDirectory().toString());
+        properties.put("gucun.tracing.instance", instance);
+        return properties;
     }
 
     private Map<String, String> gatewayProperties() {

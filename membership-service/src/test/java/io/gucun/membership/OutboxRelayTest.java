@@ -50,6 +50,28 @@ class OutboxRelayTest {
         relay.resume();
     }
 
+    @Inject
+    io.opentelemetry.api.trace.Tracer tracer;
+
+    @Test
+    void anEventIsPublishedInTheTraceOfTheRequestThatRecordedIt() {
+        String aggregate = UUID.randomUUID().toString();
+        var request = tracer.spanBuilder("POST /test").setSpanKind(io.opentelemetry.api.trace.SpanKind.SERVER).startSpan();
+        try (var ignored = request.makeCurrent()) {
+            QuarkusTransaction.requiringNew().run(() -> outbox.record("relaytest", aggregate, "Probed", Map.of("n", 1)));
+        } finally {
+            request.end();
+        }
+        drainAll();
+        KafkaEvents.Received published = KafkaEvents.read(TOPIC, Duration.ofSeconds(20),
+                got -> got.stream().anyMatch(e -> aggregate.equals(e.key()))).stream()
+                .filter(e -> aggregate.equals(e.key())).findFirst().orElseThrow();
+        String traceId = request.getSpanContext().getTraceId();
+        // CloudEvents' distributed tracing extension names the request; the traceparent header the relay's publish span in it
+        assertThat(published.ceTraceparent()).isEqualTo("00-" + traceId + "-" + request.getSpanContext().getSpanId() + "-01");
+        assertThat(published.traceparent()).startsWith("00-" + traceId + "-").isNotEqualTo(published.ceTraceparent());
+    }
+
     @Test
     void aRolledBackTransactionPublishesNothing() {
         String marker = UUID.randomUUID().toString();

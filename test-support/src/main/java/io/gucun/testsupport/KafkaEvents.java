@@ -26,8 +26,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaEvents {
 
-    /** A record read back: Kafka key, CloudEvents id, type, source and subject, and the JSON value. */
-    public record Received(String key, String id, String type, String source, String subject, String value) {
+    /**
+     * A record read back: Kafka key, CloudEvents id, type, source and subject, the JSON value, and its trace: the W3C
+     * {@code traceparent} header (the relay's publish span) and the CloudEvents {@code ce_traceparent} (the request
+     * that recorded the event).
+     */
+    public record Received(String key, String id, String type, String source, String subject, String value,
+                           String traceparent, String ceTraceparent) {
     }
 
     private static KafkaProducer<String, String> producer;
@@ -91,7 +96,7 @@ public final class KafkaEvents {
             while (System.nanoTime() < deadline && !enough.test(out)) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     out.add(new Received(r.key(), header(r, "ce_id"), header(r, "ce_type"), header(r, "ce_source"),
-                            header(r, "ce_subject"), r.value()));
+                            header(r, "ce_subject"), r.value(), header(r, "traceparent"), header(r, "ce_traceparent")));
                 }
             }
         }

@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.outbox.DatabaseOutage;
 import io.gucun.common.outbox.EventEnvelope;
 import io.gucun.common.outbox.ProcessedEvents;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +39,12 @@ public class Inbox {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    Tracer tracer;
+
+    private static final AttributeKey<String> CONSUMER = AttributeKey.stringKey("gucun.consumer");
+    private static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("cloudevents.event_type");
+
     public CompletionStage<Void> once(String consumer, Message<String> message, Consumer<EventEnvelope> apply) {
         return each(consumer, message, event -> {
             if (processed.firstTime(consumer, event.id())) {
@@ -45,12 +58,25 @@ public class Inbox {
      * is idempotent by itself. Transient failures are retried, poison records dead-lettered, as for {@link #once}.
      */
     public CompletionStage<Void> each(String consumer, Message<String> message, Consumer<EventEnvelope> apply) {
+        // joins the trace of the request that recorded the event: the Kafka connector read its traceparent header
+        Context received = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElse(null);
+        Span span = tracer.spanBuilder("consume " + consumer).setParent(received != null ? received : Context.current())
+                .setAttribute(CONSUMER, consumer).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            return apply(consumer, message, apply, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private CompletionStage<Void> apply(String consumer, Message<String> message, Consumer<EventEnvelope> apply, Span span) {
         EventEnvelope event;
         try {
             event = EventEnvelope.from(message, mapper);
         } catch (RuntimeException unreadable) {
             return deadLetters.nack(consumer, message, null, unreadable);
         }
+        span.setAttribute(EVENT_TYPE, event.type());
         EventSources.ForeignEvent foreign = EventSources.refusal(message, event.id());
         if (foreign != null) {
             // not the topic's owner: never applied, and a replay dead-letters it again
@@ -61,6 +87,7 @@ public class Inbox {
             DatabaseOutage.retry(consumer + " event " + event.id(),
                     () -> QuarkusTransaction.requiringNew().run(() -> apply.accept(event)));
         } catch (RuntimeException poison) {
+            span.setStatus(StatusCode.ERROR, "dead-lettered");
             // rolled back, so not remembered as processed: a replay after the fix applies it
             return deadLetters.nack(consumer, message, event.id(), poison);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.time.BusinessTime;
 import io.gucun.events.EventCatalog;
+import io.gucun.telemetry.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -56,6 +57,8 @@ public class Outbox {
             throw new IllegalArgumentException("event " + eventType + " cannot be serialized", ex);
         }
         e.occurredAt = time.now();
+        // the relay publishes later, from another thread: the event carries its request's trace with it
+        e.traceParent = TraceContexts.currentTraceparent();
         em.persist(e);
         written.fire(new OutboxWritten(e.topic, e.eventId, aggregateType, e.aggregateId, eventType, data, e.occurredAt));
         return e.eventId;

@@ -53,6 +53,10 @@ public class OutboxEvent {
     @Column(name = "park_reason")
     public String parkReason;
 
+    /** The recording request's W3C {@code traceparent}, or null outside a trace (see {@link Outbox#record}). */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /** Sends that failed while other events were accepted. */
     @Column(name = "failed_sends", nullable = false)
     public int failedSends;

@@ -9,7 +9,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.gucun.telemetry.TraceContexts;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -326,10 +328,19 @@ public class OutboxRelay {
                 .withSource(URI.create("/gucun/" + service))
                 .withSubject(e.aggregateId)
                 .withTimestamp(e.occurredAt.toZonedDateTime())
-                .withDataContentType("application/json")
-                .build();
+                .withDataContentType("application/json");
+        if (e.traceParent != null) {
+            // CloudEvents' distributed tracing extension (ce_traceparent): the request that recorded the event
+            cloudEvent.withExtension(TraceContexts.TRACEPARENT, e.traceParent);
+        }
         var kafka = OutgoingKafkaRecordMetadata.<String>builder().withTopic(e.topic).withKey(e.aggregateId).build();
-        return emitter.sendMessage(Message.of(e.payload, Metadata.of(cloudEvent, kafka)));
+        if (e.traceParent == null) {
+            return emitter.sendMessage(Message.of(e.payload, Metadata.of(cloudEvent.build(), kafka)));
+        }
+        // The Kafka connector's publish span becomes a child of the recording request's span and writes its own
+        // traceparent header, which the consumers continue (Inbox)
+        var trace = TracingMetadata.withCurrent(TraceContexts.fromTraceparent(e.traceParent));
+        return emitter.sendMessage(Message.of(e.payload, Metadata.of(cloudEvent.build(), kafka, trace)));
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

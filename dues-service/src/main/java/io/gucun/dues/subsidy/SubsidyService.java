@@ -5,6 +5,7 @@ import io.gucun.common.outbox.Outbox;
 import io.gucun.common.replica.KnownOrg;
 import io.gucun.events.membership.EmploymentForm;
 import io.gucun.events.dues.SubsidyEvents;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,6 +40,7 @@ public class SubsidyService {
      * for a member granted before, or with nobody to pay.
      */
     @Transactional(Transactional.TxType.MANDATORY)
+    @WithSpan("subsidy posting")
     public boolean memberJoined(long memberId, long orgId, String orgPath, OffsetDateTime joinedAt) {
         KnownOrg org = KnownOrg.findById(orgId);
         String path = org != null ? org.path : orgPath;

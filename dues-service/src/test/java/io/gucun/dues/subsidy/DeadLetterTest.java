@@ -1,5 +1,6 @@
 package io.gucun.dues.subsidy;
 
+import io.gucun.testsupport.Scrape;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "dues"))
 class DeadLetterTest {
+
+    @jakarta.inject.Inject
+    io.gucun.common.metrics.DatabaseGauges gauges;
 
     private static final String TOPIC = "membership.member.v1";
     private static final String DEAD_LETTERS = "dues.membership-member.dlq";
@@ -134,8 +138,17 @@ class DeadLetterTest {
         assertThat(((Number) data.get("dues.membership-member")).longValue()).isGreaterThanOrEqualTo(2);
         // the reason names the failure and the field, never the value (here an ID number where a member id belongs)
         assertThat(String.valueOf(data.get("last"))).contains("UnreadableEvent").doesNotContain("31010119900101123X");
-        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
+        Scrape scrape = Scrape.now();
+        assertThat(scrape.text())
                 .containsPattern("gucun_consumer_dead_letters_total\\{consumer=\"dues.membership-member\"[^}]*} \\d");
+        // what the dashboard and the alerts read (deploy/observability): consumer lag, owed grants as the database has them
+        assertThat(scrape.value("kafka_consumer_fetch_manager_records_lag_max")).isPresent();
+        gauges.measure();
+        scrape = Scrape.now();
+        assertThat(scrape.value("gucun_dues_grants_owed"))
+                .hasValue(SubsidyTest.number("select count(*) from grant_share where status = 'OWED'"));
+        assertThat(scrape.value("gucun_dues_grants_owed_amount_fen"))
+                .hasValue(SubsidyTest.number("select coalesce(sum(amount_fen), 0) from grant_share where status = 'OWED'"));
     }
 
     /** Issue 20, point 3: only membership speaks on membership.member.v1; a MemberJoined in another name is refused. */

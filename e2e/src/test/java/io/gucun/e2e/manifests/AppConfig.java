@@ -32,6 +32,8 @@ record AppConfig(String app, Map<String, String> placeholders, Map<String, Strin
 
     static AppConfig load(Path root, String app) {
         Properties p = new Properties();
+        // every app takes module telemetry (tracing), with its defaults
+        read(root.resolve("telemetry/src/main/resources/META-INF/microprofile-config.properties"), p);
         if (usesCommon(root, app)) {
             read(root.resolve("common/src/main/resources/META-INF/microprofile-config.properties"), p);
         }

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
+    /** The span attribute that holds it on the gateway's server span. */
+    public static final io.opentelemetry.api.common.AttributeKey<String> SPAN_ATTRIBUTE =
+            io.opentelemetry.api.common.AttributeKey.stringKey("gucun.request_id");
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private RequestIds() {

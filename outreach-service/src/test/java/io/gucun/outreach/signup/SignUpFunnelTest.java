@@ -1,5 +1,6 @@
 package io.gucun.outreach.signup;
 
+import io.gucun.testsupport.Scrape;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,6 +37,9 @@ class SignUpFunnelTest {
 
     @Inject
     io.gucun.common.pii.BlindIndexes indexes;
+
+    @Inject
+    io.gucun.common.metrics.DatabaseGauges gauges;
 
     @AfterEach
     void reset() {
@@ -187,6 +191,11 @@ class SignUpFunnelTest {
         assertThat(r.getString("[0].signUp.reason")).contains("unreachable");
         SignUp pending = QuarkusTransaction.requiringNew().call(() -> SignUp.findById(id));
         assertThat(pending.registration).as("kept, encrypted, until delivered").isNotNull().doesNotContain(worker);
+        // what the alert GucunSignUpsPending reads (deploy/observability/prometheus/alerts.yml)
+        gauges.measure();
+        Scrape waiting = Scrape.now();
+        assertThat(waiting.value("gucun_outreach_signups_pending")).hasValue(pendingCount());
+        assertThat(waiting.value("gucun_outreach_signups_pending_oldest_seconds")).isPresent();
 
         membership.reachable(true);
         // as the gateway forwards an officer's bodiless POST that came over HTTP/2: chunked, empty
@@ -196,6 +205,12 @@ class SignUpFunnelTest {
         given().get("/api/outreach/sign-ups/" + id).then().statusCode(200)
                 .body("status", equalTo("REGISTERED")).body("attempts", equalTo(2));
         assertThat(membership.registrationsFor(worker)).isEqualTo(1);
+        gauges.measure();
+        assertThat(Scrape.now().value("gucun_outreach_signups_pending")).hasValue(pendingCount());
+    }
+
+    private static double pendingCount() {
+        return QuarkusTransaction.requiringNew().call(() -> SignUp.count("status", SignUpStatus.PENDING));
     }
 
     @Test
