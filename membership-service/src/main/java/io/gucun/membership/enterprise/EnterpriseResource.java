@@ -218,7 +218,8 @@ public class EnterpriseResource {
             + " gucun.membership.roster.max-rows rows (default 50,000).",
             content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
                     example = "idNumber,name,mobile,employmentForm\n110105199003071239,王小明,13800138000,STANDARD"),
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY))})
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = RosterDtos.RosterRow.class))})
     @Operation(operationId = "registerEnterpriseRoster", summary = "Register an enterprise union's roster in one request",
             description = "Answers 202 with a job at once; each row is then registered and admitted to the enterprise's"
                     + " union exactly as an officer's single registration (checks, encryption, MemberRegistered,"

@@ -36,6 +36,19 @@ public final class RosterDtos {
         }
     }
 
+    @Schema(name = "RosterRow", description = "One member of a roster sent as JSON; the fields of NewMember without orgId"
+            + " and note (the union is the enterprise's; without an employer the enterprise is the employer)")
+    public record RosterRow(
+            @Schema(examples = "110105199003071239", required = true) String idNumber,
+            @Schema(examples = "王小明", required = true) String name,
+            @Schema(examples = "13800138000", required = true) String mobile,
+            @Schema(examples = "91310113MA1GL1B43C") String employerCreditCode,
+            @Schema(examples = "上海某某精密机械有限公司") String employerName,
+            @Schema(examples = "装配工") String occupation,
+            @Schema(examples = "OTHER") io.gucun.events.membership.OccupationCategory occupationCategory,
+            @Schema(examples = "STANDARD", required = true) io.gucun.events.membership.EmploymentForm employmentForm) {
+    }
+
     @Schema(name = "RosterReject", description = "A row that was not registered: its line, the field at fault and why")
     public record Reject(
             @Schema(description = "Line of the body where the row starts (the CSV header is line 1)", examples = "7") int line,

@@ -131,7 +131,7 @@ public class RosterRunner {
     }
 
     /** Takes up jobs never started or whose runner died (lease expired). */
-    @Scheduled(every = "${gucun.membership.roster.sweep-interval:30s}", delayed = "10s",
+    @Scheduled(every = "${gucun.membership.roster.sweep-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeAbandoned() {
         List<UUID> stale = QuarkusTransaction.requiringNew().call(() -> em.createQuery(

@@ -121,11 +121,15 @@ public class RosterService {
         return QuarkusTransaction.requiringNew().call(() -> view(RosterJob.findById(id)));
     }
 
-    /** The enterprise's active union, if the caller's scope covers it; 404 for an enterprise outside it. */
+    /**
+     * The enterprise's active union, if the caller's scope covers the enterprise's org or the union itself (the union's
+     * own officers post its roster); 404 for an enterprise outside it.
+     */
     private UnionOrg unionInScope(long enterpriseId) {
         Enterprise e = Enterprise.findById(enterpriseId);
         UnionOrg at = e == null ? null : UnionOrg.findById(e.orgId);
-        if (at == null || !caller.covers(at.path)) {
+        UnionOrg own = e == null || e.unionOrgId == null ? null : UnionOrg.findById(e.unionOrgId);
+        if (at == null || !caller.covers(at.path) && (own == null || !caller.covers(own.path))) {
             throw ApiException.notFound("enterprise", enterpriseId);
         }
         EnterpriseRules.requireOperating(e.id, e.closedOn);
