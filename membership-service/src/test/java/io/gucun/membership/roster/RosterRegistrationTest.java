@@ -174,7 +174,7 @@ class RosterRegistrationTest {
         String a = TestIds.idNumber();
         String b = TestIds.idNumber();
         String json = "[\n {\"idNumber\": \"" + a + "\", \"name\": \"张三\", \"mobile\": \"" + TestIds.mobile()
-                + "\", \"employmentForm\": \"standard\", \"occupationCategory\": \"MANUFACTURING\"},\n"
+                + "\", \"employmentForm\": \"standard\", \"occupationCategory\": \"TRUCK_DRIVER\"},\n"
                 + " {\"idNumber\": \"" + b + "\", \"name\": \"\", \"mobile\": \"" + TestIds.mobile()
                 + "\", \"employmentForm\": \"STANDARD\"},\n"
                 + " {\"idNumber\": \"" + TestIds.idNumber() + "\", \"name\": \"赵六\", \"mobile\": \"" + TestIds.mobile()
