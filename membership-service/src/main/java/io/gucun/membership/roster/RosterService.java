@@ -80,6 +80,7 @@ public class RosterService {
             throw new IllegalStateException(e);
         }
         DigestInputStream in = new DigestInputStream(body, sha);
+        String[] bodySha256 = new String[1]; // digest() resets the digest: taken once, kept for the duplicate look-up
         try {
             QuarkusTransaction.requiringNew().timeout(600).run(() -> {
                 RosterJob job = new RosterJob();
@@ -101,14 +102,15 @@ public class RosterService {
                 if (job.rowsTotal == 0) {
                     throw ApiException.invalid("roster", "holds no rows");
                 }
-                job.bodySha256 = HexFormat.of().formatHex(sha.digest());
+                bodySha256[0] = HexFormat.of().formatHex(sha.digest());
+                job.bodySha256 = bodySha256[0];
                 em.flush();
             });
         } catch (RuntimeException e) {
             if (Constraints.violated(e).filter("roster_job_body_uq"::equalsIgnoreCase).isPresent()) {
                 // Posted before: idempotent per roster, the first job answers (and is taken up again if it stalled).
                 RosterJob first = QuarkusTransaction.requiringNew().call(() -> RosterJob.<RosterJob>find(
-                        "unionOrgId = ?1 and bodySha256 = ?2", union.id, HexFormat.of().formatHex(sha.digest())).firstResult());
+                        "unionOrgId = ?1 and bodySha256 = ?2", union.id, bodySha256[0]).firstResult());
                 if (first != null) {
                     return QuarkusTransaction.requiringNew().call(() -> view(RosterJob.findById(first.id)));
                 }
