@@ -83,21 +83,35 @@ public class CardService implements MemberCards {
     private ServiceCard issue(Member m, long orgId, Long replaces, String reason) {
         long seq = ((Number) em.createNativeQuery("select nextval('service_card_number_seq')").getSingleResult()).longValue();
         OffsetDateTime now = time.now();
-        ServiceCard c = new ServiceCard();
-        c.memberId = m.id;
-        c.orgId = orgId;
-        c.number = CardNumbers.compose(orgId, seq);
-        c.status = CardStatus.ISSUED;
-        c.statusReason = reason;
-        c.issuedAt = now;
-        c.issuedBy = caller.username();
-        c.replacesCardId = replaces;
+        ServiceCard c = newCard(m, orgId, seq, replaces, reason, caller.username(), now);
         c.persist();
         em.flush();
         history(c.id, null, CardStatus.ISSUED, reason, now);
-        outbox.record(CardEvents.AGGREGATE, c.id, "CardIssued",
-                new CardEvents.CardIssued(c.id, m.id, CardNumbers.masked(c.number), orgId, replaces));
+        outbox.record(CardEvents.AGGREGATE, c.id, "CardIssued", issued(c));
         return c;
+    }
+
+    /**
+     * A card ISSUED to {@code m}, numbered from {@code sequence} (a value of {@code service_card_number_seq}), not yet
+     * persisted. Shared by issuing one card and issuing a roster's cards in a batch.
+     */
+    public static ServiceCard newCard(Member m, long orgId, long sequence, Long replaces, String reason, String by,
+                                      OffsetDateTime at) {
+        ServiceCard c = new ServiceCard();
+        c.memberId = m.id;
+        c.orgId = orgId;
+        c.number = CardNumbers.compose(orgId, sequence);
+        c.status = CardStatus.ISSUED;
+        c.statusReason = reason;
+        c.issuedAt = at;
+        c.issuedBy = by;
+        c.replacesCardId = replaces;
+        return c;
+    }
+
+    /** The CardIssued payload of a card just stored (the number masked). */
+    public static CardEvents.CardIssued issued(ServiceCard c) {
+        return new CardEvents.CardIssued(c.id, c.memberId, CardNumbers.masked(c.number), c.orgId, c.replacesCardId);
     }
 
     private void history(long cardId, CardStatus from, CardStatus to, String reason, OffsetDateTime at) {

@@ -4,12 +4,12 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /** Finds which database constraint a failed write violated, so a lost race becomes the same answer as the pre-check. */
-final class Constraints {
+public final class Constraints {
 
     private Constraints() {
     }
 
-    static Optional<String> violated(Throwable failure) {
+    public static Optional<String> violated(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException cve && cve.getConstraintName() != null) {
                 return Optional.of(cve.getConstraintName());

@@ -61,23 +61,42 @@ public class JoiningService {
             throw alreadyMember(m);
         }
         requireFitsEmployer(m, org);
+        enter(m, org, at);
+        period(m, org, via, at).persist();
+        outbox.record(MemberEvents.AGGREGATE, m.id, "MemberJoined", joined(m, org, via));
+        cards.issueOnAdmission(m, org.id, cardReason(via));
+    }
+
+    /** Why the card issued on admission was issued (its first status change). */
+    public static String cardReason(JoinVia via) {
+        return "issued on admission (" + via + ")";
+    }
+
+    /** What admission makes of the member record: ACTIVE in {@code org} from {@code at}. Shared with roster registration. */
+    public void enter(Member m, UnionOrg org, OffsetDateTime at) {
         m.status = MemberStatus.ACTIVE;
         m.orgId = org.id;
         m.joinedAt = at;
         m.lastActiveOn = time.dayOf(at);
+    }
+
+    /** The history period admission opens (not persisted); the member must have its id. */
+    public static MembershipPeriod period(Member m, UnionOrg org, JoinVia via, OffsetDateTime at) {
         MembershipPeriod period = new MembershipPeriod();
         period.memberId = m.id;
         period.orgId = org.id;
         period.startedAt = at;
         period.startReason = MembershipPeriod.Reason.valueOf(via.name());
-        period.persist();
-        outbox.record(MemberEvents.AGGREGATE, m.id, "MemberJoined",
-                new MemberEvents.MemberJoined(m.id, org.id, org.path, at, via, m.idNumberHash, m.idNumberHashVersion));
-        cards.issueOnAdmission(m, org.id, "issued on admission (" + via + ")");
+        return period;
+    }
+
+    /** The MemberJoined payload of an admission ({@link #enter} applied). */
+    public static MemberEvents.MemberJoined joined(Member m, UnionOrg org, JoinVia via) {
+        return new MemberEvents.MemberJoined(m.id, org.id, org.path, m.joinedAt, via, m.idNumberHash, m.idNumberHashVersion);
     }
 
     /** 422 when the worker's employer has its own union and {@code org} is another one. */
-    private void requireFitsEmployer(Member m, UnionOrg org) {
+    public void requireFitsEmployer(Member m, UnionOrg org) {
         Long employerUnion = enterprises.activeUnionOf(m.employerCreditCode);
         if (!UnionMatching.fitsEmployer(employerUnion, org.id)) {
             throw new ApiException(422, "employer-has-union", "Rule violated", "the worker's employer " + m.employerCreditCode

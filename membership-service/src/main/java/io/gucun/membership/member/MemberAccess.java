@@ -2,6 +2,7 @@ package io.gucun.membership.member;
 
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.security.CallerScope;
+import io.gucun.common.security.OrgPaths;
 import io.gucun.common.security.Roles;
 import io.gucun.membership.org.UnionOrg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,13 +35,25 @@ public class MemberAccess {
     }
 
     public boolean canSee(Member m) {
-        if (caller.isAdmin() || isSelf(m)) {
+        return canSee(m, viewer());
+    }
+
+    /** The caller as a {@link Viewer}, to be kept by work done later on their behalf (a roster job). */
+    public Viewer viewer() {
+        return new Viewer(caller.isAdmin(), caller.hasRole(Roles.OFFICER), caller.subject().orElse(null),
+                caller.orgPath().orElse(null));
+    }
+
+    /** Whether {@code v} may see {@code m}: the rule of {@link #canSee(Member)} for a caller who is not the current one. */
+    public boolean canSee(Member m, Viewer v) {
+        if (v.admin() || m.accountSubject != null && m.accountSubject.equals(v.subject())) {
             return true;
         }
-        if (!caller.hasRole(Roles.OFFICER)) {
+        if (!v.officer()) {
             return false;
         }
-        if (coversCurrentOrg(m)) {
+        UnionOrg current = m.orgId == null ? null : UnionOrg.findById(m.orgId);
+        if (current != null && v.covers(current.path)) {
             return true;
         }
         @SuppressWarnings("unchecked")
@@ -50,7 +63,15 @@ public class MemberAccess {
                 union all
                 select cast(o.path as varchar) from membership_transfer t join union_org o on o.id = t.to_org_id
                  where t.member_id = :m and t.status = 'PENDING'""").setParameter("m", m.id).getResultList();
-        return pendingTargets.stream().anyMatch(caller::covers);
+        return pendingTargets.stream().anyMatch(v::covers);
+    }
+
+    /** Who asks, as far as seeing members goes: admin, officer, their login's subject and org scope. */
+    public record Viewer(boolean admin, boolean officer, String subject, String orgPath) {
+
+        public boolean covers(String path) {
+            return admin || orgPath != null && OrgPaths.isWithin(path, orgPath);
+        }
     }
 
     /** Whether an officer's (or admin's) scope covers the member's current org. */

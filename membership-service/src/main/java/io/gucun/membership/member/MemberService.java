@@ -118,29 +118,11 @@ public class MemberService {
         }
 
         OffsetDateTime now = time.now();
-        Member m = new Member();
-        m.idNumberCipher = cipher.encrypt(idNumber.value());
-        m.idNumberHash = hashes.getFirst();
-        m.idNumberHashVersion = indexes.idNumber().current().version();
-        m.idNumberMasked = idNumber.masked();
-        m.name = request.name().trim();
-        m.mobileCipher = cipher.encrypt(mobile.e164());
-        m.mobileHash = indexes.mobile().hash(mobile.e164());
-        m.mobileHashVersion = indexes.mobile().current().version();
-        m.mobileMasked = mobile.masked();
-        m.birthYear = idNumber.birthDate().getYear();
-        m.regionCode = idNumber.regionCode();
-        applyEmployment(m, request.employerCreditCode(), request.employerName(), request.occupation(),
-                request.occupationCategory(), request.employmentForm());
-        m.status = MemberStatus.REGISTERED;
+        Member m = newMember(request, idNumber, mobile, hashes.getFirst(), caller.username(), now);
         m.accountSubject = subject;
-        m.registeredAt = now;
-        m.registeredBy = caller.username();
         m.persist();
         em.flush();
-        outbox.record(MemberEvents.AGGREGATE, m.id, "MemberRegistered", new MemberEvents.MemberRegistered(m.id,
-                m.idNumberMasked, m.birthYear, m.regionCode, m.employmentForm, m.occupationCategory, m.idNumberHash,
-                m.idNumberHashVersion));
+        outbox.record(MemberEvents.AGGREGATE, m.id, "MemberRegistered", registered(m));
 
         MembershipApplication application = null;
         if (org != null) {
@@ -153,6 +135,39 @@ public class MemberService {
         em.flush();
         return new MemberDtos.Registration(MemberDtos.MemberView.of(m),
                 application == null ? null : MemberDtos.ApplicationView.of(application));
+    }
+
+    /**
+     * The record of a validated registration, not yet persisted: personal data encrypted under the current key, blind
+     * indexes ({@code idNumberHash} is the current-key hash the caller checked for duplicates) and masked forms. Shared
+     * by single registration and roster registration, so both store a person the same way.
+     */
+    public Member newMember(MemberDtos.NewMember request, ResidentIdNumber idNumber, MobileNumber mobile,
+                            String idNumberHash, String registeredBy, OffsetDateTime at) {
+        Member m = new Member();
+        m.idNumberCipher = cipher.encrypt(idNumber.value());
+        m.idNumberHash = idNumberHash;
+        m.idNumberHashVersion = indexes.idNumber().current().version();
+        m.idNumberMasked = idNumber.masked();
+        m.name = request.name().trim();
+        m.mobileCipher = cipher.encrypt(mobile.e164());
+        m.mobileHash = indexes.mobile().hash(mobile.e164());
+        m.mobileHashVersion = indexes.mobile().current().version();
+        m.mobileMasked = mobile.masked();
+        m.birthYear = idNumber.birthDate().getYear();
+        m.regionCode = idNumber.regionCode();
+        applyEmployment(m, request.employerCreditCode(), request.employerName(), request.occupation(),
+                request.occupationCategory(), request.employmentForm());
+        m.status = MemberStatus.REGISTERED;
+        m.registeredAt = at;
+        m.registeredBy = registeredBy;
+        return m;
+    }
+
+    /** The MemberRegistered payload of a member just stored. */
+    public static MemberEvents.MemberRegistered registered(Member m) {
+        return new MemberEvents.MemberRegistered(m.id, m.idNumberMasked, m.birthYear, m.regionCode, m.employmentForm,
+                m.occupationCategory, m.idNumberHash, m.idNumberHashVersion);
     }
 
     private static void applyEmployment(Member m, String creditCode, String employerName, String occupation,
