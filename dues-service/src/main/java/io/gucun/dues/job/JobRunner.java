@@ -62,7 +62,10 @@ public class JobRunner {
         return t;
     });
 
+    private volatile boolean stopping;
+
     void onStop(@Observes ShutdownEvent e) {
+        stopping = true;
         workers.shutdownNow();
     }
 
@@ -121,6 +124,11 @@ public class JobRunner {
             fail(jobId, new Problem(Problem.TYPE_PREFIX + e.type(), e.title(), e.status(), e.getMessage(), null, null,
                     e.errors(), null));
         } catch (RuntimeException e) {
+            if (stopping) {
+                // Interrupted by the shutdown, not failed: the job stays RUNNING and is taken up when its lease runs out.
+                LOG.infof("job %s left to be resumed after this instance stops", jobId);
+                return true;
+            }
             // The class only: a message may quote a record of the file.
             LOG.errorf("job %s failed: %s", jobId, trace(e));
             fail(jobId, new Problem(Problem.TYPE_PREFIX + "job-failed", "Job failed", 500, "the job stopped on an unexpected "
