@@ -101,6 +101,29 @@ public final class Api {
         return last;
     }
 
+    /** How long {@link #job} waits for a job: a town's rebate run or a large import on a loaded machine. */
+    public static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * Posts work that dues does as a job (a collection import, a rebate run): the answer must be 202 with the job,
+     * which is then polled until SUCCEEDED or FAILED; answers the finished job (its result under {@code result}).
+     * A non-202 answer (a refusal) is returned as it is.
+     */
+    public Response job(String token, String path, String contentType, String body) {
+        Response accepted = send("POST", path, token, contentType, body);
+        if (accepted.status() != 202) {
+            return accepted;
+        }
+        String href = accepted.json().get("href").asText();
+        return await(() -> get(token, href), r -> r.status() != 200
+                || java.util.Set.of("SUCCEEDED", "FAILED").contains(r.json().get("status").asText()), JOB_TIMEOUT);
+    }
+
+    /** Whether {@code r} is a job that finished successfully (see {@link #job}). */
+    public static boolean succeeded(Response r) {
+        return r.status() == 200 && "SUCCEEDED".equals(r.json().get("status").asText());
+    }
+
     /** An answer with its body parsed on demand. */
     public record Response(String request, HttpResponse<String> http) {
         public int status() {

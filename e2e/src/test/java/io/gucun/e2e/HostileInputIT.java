@@ -399,7 +399,7 @@ class HostileInputIT {
             must.add(f.body("body:[null]", "application/json", "[null]"));
             must.add(f.body("body:object", "application/json", base.size() > 0 ? base.get(0).toString() : "{}"));
             if (base.size() > 0) {
-                // one more record than the documented maximum of a bulk upload (20,000)
+                // more records than the bulk upload's old limit (20,000): now one job (202) whose records are rejected
                 StringBuilder many = new StringBuilder("[");
                 for (int i = 0; i < 20_001; i++) {
                     many.append(i == 0 ? "" : ",").append("{\"creditCode\":\"X\",\"period\":\"2024-07\",\"payrollBase\":\"1\",\"partnerReference\":\"R")

@@ -68,8 +68,8 @@ class MoneyDownTheTreeJourneyIT {
                 + withoutCode + "," + period + ",300000.00,,SH-TAX-" + unique() + "\n"
                 + smallCode + "," + period + ",50000.00,,SH-TAX-" + unique() + "\n";
         String tax = api.partner("partner-tax");
-        api.await(() -> api.send("POST", "/api/dues/collection-imports", tax, "text/csv", csv),
-                r -> r.status() == 201 && r.json().get("posted").asInt() + r.json().get("duplicates").asInt() == 3, EVENTUALLY);
+        api.await(() -> api.job(tax, "/api/dues/collection-imports", "text/csv", csv), r -> Api.succeeded(r)
+                && r.json().at("/result/posted").asInt() + r.json().at("/result/duplicates").asInt() == 3, EVENTUALLY);
 
         // the small firm's retention override: proposed by the town's officer, approved by a second officer (not the proposer)
         LocalDate tomorrow = LocalDate.now(SHANGHAI).plusDays(1);
@@ -101,10 +101,12 @@ class MoneyDownTheTreeJourneyIT {
         }
 
         // the town runs the rebate of the period
-        Response run = api.post(officer, "/api/dues/orgs/" + GUCUN_TOWN + "/rebate-runs", json("{\"period\":\"%s\"}", period));
-        assertThat(run.status()).as(run.toString()).isEqualTo(201);
-        List<JsonNode> lines = runLines(run.json().get("runId").asLong());
-        assertThat(lines).hasSize(run.json().get("collections").asInt());
+        Response job = api.job(officer, "/api/dues/orgs/" + GUCUN_TOWN + "/rebate-runs", "application/json",
+                json("{\"period\":\"%s\"}", period));
+        assertThat(Api.succeeded(job)).as(job.toString()).isTrue();
+        JsonNode run = job.json().get("result");
+        List<JsonNode> lines = runLines(run.get("runId").asLong());
+        assertThat(lines).hasSize(run.get("collections").asInt());
 
         JsonNode standard = line(lines, withUnion);
         assertThat(standard.get("category").asText()).isEqualTo("STANDARD");

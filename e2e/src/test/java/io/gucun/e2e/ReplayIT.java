@@ -151,23 +151,24 @@ class ReplayIT {
         for (String format : List.of("JSON", "CSV")) {
             List<String> refs = List.of("RB-" + UUID.randomUUID(), "RB-" + UUID.randomUUID(), "RB-" + UUID.randomUUID());
             Supplier<Api.Response> upload = bulk(format, refs);
-            Api.Response first = api.await(upload, r -> r.status() != 201 || r.json().path("posted").asInt() > 0,
+            // each upload is a job (202); the finished job's result counts what it posted
+            Api.Response first = api.await(upload, r -> !Api.succeeded(r) || r.json().at("/result/posted").asInt() > 0,
                     Duration.ofSeconds(30));
-            assertThat(first.status()).as(first.toString()).isEqualTo(201);
-            assertThat(first.json().path("posted").asInt()).as(first.toString()).isEqualTo(3);
+            assertThat(Api.succeeded(first)).as(first.toString()).isTrue();
+            assertThat(first.json().at("/result/posted").asInt()).as(first.toString()).isEqualTo(3);
             for (int i = 0; i < SEQUENTIAL; i++) {
                 Api.Response again = upload.get();
-                assertThat(again.status()).isEqualTo(201);
-                assertThat(again.json().path("posted").asInt()).isZero();
-                assertThat(again.json().path("duplicates").asInt()).as(again.toString()).isEqualTo(3);
+                assertThat(Api.succeeded(again)).as(again.toString()).isTrue();
+                assertThat(again.json().at("/result/posted").asInt()).isZero();
+                assertThat(again.json().at("/result/duplicates").asInt()).as(again.toString()).isEqualTo(3);
             }
             assertRefsOnce(refs);
 
             List<String> refs2 = List.of("RB-" + UUID.randomUUID(), "RB-" + UUID.randomUUID(), "RB-" + UUID.randomUUID());
             List<Api.Response> all = parallel(bulk(format, refs2));
-            assertThat(statuses(all)).as("%s", all).containsOnly(201);
-            assertThat(all.stream().mapToInt(r -> r.json().path("posted").asInt()).sum()).as("records posted by %d uploads", PARALLEL).isEqualTo(3);
-            assertThat(all.stream().mapToInt(r -> r.json().path("duplicates").asInt()).sum()).isEqualTo(3 * (PARALLEL - 1));
+            assertThat(all).as("%s", all).allMatch(Api::succeeded);
+            assertThat(all.stream().mapToInt(r -> r.json().at("/result/posted").asInt()).sum()).as("records posted by %d uploads", PARALLEL).isEqualTo(3);
+            assertThat(all.stream().mapToInt(r -> r.json().at("/result/duplicates").asInt()).sum()).isEqualTo(3 * (PARALLEL - 1));
             assertRefsOnce(refs2);
             figures.put("dues importCollections " + format, "3 records, 1+" + SEQUENTIAL + " sequential, " + PARALLEL
                     + " parallel -> 3 collections, 3 entries; duplicates reported " + (3 * (PARALLEL - 1)));
@@ -177,11 +178,11 @@ class ReplayIT {
     private Supplier<Api.Response> bulk(String format, List<String> refs) {
         if (format.equals("JSON")) {
             String json = "[" + String.join(",", refs.stream().map(r -> collection(r, "100000.00")).toList()) + "]";
-            return () -> api.post(token("partner-tax"), "/api/dues/collection-imports", json);
+            return () -> api.job(token("partner-tax"), "/api/dues/collection-imports", "application/json", json);
         }
         StringBuilder csv = new StringBuilder("creditCode,period,payrollBase,amount,partnerReference\n");
         refs.forEach(r -> csv.append(uscc).append(",2024-07,100000.00,,").append(r).append('\n'));
-        return () -> api.send("POST", "/api/dues/collection-imports", token("partner-tax"), "text/csv", csv.toString());
+        return () -> api.job(token("partner-tax"), "/api/dues/collection-imports", "text/csv", csv.toString());
     }
 
     private void assertRefsOnce(List<String> refs) throws SQLException {

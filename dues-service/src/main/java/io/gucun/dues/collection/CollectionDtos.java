@@ -48,11 +48,39 @@ public final class CollectionDtos {
         static final int MAX_EXCEPTIONS = 100;
 
         static ImportResult of(ImportView view) {
-            List<RowResult> exceptions = view.results().stream()
-                    .filter(r -> r.status() != RowStatus.POSTED || r.flagged()).toList();
-            return new ImportResult(view.id(), view.format(), view.receivedAt(), view.rows(), view.posted(), view.duplicates(),
-                    view.rejected(), view.flagged(), exceptions.subList(0, Math.min(MAX_EXCEPTIONS, exceptions.size())),
-                    exceptions.size() > MAX_EXCEPTIONS, "/api/dues/collection-imports/" + view.id());
+            return of(new ImportSummary(view.id(), view.submittedBy(), view.format(), view.receivedAt(), view.rows(),
+                    view.posted(), view.duplicates(), view.rejected(), view.flagged()), view.results().stream()
+                    .filter(r -> r.status() != RowStatus.POSTED || r.flagged()).limit(MAX_EXCEPTIONS + 1).toList());
+        }
+
+        /** {@code exceptions}: the first records that did not simply post, in order; more than the maximum if there are. */
+        static ImportResult of(ImportSummary s, List<RowResult> exceptions) {
+            return new ImportResult(s.id(), s.format(), s.receivedAt(), s.rows(), s.posted(), s.duplicates(),
+                    s.rejected(), s.flagged(), exceptions.subList(0, Math.min(MAX_EXCEPTIONS, exceptions.size())),
+                    exceptions.size() > MAX_EXCEPTIONS, "/api/dues/collection-imports/" + s.id());
+        }
+    }
+
+    @Schema(description = "Records by result: posted (to the firm's collecting org or to suspense), duplicates, rejected, "
+            + "and of the posted ones flagged")
+    public record Counts(int posted, int duplicates, int rejected, int flagged) {
+
+        public static Counts of(List<RowResult> results) {
+            int posted = 0;
+            int duplicates = 0;
+            int rejected = 0;
+            int flagged = 0;
+            for (RowResult r : results) {
+                switch (r.status()) {
+                    case POSTED, SUSPENDED -> posted++;
+                    case DUPLICATE -> duplicates++;
+                    case REJECTED -> rejected++;
+                }
+                if (r.status() == RowStatus.POSTED && r.flagged()) {
+                    flagged++;
+                }
+            }
+            return new Counts(posted, duplicates, rejected, flagged);
         }
     }
 

@@ -1,16 +1,20 @@
 package io.gucun.dues.collection;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
-import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.Problem;
 import io.gucun.common.security.Roles;
+import io.gucun.dues.job.JobDtos;
+import io.gucun.dues.job.JobResource;
+import io.gucun.dues.job.Jobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,8 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,6 +47,12 @@ public class CollectionResource {
 
     @Inject
     DuesPayments dues;
+
+    @Inject
+    CollectionImports imports;
+
+    @Inject
+    ObjectMapper mapper;
 
     @POST
     @Path("collections")
@@ -79,37 +88,37 @@ public class CollectionResource {
     @Path("collection-imports")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER_TAX, Roles.ADMIN, Roles.OFFICER})
-    @Operation(operationId = "importCollections", summary = "Submit many collection records: a JSON array or a CSV file",
-            description = "Every record gets a result: POSTED (maybe flagged), SUSPENDED (posted to the suspense account: the "
-                    + "union has not registered the firm yet), DUPLICATE (its partner reference was posted before, "
-                    + "or repeats an earlier record) or REJECTED with reasons naming the fields (also when its partner reference was posted "
-                    + "before for a different record)."
-                    + " Good records post even when others "
-                    + "are rejected. Up to 20,000 records per request. JSON: results carry the position from 1. CSV (text/csv): "
-                    + "header line creditCode,period,payrollBase,amount,partnerReference (amount may be empty: 2% of the payroll "
-                    + "base); results carry the line number in the file (the header is line 1).")
+    @Operation(operationId = "importCollections", summary = "Submit many collection records, a JSON array or a CSV file of any "
+            + "size: answers 202 with a job",
+            description = "The body is streamed and spooled (up to the service's maximum body size, GUCUN_DUES_MAX_BODY_SIZE, "
+                    + "default 512M); the records post in the background in chunks, each chunk committed with the job's "
+                    + "progress (a job taken up again after a crash carries on after its last committed chunk). Poll the job "
+                    + "(Location) until SUCCEEDED: its result counts the records and lists those that did not simply post; "
+                    + "the import (result.href) has every record's result. Every record gets a result: POSTED (maybe "
+                    + "flagged), SUSPENDED (posted to the suspense account: the union has not registered the firm yet), "
+                    + "DUPLICATE (its partner reference was posted before, or repeats an earlier record) or REJECTED with "
+                    + "reasons naming the fields (also when its partner reference was posted before for a different record, "
+                    + "or its period is closed). Good records post even when others are rejected. JSON: results carry the "
+                    + "position from 1. CSV (text/csv): header line creditCode,period,payrollBase,amount,partnerReference "
+                    + "(amount may be empty: 2% of the payroll base); results carry the line number in the file (the header "
+                    + "is line 1). The same Idempotency-Key with the same body answers the same job.")
     @RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = CollectionDtos.CollectionRecord.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, example = CSV_EXAMPLE))})
-    @APIResponse(responseCode = "201", description = "The import with counts and per-record results; Location names it",
-            content = @Content(schema = @Schema(implementation = CollectionDtos.ImportView.class)))
-    @APIResponse(responseCode = "400", description = "Not a JSON array, no CSV header or missing columns, empty, or too many records",
+    @APIResponse(responseCode = "202", description = "Accepted: the job (Location names it); poll it for progress and result",
+            content = @Content(schema = @Schema(implementation = JobDtos.JobView.class)))
+    @APIResponse(responseCode = "400", description = "Not a JSON array, no CSV header or missing columns, a line that cannot "
+            + "be read, no record, or a bad Idempotency-Key; no job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A period was closed while the import was posting; nothing posted (records "
-            + "for a period already closed are simply REJECTED rows naming the period)",
+    @APIResponse(responseCode = "413", description = "Larger than the service's maximum body size")
+    @APIResponse(responseCode = "415", description = "Neither JSON nor CSV",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response importJson(List<CollectionDtos.CollectionRecord> records, @Context UriInfo uri) {
-        if (records == null) {
-            throw ApiException.invalid("body", "must be a JSON array of collection records");
-        }
-        List<CollectionRules.RawRow> rows = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            CollectionDtos.CollectionRecord r = records.get(i);
-            rows.add(r == null ? new CollectionRules.RawRow(i + 1, null, null, null, null, null)
-                    : new CollectionRules.RawRow(i + 1, r.creditCode(), r.period(), r.payrollBase(), r.amount(), r.partnerReference()));
-        }
-        return created(collections.ingest("JSON", rows), uri);
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before for another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importJson(InputStream body, @Parameter(description = "Makes a retry answer the same job")
+            @HeaderParam(Jobs.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
+        return JobResource.accepted(imports.accept("JSON", body, idempotencyKey, true), mapper, uri);
     }
 
     @POST
@@ -118,13 +127,8 @@ public class CollectionResource {
     @RolesAllowed({Roles.PARTNER_TAX, Roles.ADMIN, Roles.OFFICER})
     // Documented with importCollections: one path and method can carry only one OpenAPI operation.
     @Operation(hidden = true)
-    public Response importCsv(String body, @Context UriInfo uri) {
-        return created(collections.ingest("CSV", CsvRecords.parse(body)), uri);
-    }
-
-    private static Response created(CollectionDtos.ImportView view, UriInfo uri) {
-        return Response.created(uri.getBaseUriBuilder().path("collection-imports").path(String.valueOf(view.id())).build())
-                .entity(view).build();
+    public Response importCsv(InputStream body, @HeaderParam(Jobs.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
+        return JobResource.accepted(imports.accept("CSV", body, idempotencyKey, true), mapper, uri);
     }
 
     @GET

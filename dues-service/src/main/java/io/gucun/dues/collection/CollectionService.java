@@ -25,7 +25,6 @@ import io.gucun.dues.ledger.Postings;
 import io.gucun.dues.org.Orgs;
 import io.gucun.dues.partner.PartnerFeeds;
 import io.gucun.events.dues.CollectionEvents;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,7 +53,6 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class CollectionService {
 
-    public static final int MAX_ROWS = 20_000;
     static final String PERIOD_CLOSED = "is closed; nothing can be posted into it";
     static final String REFERENCE_REUSED = "was posted before for a different record (enterprise, period or amounts); "
             + "a correction needs a new reference";
@@ -99,19 +97,17 @@ public class CollectionService {
         }
     }
 
-    @Transactional
-    @TransactionConfiguration(timeout = 600) // up to 20,000 records on a busy machine
-    public CollectionDtos.ImportView ingest(String format, List<RawRow> rows) {
-        return ingestRows(format, rows);
+    private CollectionDtos.ImportView ingestRows(String format, List<RawRow> rows) {
+        Instant now = Instant.now(clock);
+        long importId = newImport(format, now, rows.size());
+        return finish(importId, format, now, post(importId, now, rows));
     }
 
-    private CollectionDtos.ImportView ingestRows(String format, List<RawRow> rows) {
-        if (rows.isEmpty()) {
-            throw ApiException.invalid("rows", "must contain at least one record");
-        }
-        if (rows.size() > MAX_ROWS) {
-            throw ApiException.invalid("rows", "must not contain more than " + MAX_ROWS + " records; split the file");
-        }
+    /**
+     * Posts a chunk of records into import {@code importId} (in the caller's transaction) and answers each record's
+     * result, by line. A partner reference already posted (in an earlier chunk, or an earlier import) posts nothing.
+     */
+    public List<RowResult> post(long importId, Instant now, List<RawRow> rows) {
         Map<Integer, RowResult> results = new LinkedHashMap<>();
         List<CheckedRow> checked = new ArrayList<>();
         for (RawRow raw : rows) {
@@ -192,8 +188,6 @@ public class CollectionService {
             }
             accepted.add(new Routed(row, e, collectingOrgId, suspensePath));
         }
-        Instant now = Instant.now(clock);
-        long importId = newImport(format, now, rows.size());
         Map<String, Long> inserted = insertCollections(accepted, importId, now);
         Map<String, StoredRecord> earlier = storedRecords(accepted.stream().map(r -> r.row().partnerReference())
                 .filter(ref -> !inserted.containsKey(ref)).toList());
@@ -250,8 +244,7 @@ public class CollectionService {
                     row.flagged() ? List.of(new FieldError("amount", "is not 2% of the payroll base ("
                             + Money.format(row.expectedFen()) + "); posted and flagged for review")) : List.of()));
         }
-        List<RowResult> ordered = results.values().stream().sorted(java.util.Comparator.comparingInt(RowResult::line)).toList();
-        return finish(importId, format, now, ordered);
+        return results.values().stream().sorted(java.util.Comparator.comparingInt(RowResult::line)).toList();
     }
 
     /** What was stored for a partner reference: a record sent again under it must say the same. */
@@ -316,7 +309,8 @@ public class CollectionService {
         return byCode;
     }
 
-    private long newImport(String format, Instant now, int rowCount) {
+    /** Opens an import (its records are posted chunk by chunk) and answers its id. */
+    public long newImport(String format, Instant now, long rowCount) {
         return ((Number) em.createNativeQuery("insert into collection_import (submitted_by, format, received_at, row_count,"
                         + " posted, duplicates, rejected, flagged, results) values (?1, ?2, ?3, ?4, 0, 0, 0, 0, '[]') returning id")
                 .setParameter(1, caller.username()).setParameter(2, format).setParameter(3, now).setParameter(4, rowCount)
@@ -330,7 +324,19 @@ public class CollectionService {
             return ids;
         }
         em.flush();
+        Object[] refs = accepted.stream().map(r -> r.row().partnerReference()).toArray();
         try (Connection c = dataSource.getConnection()) {
+            // An earlier chunk of the same import may have posted a reference again in this one: only the rows this
+            // statement inserts are new (the import id alone no longer tells them apart).
+            java.util.Set<String> before = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("select partner_ref from fund_collection where partner_ref = any(?)")) {
+                ps.setArray(1, c.createArrayOf("varchar", refs));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        before.add(rs.getString(1));
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("insert into fund_collection (partner_ref, enterprise_id, credit_code,"
                     + " period, payroll_base_fen, amount_fen, expected_fen, flagged, collecting_org_id, enterprise_org_id, import_id,"
                     + " received_at, status, suspense_org_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -356,11 +362,15 @@ public class CollectionService {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = c.prepareStatement("select partner_ref, id from fund_collection where import_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("select partner_ref, id from fund_collection where import_id = ?"
+                    + " and partner_ref = any(?)")) {
                 ps.setLong(1, importId);
+                ps.setArray(2, c.createArrayOf("varchar", refs));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ids.put(rs.getString(1), rs.getLong(2));
+                        if (!before.contains(rs.getString(1))) {
+                            ids.put(rs.getString(1), rs.getLong(2));
+                        }
                     }
                 }
             }
@@ -371,20 +381,11 @@ public class CollectionService {
     }
 
     private CollectionDtos.ImportView finish(long importId, String format, Instant now, List<RowResult> results) {
-        int posted = 0;
-        int duplicates = 0;
-        int rejected = 0;
-        int flagged = 0;
-        for (RowResult r : results) {
-            switch (r.status()) {
-                case POSTED, SUSPENDED -> posted++;
-                case DUPLICATE -> duplicates++;
-                case REJECTED -> rejected++;
-            }
-            if (r.status() == RowStatus.POSTED && r.flagged()) {
-                flagged++;
-            }
-        }
+        CollectionDtos.Counts n = CollectionDtos.Counts.of(results);
+        int posted = n.posted();
+        int duplicates = n.duplicates();
+        int rejected = n.rejected();
+        int flagged = n.flagged();
         try {
             em.createNativeQuery("update collection_import set posted = ?1, duplicates = ?2, rejected = ?3, flagged = ?4,"
                             + " results = cast(?5 as jsonb) where id = ?6")
@@ -401,6 +402,49 @@ public class CollectionService {
                     String.valueOf(importId), CollectionDtos.ImportResult.of(view), now.atOffset(ZoneOffset.UTC));
         }
         return view;
+    }
+
+    /** In a chunk's transaction: the import's counts grow by the chunk's, so the import shows its progress too. */
+    public void addCounts(long importId, CollectionDtos.Counts n) {
+        em.createNativeQuery("update collection_import set posted = posted + ?1, duplicates = duplicates + ?2,"
+                        + " rejected = rejected + ?3, flagged = flagged + ?4 where id = ?5")
+                .setParameter(1, n.posted()).setParameter(2, n.duplicates()).setParameter(3, n.rejected())
+                .setParameter(4, n.flagged()).setParameter(5, importId).executeUpdate();
+    }
+
+    /**
+     * In the last transaction of an import job: gathers the chunks' results into the import (by line, in the database,
+     * not in memory), tells the tax partner through its feed, and answers the result the job shows.
+     */
+    public CollectionDtos.ImportResult complete(long importId, java.util.UUID jobId) {
+        em.createNativeQuery("update collection_import set results = coalesce((select jsonb_agg(r order by (r->>'line')::int)"
+                + " from dues_job_chunk ch, jsonb_array_elements(ch.results) r where ch.job_id = ?1), '[]'::jsonb)"
+                + " where id = ?2").setParameter(1, jobId).setParameter(2, importId).executeUpdate();
+        Object[] r = (Object[]) em.createNativeQuery("select format, received_at, row_count, posted, duplicates, rejected,"
+                + " flagged from collection_import where id = ?1").setParameter(1, importId).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<String> exceptions = em.createNativeQuery("select cast(e as text) from collection_import i,"
+                        + " jsonb_array_elements(i.results) with ordinality as x(e, n) where i.id = ?1 and (e->>'status' <> 'POSTED'"
+                        + " or (e->>'flagged')::boolean) order by n limit " + (CollectionDtos.ImportResult.MAX_EXCEPTIONS + 1))
+                .setParameter(1, importId).getResultList();
+        Instant receivedAt = io.gucun.dues.ledger.LedgerTimes.instant(r[1]);
+        CollectionDtos.ImportResult result = CollectionDtos.ImportResult.of(new CollectionDtos.ImportSummary(importId,
+                caller.username(), (String) r[0], receivedAt, ((Number) r[2]).intValue(), ((Number) r[3]).intValue(),
+                ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue()),
+                exceptions.stream().map(this::rowResult).toList());
+        if (caller.hasRole(Roles.PARTNER_TAX)) {
+            feeds.append(PartnerFeeds.COLLECTION_IMPORTS, PartnerFeeds.importItemId(importId), PartnerFeeds.COLLECTION_IMPORT_PROCESSED,
+                    String.valueOf(importId), result, Instant.now(clock).atOffset(ZoneOffset.UTC));
+        }
+        return result;
+    }
+
+    private RowResult rowResult(String json) {
+        try {
+            return mapper.readValue(json, RowResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An import, for its submitter or an admin; 404 for anyone else (another partner's imports are not revealed). */

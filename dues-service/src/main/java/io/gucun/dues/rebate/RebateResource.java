@@ -1,16 +1,21 @@
 package io.gucun.dues.rebate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.api.Page;
 import io.gucun.common.api.PageRequest;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.Problem;
 import io.gucun.common.security.Roles;
+import io.gucun.dues.job.JobDtos;
+import io.gucun.dues.job.JobResource;
+import io.gucun.dues.job.Jobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,6 +40,12 @@ public class RebateResource {
 
     @Inject
     RebateService rebates;
+
+    @Inject
+    RebateRuns runs;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Inject
     ReturnFloors floors;
@@ -66,28 +77,28 @@ public class RebateResource {
     @POST
     @Path("orgs/{orgId}/rebate-runs")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
-    @Operation(operationId = "runRebate", summary = "Run the rebate of a collecting org and period (emits RebatePosted)",
-            description = "Rebates every collection of the org and period not rebated before, in one balanced journal entry. "
-                    + "Idempotent: a rerun with nothing new answers 200 and posts nothing.")
-    @APIResponse(responseCode = "201", description = "Posted; Location names the run",
-            content = @Content(schema = @Schema(implementation = RebateDtos.RunView.class)))
-    @APIResponse(responseCode = "200", description = "Nothing to rebate (already done); nothing posted",
-            content = @Content(schema = @Schema(implementation = RebateDtos.RunView.class)))
-    @APIResponse(responseCode = "400", description = "A missing or malformed period",
+    @Operation(operationId = "runRebate", summary = "Run the rebate of a collecting org and period: answers 202 with a job "
+            + "(emits RebatePosted)",
+            description = "The run is done in the background and stays one balanced journal entry rebating every collection "
+                    + "of the org and period not rebated before. Poll the job (Location) until SUCCEEDED: its result is the "
+                    + "run (with the page of lines asked for), or runId null and nothing posted when every collection was "
+                    + "rebated before. A job whose runner died is taken up again and runs again, never posting twice. The "
+                    + "same Idempotency-Key answers the same job.")
+    @APIResponse(responseCode = "202", description = "Accepted: the job (Location names it)",
+            content = @Content(schema = @Schema(implementation = JobDtos.JobView.class)))
+    @APIResponse(responseCode = "400", description = "A missing or malformed period, page or size, or a bad Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The org is unknown or outside your scope",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The period is closed, or no policy covers an enterprise",
+    @APIResponse(responseCode = "422", description = "The period is closed, or the Idempotency-Key was used for another run "
+            + "(a run that finds no policy for an enterprise FAILS its job with that problem)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response run(@PathParam("orgId") long orgId, @Valid @NotNull RebateDtos.RunRequest request, @Context UriInfo uri,
             @Parameter(description = "Page of lines from 0") @QueryParam("page") Integer page,
-            @Parameter(description = "Lines per page, 1 to 200") @QueryParam("size") Integer size) {
-        RebateDtos.RunView run = rebates.run(orgId, request.period(), PageRequest.of(page, size));
-        if (run.runId() == null) {
-            return Response.ok(run).build();
-        }
-        return Response.created(uri.getBaseUriBuilder().path("rebate-runs").path(String.valueOf(run.runId())).build())
-                .entity(run).build();
+            @Parameter(description = "Lines per page, 1 to 200") @QueryParam("size") Integer size,
+            @Parameter(description = "Makes a retry answer the same job") @HeaderParam(Jobs.IDEMPOTENCY_KEY) String idempotencyKey) {
+        return JobResource.accepted(runs.accept(orgId, request.period(), PageRequest.of(page, size), idempotencyKey, true),
+                mapper, uri);
     }
 
     @GET

@@ -17,7 +17,6 @@ import io.gucun.dues.ledger.Period;
 import io.gucun.dues.ledger.Postings;
 import io.gucun.dues.org.Orgs;
 import io.gucun.events.dues.RebateEvents;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -94,9 +93,11 @@ public class RebateService {
                 lines.isEmpty() ? "no collection of this org and period is waiting for a rebate" : null, pageOf(lines, page));
     }
 
-    /** Rebates every collection of the org and period not rebated before; a rerun with nothing new posts nothing. */
+    /**
+     * Rebates every collection of the org and period not rebated before; a rerun with nothing new posts nothing. Joins
+     * the job's transaction ({@link RebateRuns}: it sets the long timeout and commits the job's result with the run).
+     */
     @Transactional
-    @TransactionConfiguration(timeout = 1800) // a town may collect from tens of thousands of enterprises a month
     public RebateDtos.RunView run(long orgId, String rawPeriod, PageRequest page) {
         // Beyond the API's statement and lock timeouts, within the transaction's own: also the wait for a run in progress.
         jobTimeouts.raiseForThisTransaction();

@@ -2,6 +2,7 @@ package io.gucun.dues.bench;
 
 import static io.restassured.RestAssured.given;
 
+import io.gucun.dues.job.AwaitJob;
 import io.gucun.dues.ledger.LedgerAccount;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -90,9 +91,9 @@ class RebateBenchmarkTest {
         for (int p = 0; p < PERIODS; p++) {
             String period = first.plusMonths(p).toString();
             for (int t = 1; t <= TOWNS; t++) {
-                JsonPath run = given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
-                        .when().post("/api/dues/orgs/" + (DISTRICT + t) + "/rebate-runs?size=1")
-                        .then().statusCode(201).extract().jsonPath();
+                JsonPath run = AwaitJob.succeeded(given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
+                        .when().post("/api/dues/orgs/" + (DISTRICT + t) + "/rebate-runs?size=1"))
+                        .extract().jsonPath().setRootPath("result");
                 rebated += run.getLong("collections");
                 grassroots = grassroots.add(new BigDecimal(run.getString("grassroots")));
                 preparatory = preparatory.add(new BigDecimal(run.getString("preparatoryFund")));

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.gucun.common.replica.KnownEnterprise;
 import io.gucun.dues.enterprise.EnterpriseFixtures;
+import io.gucun.dues.job.AwaitJob;
 import io.gucun.dues.ledger.LedgerAccount;
 import io.gucun.dues.org.OrgFixtures;
 import io.gucun.infra.test.ServiceInfraTestResource;
@@ -119,15 +120,14 @@ class CollectionApiTest {
     @TestSecurity(user = "tax.shanghai", roles = "partner-tax")
     void aBatchRecordReusingAReferenceForAnotherRecordIsRejected() {
         String run = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body("[" + record(A, "300000.00", null, run + "-1") + "]")
-                .when().post("/api/dues/collection-imports").then().statusCode(201).body("posted", equalTo(1));
-        given().contentType(ContentType.JSON).body("[" + String.join(",",
+        AwaitJob.imported(given().contentType(ContentType.JSON).body("[" + record(A, "300000.00", null, run + "-1") + "]")
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(1));
+        AwaitJob.imported(given().contentType(ContentType.JSON).body("[" + String.join(",",
                         record(A, "300000.00", null, run + "-1"),
                         record(A, "300000.00", "6100.00", run + "-1"),
                         record(B, "100000.00", null, run + "-2"),
                         record(B, "200000.00", null, run + "-2")) + "]")
-                .when().post("/api/dues/collection-imports")
-                .then().statusCode(201).body("posted", equalTo(1)).body("duplicates", equalTo(1)).body("rejected", equalTo(2))
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(1)).body("duplicates", equalTo(1)).body("rejected", equalTo(2))
                 .body("results.status", equalTo(java.util.List.of("DUPLICATE", "REJECTED", "POSTED", "REJECTED")))
                 .body("results[1].errors[0].field", equalTo("partnerReference"))
                 .body("results[3].errors[0].field", equalTo("partnerReference"));
@@ -157,9 +157,8 @@ class CollectionApiTest {
                 record(creditCode(69998), "100000.00", null, run + "-4"),
                 record(A, "100000.00", "-3", run + "-5"),
                 record(A, "300000.00", null, run + "-1")) + "]";
-        int importId = given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/dues/collection-imports")
-                .then().statusCode(201)
+        int importId = AwaitJob.imported(given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/dues/collection-imports"))
                 .body("rows", equalTo(6)).body("posted", equalTo(3)).body("duplicates", equalTo(1))
                 .body("rejected", equalTo(2)).body("flagged", equalTo(1))
                 // a firm the union has not registered: held in suspense, not refused (SuspenseApiTest)
@@ -171,9 +170,8 @@ class CollectionApiTest {
                 .body("results[5].status", equalTo("DUPLICATE"))
                 .extract().path("id");
 
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/dues/collection-imports")
-                .then().statusCode(201).body("posted", equalTo(0)).body("duplicates", equalTo(4)).body("rejected", equalTo(2));
+        AwaitJob.imported(given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(0)).body("duplicates", equalTo(4)).body("rejected", equalTo(2));
 
         given().when().get("/api/dues/collection-imports/" + importId)
                 .then().statusCode(200).body("posted", equalTo(3)).body("results.size()", equalTo(6));
@@ -193,16 +191,15 @@ class CollectionApiTest {
         csv.append("XXXX,").append(PERIOD).append(",10000.00,,").append(run).append("-bad\n");
         long cashBefore = cashAt(602);
         long started = System.nanoTime();
-        var response = given().contentType("text/csv").body(csv.toString())
-                .when().post("/api/dues/collection-imports");
+        var response = AwaitJob.imported(given().contentType("text/csv").body(csv.toString())
+                .when().post("/api/dues/collection-imports"));
         System.out.printf("CSV import of %d rows took %d ms%n", rows, (System.nanoTime() - started) / 1_000_000);
-        response.then().statusCode(201).body("posted", equalTo(rows)).body("rejected", equalTo(1))
+        response.body("posted", equalTo(rows)).body("rejected", equalTo(1))
                 .body("results[0].line", equalTo(2)).body("results[" + rows + "].line", equalTo(rows + 2))
                 .body("results[" + rows + "].status", equalTo("REJECTED"));
         Assertions.assertThat(cashAt(602) - cashBefore).isEqualTo(rows * 20_000L);
-        given().contentType("text/csv").body(csv.toString())
-                .when().post("/api/dues/collection-imports")
-                .then().statusCode(201).body("posted", equalTo(0)).body("duplicates", equalTo(rows));
+        AwaitJob.imported(given().contentType("text/csv").body(csv.toString())
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(0)).body("duplicates", equalTo(rows));
         Assertions.assertThat(cashAt(602) - cashBefore).isEqualTo(rows * 20_000L);
     }
 
@@ -224,10 +221,9 @@ class CollectionApiTest {
     @OidcSecurity(claims = @Claim(key = "org_path", value = "1.601.602"))
     void anOfficerLoadsCollectionsOnlyForEnterprisesInTheirSubtree() {
         String run = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body("[" + record(A, "5000.00", null, run + "-in") + ","
+        AwaitJob.imported(given().contentType(ContentType.JSON).body("[" + record(A, "5000.00", null, run + "-in") + ","
                         + record(OUTSIDE, "5000.00", null, run + "-out") + "]")
-                .when().post("/api/dues/collection-imports")
-                .then().statusCode(201).body("posted", equalTo(1)).body("rejected", equalTo(1))
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(1)).body("rejected", equalTo(1))
                 .body("results[1].errors[0].message", org.hamcrest.Matchers.containsString("outside your organization scope"));
         given().when().get("/api/dues/orgs/602/collections?period=" + PERIOD + "&size=200")
                 .then().statusCode(200).body("items.partnerReference", hasItem(run + "-in"));
@@ -252,10 +248,9 @@ class CollectionApiTest {
         Assertions.assertThat(count("select count(*) from journal_entry")).isEqualTo(entries);
         Assertions.assertThat(count("select count(*) from fund_collection where partner_ref = 'closed-1'")).isZero();
         String open = "open-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body("[" + record(A, "5000.00", null, "closed-2").replace(PERIOD, "2025-01") + ","
+        AwaitJob.imported(given().contentType(ContentType.JSON).body("[" + record(A, "5000.00", null, "closed-2").replace(PERIOD, "2025-01") + ","
                         + record(A, "5000.00", null, open) + "]")
-                .when().post("/api/dues/collection-imports")
-                .then().statusCode(201).body("posted", equalTo(1)).body("rejected", equalTo(1))
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(1)).body("rejected", equalTo(1))
                 .body("results[0].errors[0].field", equalTo("period")).body("results[1].status", equalTo("POSTED"));
         Assertions.assertThat(count("select count(*) from fund_collection where partner_ref in ('closed-2', '" + open + "')")).isEqualTo(1);
 

@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.gucun.dues.job.AwaitJob;
 import io.gucun.infra.test.ServiceInfraTestResource;
 import io.gucun.testsupport.FeedsSettled;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -46,12 +47,10 @@ class CollectionImportFeedTest {
                 record(A, "300000.00", null, run + "-1"),
                 record(B, "100000.00", "1500.00", run + "-2"),
                 record("NOT-A-CODE", "100000.00", null, run + "-3")) + "]";
-        int first = given().contentType(ContentType.JSON).body(batch).when().post("/api/dues/collection-imports")
-                .then().statusCode(201).extract().path("id");
+        int first = AwaitJob.imported(given().contentType(ContentType.JSON).body(batch).when().post("/api/dues/collection-imports")).extract().path("id");
         int single = given().contentType(ContentType.JSON).body(record(A, "50000.00", null, run + "-4"))
                 .when().post("/api/dues/collections").then().statusCode(201).extract().path("id");
-        int replay = given().contentType(ContentType.JSON).body(batch).when().post("/api/dues/collection-imports")
-                .then().statusCode(201).extract().path("id");
+        int replay = AwaitJob.imported(given().contentType(ContentType.JSON).body(batch).when().post("/api/dues/collection-imports")).extract().path("id");
 
         List<Map<String, Object>> items = readAfter(cursor);
         assertThat(items).extracting(i -> i.get("subject")).containsExactly(

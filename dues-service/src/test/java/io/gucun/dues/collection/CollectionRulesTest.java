@@ -76,7 +76,7 @@ class CollectionRulesTest {
 
     @Test
     void csvRecordsKeepTheirLineNumbers() {
-        List<RawRow> rows = CsvRecords.parse("\uFEFFcreditCode,period,payrollBase,amount,partnerReference\n"
+        List<RawRow> rows = csv("\uFEFFcreditCode,period,payrollBase,amount,partnerReference\n"
                 + CODE + ",2026-10,300000.00,,R1\n\n"
                 + "\"" + CODE + "\",2026-09,1000.00,20.00,\"R,2\"\n");
         assertThat(rows).hasSize(2);
@@ -88,9 +88,46 @@ class CollectionRulesTest {
 
     @Test
     void aCsvFileWithoutTheRequiredColumnsIsRefusedNamingTheHeader() {
-        assertThatThrownBy(() -> CsvRecords.parse("creditCode,period\n" + CODE + ",2026-10\n"))
+        assertThatThrownBy(() -> csv("creditCode,period\n" + CODE + ",2026-10\n"))
                 .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).errors().getFirst().field()).isEqualTo("header"))
                 .hasMessageContaining("partnerReference").hasMessageContaining("payrollBase");
+    }
+
+    @Test
+    void jsonRecordsStreamOneElementAtATimeWithTheirPositions() {
+        List<RawRow> rows = new java.util.ArrayList<>();
+        JsonRecords.read(new com.fasterxml.jackson.databind.ObjectMapper(), bytes("[{\"creditCode\":\"" + CODE
+                + "\",\"period\":\"2026-10\",\"payrollBase\":\"1.00\",\"partnerReference\":\"R1\"}, null]"), rows::add);
+        assertThat(rows).extracting(RawRow::line).containsExactly(1, 2);
+        assertThat(rows.get(1).creditCode()).isNull();
+        assertThatThrownBy(() -> JsonRecords.read(new com.fasterxml.jackson.databind.ObjectMapper(), bytes("{}"), r -> { }))
+                .isInstanceOf(ApiException.class).hasMessageContaining("JSON array");
+        assertThatThrownBy(() -> JsonRecords.read(new com.fasterxml.jackson.databind.ObjectMapper(), bytes("[{}, 7]"), r -> { }))
+                .isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).errors().getFirst().field()).isEqualTo("[2]"));
+    }
+
+    @Test
+    void countsTellPostedAndSuspendedFromDuplicatesAndRejects() {
+        List<CollectionDtos.RowResult> results = List.of(result(CollectionDtos.RowStatus.POSTED, true),
+                result(CollectionDtos.RowStatus.SUSPENDED, true), result(CollectionDtos.RowStatus.DUPLICATE, false),
+                result(CollectionDtos.RowStatus.REJECTED, false), result(CollectionDtos.RowStatus.POSTED, false));
+        // a suspended record is posted (to suspense) but its flag is not counted: it awaits the firm's registration
+        assertThat(CollectionDtos.Counts.of(results)).isEqualTo(new CollectionDtos.Counts(3, 1, 1, 1));
+    }
+
+    private static CollectionDtos.RowResult result(CollectionDtos.RowStatus status, boolean flagged) {
+        return new CollectionDtos.RowResult(1, "R", status, flagged, null, null, null, null, null, List.of());
+    }
+
+    private static List<RawRow> csv(String text) {
+        List<RawRow> rows = new java.util.ArrayList<>();
+        CsvRecords.read(bytes(text), rows::add);
+        return rows;
+    }
+
+    private static java.io.InputStream bytes(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.gucun.dues.enterprise.EnterpriseFixtures;
+import io.gucun.dues.job.AwaitJob;
 import io.gucun.dues.ledger.LedgerAccount;
 import io.gucun.dues.org.OrgFixtures;
 import io.gucun.infra.test.ServiceInfraTestResource;
@@ -92,15 +93,14 @@ class GovernanceApiTest {
                 "insert into retention_override (enterprise_id, scope_path, grassroots_bp, reason, valid_from, created_at, created_by,"
                         + " status) values (80104, '1.801.802.803', 9500, '新建企业初创期', date '2020-01-01', now(), 'fixture',"
                         + " 'APPROVED') returning id").getSingleResult()).longValue());
-        given().contentType("text/csv").body(csv(PERIOD, UUID.randomUUID().toString(), E1 + ":300000.00", E2 + ":100000.00",
+        AwaitJob.imported(given().contentType("text/csv").body(csv(PERIOD, UUID.randomUUID().toString(), E1 + ":300000.00", E2 + ":100000.00",
                         E4 + ":100000.00"))
-                .when().post("/api/dues/collection-imports").then().statusCode(201).body("posted", equalTo(3));
-        given().contentType(ContentType.JSON).body("{\"period\":\"" + PERIOD + "\"}").when().post("/api/dues/orgs/802/rebate-runs")
-                .then().statusCode(201).body("total", equalTo("10000.00")).body("grassroots", equalTo("6700.00"))
-                .body("preparatoryFund", equalTo("1600.00")).body("upper", equalTo("1700.00"))
-                .body("lines.items.find { it.enterpriseId == 80104 }.overrideId", equalTo((int) override))
-                .body("lines.items.find { it.enterpriseId == 80104 }.rule", equalTo("override " + override + " of STANDARD"))
-                .body("lines.items.find { it.enterpriseId == 80104 }.shares.amount", equalTo(java.util.List.of("1900.00", "25.00",
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(3));
+        AwaitJob.succeeded(given().contentType(ContentType.JSON).body("{\"period\":\"" + PERIOD + "\"}").when().post("/api/dues/orgs/802/rebate-runs")).body("result.total", equalTo("10000.00")).body("result.grassroots", equalTo("6700.00"))
+                .body("result.preparatoryFund", equalTo("1600.00")).body("result.upper", equalTo("1700.00"))
+                .body("result.lines.items.find { it.enterpriseId == 80104 }.overrideId", equalTo((int) override))
+                .body("result.lines.items.find { it.enterpriseId == 80104 }.rule", equalTo("override " + override + " of STANDARD"))
+                .body("result.lines.items.find { it.enterpriseId == 80104 }.shares.amount", equalTo(java.util.List.of("1900.00", "25.00",
                         "20.00", "15.00", "15.00", "25.00")));
         Assertions.assertThat(balance(806, "GRASSROOTS_SHARE", PERIOD)).isEqualTo(190_000);
         // district 801 receives its 4% plus the city's and province's 3% each (none between it and the national union)
@@ -142,10 +142,9 @@ class GovernanceApiTest {
     @TestSecurity(user = "officer.town", roles = "officer")
     @OidcSecurity(claims = @Claim(key = "org_path", value = "1.801.802"))
     void afterThePolicysMonthsTheHeldShareGoesToTheJointUnion() {
-        given().contentType("text/csv").body(csv(OLD_PERIOD, UUID.randomUUID().toString(), E3 + ":50000.00"))
-                .when().post("/api/dues/collection-imports").then().statusCode(201).body("posted", equalTo(1));
-        given().contentType(ContentType.JSON).body("{\"period\":\"" + OLD_PERIOD + "\"}").when().post("/api/dues/orgs/802/rebate-runs")
-                .then().statusCode(201).body("preparatoryFund", equalTo("800.00"));
+        AwaitJob.imported(given().contentType("text/csv").body(csv(OLD_PERIOD, UUID.randomUUID().toString(), E3 + ":50000.00"))
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(1));
+        AwaitJob.succeeded(given().contentType(ContentType.JSON).body("{\"period\":\"" + OLD_PERIOD + "\"}").when().post("/api/dues/orgs/802/rebate-runs")).body("result.preparatoryFund", equalTo("800.00"));
         given().when().post("/api/dues/orgs/802/held-share-releases")
                 .then().statusCode(200).body("size()", equalTo(1)).body("[0].recipientOrgId", equalTo(803))
                 .body("[0].reason", equalTo("JOINT_UNION")).body("[0].amount", equalTo("800.00"));
@@ -202,8 +201,8 @@ class GovernanceApiTest {
                 .body("errors[0].field", equalTo("approver"));
         // The district collects from a firm registered directly under it (2% of 1,500,000.00 wages): cash the large entry
         // below can move.
-        given().contentType("text/csv").body(csv(PERIOD, UUID.randomUUID().toString(), E5 + ":1500000.00"))
-                .when().post("/api/dues/collection-imports").then().statusCode(201).body("posted", equalTo(1));
+        AwaitJob.imported(given().contentType("text/csv").body(csv(PERIOD, UUID.randomUUID().toString(), E5 + ":1500000.00"))
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(1));
         entryApproval = given().contentType(ContentType.JSON).body("""
                 {"period":"%s","description":"区总工会拨付顾村活动经费(治理测试)","legs":[{"orgId":802,"purpose":"CASH","side":"D","amount":"20000.00"},
                  {"orgId":801,"purpose":"CASH","side":"C","amount":"20000.00"}]}""".formatted(PERIOD))

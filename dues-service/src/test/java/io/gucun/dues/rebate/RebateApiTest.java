@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.gucun.dues.enterprise.EnterpriseFixtures;
+import io.gucun.dues.job.AwaitJob;
 import io.gucun.dues.ledger.LedgerAccount;
 import io.gucun.dues.org.OrgFixtures;
 import io.gucun.infra.test.ServiceInfraTestResource;
@@ -83,9 +84,8 @@ class RebateApiTest {
     void anOfficerLoadsCollectionsPreviewsAndRunsTheRebateOnce() {
         String period = YearMonth.now(ZoneOffset.UTC).minusMonths(2).toString();
         String run = UUID.randomUUID().toString();
-        given().contentType("text/csv").body(csv(period, run, E1 + ":300000.00", E2 + ":50000.00", E3 + ":100000.55"))
-                .when().post("/api/dues/collection-imports")
-                .then().statusCode(201).body("posted", equalTo(3));
+        AwaitJob.imported(given().contentType("text/csv").body(csv(period, run, E1 + ":300000.00", E2 + ":50000.00", E3 + ":100000.55"))
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(3));
 
         JsonPath preview = given().when().get("/api/dues/orgs/702/rebate-preview?period=" + period)
                 .then().statusCode(200).body("dryRun", equalTo(true)).body("runId", nullValue())
@@ -109,10 +109,9 @@ class RebateApiTest {
         // A preview posts nothing.
         Assertions.assertThat(balance(704, "GRASSROOTS_SHARE", period)).isZero();
 
-        int runId = given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
-                .when().post("/api/dues/orgs/702/rebate-runs")
-                .then().statusCode(201).body("collections", equalTo(3)).body("grassroots", equalTo("5800.00"))
-                .extract().path("runId");
+        int runId = AwaitJob.succeeded(given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
+                .when().post("/api/dues/orgs/702/rebate-runs")).body("result.collections", equalTo(3)).body("result.grassroots", equalTo("5800.00"))
+                .extract().path("result.runId");
         Assertions.assertThat(balance(704, "GRASSROOTS_SHARE", period)).isEqualTo(480_000);
         Assertions.assertThat(balance(705, "GRASSROOTS_SHARE", period)).isEqualTo(100_000);
         Assertions.assertThat(balance(702, "PREPARATORY_FUND", period)).isEqualTo(160_001);
@@ -128,9 +127,8 @@ class RebateApiTest {
         Assertions.assertThat(count("select count(*) from outbox_event where event_type = 'RebatePosted' and aggregate_id = '"
                 + runId + "' and topic = 'dues.rebate.v1'")).isEqualTo(1);
 
-        given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
-                .when().post("/api/dues/orgs/702/rebate-runs")
-                .then().statusCode(200).body("runId", nullValue()).body("collections", equalTo(0));
+        AwaitJob.succeeded(given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
+                .when().post("/api/dues/orgs/702/rebate-runs")).body("result.runId", nullValue()).body("result.collections", equalTo(0));
         Assertions.assertThat(balance(704, "GRASSROOTS_SHARE", period)).isEqualTo(480_000);
         Assertions.assertThat(count("select count(*) from rebate_run where org_id = 702 and period = '" + period + "'")).isEqualTo(1);
 
@@ -145,24 +143,23 @@ class RebateApiTest {
     void aLaterPolicyVersionAppliesToNewRunsAndLeavesPostedHistoryAlone() {
         String period = YearMonth.now(ZoneOffset.UTC).minusMonths(3).toString();
         String run = UUID.randomUUID().toString();
-        given().contentType("text/csv").body(csv(period, run, E4 + ":100000.00"))
-                .when().post("/api/dues/collection-imports").then().statusCode(201).body("posted", equalTo(1));
-        int first = given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
-                .when().post("/api/dues/orgs/712/rebate-runs")
-                .then().statusCode(201).body("grassroots", equalTo("1600.00")).extract().path("runId");
+        AwaitJob.imported(given().contentType("text/csv").body(csv(period, run, E4 + ":100000.00"))
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(1));
+        int first = AwaitJob.succeeded(given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
+                .when().post("/api/dues/orgs/712/rebate-runs")).body("result.grassroots", equalTo("1600.00")).extract().path("result.runId");
 
         String name = "town-712-" + run.substring(0, 8);
         PolicyFixtures.approved(name, 1, "1.701.712", "2020-01-01", 8000);
-        given().contentType("text/csv").body(csv(period, run + "b", E4 + ":100000.00"))
-                .when().post("/api/dues/collection-imports").then().statusCode(201).body("posted", equalTo(1));
+        AwaitJob.imported(given().contentType("text/csv").body(csv(period, run + "b", E4 + ":100000.00"))
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(1));
         PolicyFixtures.approved(name, 2, "1.701.712", "2020-01-01", 8500);
 
         given().when().get("/api/dues/orgs/712/rebate-preview?period=" + period)
                 .then().statusCode(200).body("collections", equalTo(1))
                 .body("lines.items[0].policyName", equalTo(name)).body("lines.items[0].policyVersion", equalTo(2))
                 .body("lines.items[0].grassrootsShare", equalTo("1700.00"));
-        given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
-                .when().post("/api/dues/orgs/712/rebate-runs").then().statusCode(201).body("grassroots", equalTo("1700.00"));
+        AwaitJob.succeeded(given().contentType(ContentType.JSON).body("{\"period\":\"" + period + "\"}")
+                .when().post("/api/dues/orgs/712/rebate-runs")).body("result.grassroots", equalTo("1700.00"));
         given().when().get("/api/dues/rebate-runs/" + first)
                 .then().statusCode(200).body("grassroots", equalTo("1600.00"))
                 .body("lines.items[0].policyName", equalTo("national-default")).body("lines.items[0].grassrootsPercent", equalTo("80"));
@@ -172,12 +169,14 @@ class RebateApiTest {
     @Test
     @TestSecurity(user = "admin", roles = "admin")
     void aRebateCannotPostIntoAClosedPeriod() {
-        given().contentType("text/csv").body(csv("2025-06", UUID.randomUUID().toString(), E1 + ":1000.00"))
-                .when().post("/api/dues/collection-imports").then().statusCode(201).body("posted", equalTo(1));
+        AwaitJob.imported(given().contentType("text/csv").body(csv("2025-06", UUID.randomUUID().toString(), E1 + ":1000.00"))
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(1));
         given().when().post("/api/dues/periods/2025-06/close").then().statusCode(200);
+        // Refused before any job is created: the period is checked at once.
         given().contentType(ContentType.JSON).body("{\"period\":\"2025-06\"}")
                 .when().post("/api/dues/orgs/702/rebate-runs")
-                .then().statusCode(422).body("type", equalTo("urn:gucun:problem:period-closed"));
+                .then().statusCode(422).body("type", equalTo("urn:gucun:problem:period-closed"))
+                .body("errors[0].field", equalTo("period"));
         Assertions.assertThat(count("select count(*) from rebate_run where period = '2025-06'")).isZero();
         given().when().get("/api/dues/orgs/702/rebate-preview?period=2025-06").then().statusCode(200).body("collections", equalTo(1));
     }

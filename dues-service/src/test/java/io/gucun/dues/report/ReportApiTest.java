@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.gucun.dues.enterprise.EnterpriseFixtures;
+import io.gucun.dues.job.AwaitJob;
 import io.gucun.dues.ledger.LedgerAccount;
 import io.gucun.dues.org.OrgFixtures;
 import io.gucun.infra.test.ServiceInfraTestResource;
@@ -115,11 +116,11 @@ class ReportApiTest {
             return;
         }
         String run = UUID.randomUUID().toString();
-        given().contentType("text/csv").body("creditCode,period,payrollBase,amount,partnerReference\n" + E + "," + PERIOD
+        AwaitJob.imported(given().contentType("text/csv").body("creditCode,period,payrollBase,amount,partnerReference\n" + E + "," + PERIOD
                         + ",300000.00,," + run + "\n")
-                .when().post("/api/dues/collection-imports").then().statusCode(201).body("posted", equalTo(1));
-        given().contentType(ContentType.JSON).body("{\"period\":\"" + PERIOD + "\"}")
-                .when().post("/api/dues/orgs/902/rebate-runs").then().statusCode(201);
+                .when().post("/api/dues/collection-imports")).body("posted", equalTo(1));
+        AwaitJob.succeeded(given().contentType(ContentType.JSON).body("{\"period\":\"" + PERIOD + "\"}")
+                .when().post("/api/dues/orgs/902/rebate-runs"));
         given().contentType(ContentType.JSON).body("{\"memberId\":99001,\"orgId\":904,\"period\":\"" + PERIOD
                         + "\",\"amount\":\"100.00\",\"reference\":\"" + run + "-dues\"}")
                 .when().post("/api/dues/dues-payments").then().statusCode(201);

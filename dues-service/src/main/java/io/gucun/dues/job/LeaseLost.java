@@ -1,0 +1,12 @@
+package io.gucun.dues.job;
+
+/**
+ * Another runner took the job over (this one's lease ran out while it worked): the step in hand is rolled back, so
+ * the work is done once, by the runner that holds the job.
+ */
+public class LeaseLost extends RuntimeException {
+
+    public LeaseLost(java.util.UUID job) {
+        super("job " + job + " is held by another runner", null, false, false);
+    }
+}
