@@ -74,6 +74,12 @@ public final class BenchMain {
         log("starting the stack (PostgreSQL, Kafka, Keycloak, four services, the gateway) under " + home);
         long t0 = System.nanoTime();
         List<Report.Section> sections = new ArrayList<>();
+        String loadTools = Wrk.binary().map(w -> Wrk.version()).orElse("wrk not installed (P1–P3 fail)")
+                + "; P4: the JDK's HttpClient (sendAsync, open loop) in the harness JVM";
+        if (Wrk.binary().isEmpty()) {
+            log("wrk is not installed: P1, P2 and P3 will fail; ./gucun bench installs it when run as root"
+                    + " (or: sudo apt-get install wrk)");
+        }
         double readySeconds;
         try (Stack stack = new Stack(stackOptions).start()) {
             readySeconds = (System.nanoTime() - t0) / 1e9;
@@ -109,7 +115,7 @@ public final class BenchMain {
                 DatabaseBaseline.pgbenchAvailable() ? "pgbench at " + DatabaseBaseline.PGBENCH
                         : "no pgbench on this machine: JDBC equivalents of its workloads from the harness",
                 String.format(java.util.Locale.ROOT, "%.1f s (from starting PostgreSQL, Kafka and Keycloak to the gateway ready)",
-                        readySeconds));
+                        readySeconds), loadTools);
         Path report = options.out().resolve("README.md");
         Files.writeString(report, Report.render(run, sections));
         log("report: " + report);
