@@ -44,6 +44,9 @@ public final class BenchMain {
             return;
         }
         options.applySizes();
+        if (options.footprint()) {
+            System.exit(footprint(root, options) ? 0 : 1);
+        }
         List<Benchmark> selected = select(ServiceLoader.load(Benchmark.class).stream().map(ServiceLoader.Provider::get).toList(),
                 options);
         if (selected.isEmpty()) {
@@ -120,6 +123,27 @@ public final class BenchMain {
         Files.writeString(report, Report.render(run, sections));
         log("report: " + report);
         return sections.stream().allMatch(s -> s.failure() == null);
+    }
+
+    /** {@code --footprint}: each service alone with each set of JVM options, into footprint.md beside the report. */
+    private static boolean footprint(Path root, BenchOptions options) throws Exception {
+        Path home = root.resolve(".gucun").resolve("bench");
+        deleteTree(home.resolve("logs"));
+        log("starting the stack to start services beside it with each set of JVM options");
+        try (Stack stack = new Stack(StackOptions.ephemeral(root, home).appReady(java.time.Duration.ofMinutes(15))).start()) {
+            List<String> services = options.quick() ? List.of("membership") : Stack.SERVICES;
+            String md = "# What each JVM option moved\n\nProduced by `" + options.command(root) + "` on "
+                    + OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")) + ".\n\n"
+                    + FootprintVariants.run(stack, services, options.quick() ? 5 : 15, root);
+            Files.createDirectories(options.out());
+            Path report = options.out().resolve("footprint.md");
+            Files.writeString(report, md);
+            System.out.println(md);
+            log("footprint: " + report);
+            return true;
+        } finally {
+            deleteTree(home.resolve("data"));
+        }
     }
 
     /** After a run the stack's data (databases, broker log, Keycloak's H2) goes; its logs stay for a look. */
