@@ -109,7 +109,7 @@ public final class AppProcess implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(name + " (pid " + process.pid() + ") survived kill -9 for 10 s");
             }
-            JvmOptions.adoptTrainedCache(jvmOptions);
+            JvmOptions.discardTrainedCache(jvmOptions); // kill -9 writes none
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -159,11 +159,13 @@ public final class AppProcess implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            // a training run writes its AOT cache on the way out: a few seconds more
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            // a training run writes its AOT cache on the way out: seconds more, longer on a busy machine
+            if (process.waitFor(60, TimeUnit.SECONDS)) {
+                JvmOptions.adoptTrainedCache(jvmOptions);
+            } else {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                JvmOptions.discardTrainedCache(jvmOptions); // cut short: the cache may be half written
             }
-            JvmOptions.adoptTrainedCache(jvmOptions);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

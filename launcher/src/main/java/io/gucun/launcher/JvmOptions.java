@@ -87,6 +87,15 @@ public final class JvmOptions {
      * or an empty one, which goes).
      */
     static void adoptTrainedCache(List<String> jvmOptions) {
+        settleTrainedCache(jvmOptions, true);
+    }
+
+    /** After an app that trained was killed or cut short: whatever it wrote goes. */
+    static void discardTrainedCache(List<String> jvmOptions) {
+        settleTrainedCache(jvmOptions, false);
+    }
+
+    private static void settleTrainedCache(List<String> jvmOptions, boolean keep) {
         for (String option : jvmOptions) {
             if (!option.startsWith(AOT_CACHE_OUTPUT) || !option.contains(TRAINING)) {
                 continue;
@@ -94,7 +103,7 @@ public final class JvmOptions {
             Path trained = Path.of(option.substring(AOT_CACHE_OUTPUT.length()));
             Path cache = Path.of(trained.toString().substring(0, trained.toString().lastIndexOf(TRAINING)));
             try {
-                if (Files.isRegularFile(trained) && Files.size(trained) > 0) {
+                if (keep && Files.isRegularFile(trained) && Files.size(trained) > 0) {
                     Files.move(trained, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } else {
                     Files.deleteIfExists(trained);

@@ -42,6 +42,16 @@ class StartupCacheTest {
     }
 
     @Test
+    void aRunCutShortKeepsNothingItWrote(@TempDir Path app) throws Exception {
+        List<String> training = JvmOptions.startupCache(app, 25);
+        Path trained = Path.of(training.getFirst().substring("-XX:AOTCacheOutput=".length()));
+        Files.writeString(trained, "half a cache");
+        JvmOptions.discardTrainedCache(training);
+        assertThat(trained).doesNotExist();
+        assertThat(app.resolve("gucun-jdk25.aot")).doesNotExist();
+    }
+
+    @Test
     void olderJdksGetTheDynamicAppCdsArchiveOrNothing(@TempDir Path app) {
         assertThat(JvmOptions.startupCache(app, 21))
                 .containsExactly("-XX:SharedArchiveFile=" + app.resolve("gucun-jdk21.jsa"), "-XX:+AutoCreateSharedArchive");
