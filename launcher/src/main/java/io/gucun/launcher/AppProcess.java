@@ -42,7 +42,7 @@ public final class AppProcess implements AutoCloseable {
 
     public static AppProcess start(String name, Path runJar, int port, Map<String, String> properties, Path logDir,
                             String heap) throws IOException {
-        return start(name, runJar, port, properties, logDir, JvmOptions.forApp(heap, runJar.getParent()));
+        return start(name, runJar, port, properties, logDir, JvmOptions.forApp(heap));
     }
 
     static AppProcess start(String name, Path runJar, int port, Map<String, String> properties, Path logDir,
