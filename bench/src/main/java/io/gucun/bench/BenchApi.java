@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,6 +86,20 @@ public final class BenchApi {
     public int status(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + admin())
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * Writes the next {@code count} resident ID numbers of the run to {@code file}, one a line, for wrk's registration
+     * script (wrk/register.lua), and returns the file.
+     */
+    public static Path residentIds(Path file, int count) throws IOException {
+        long first = NEXT_PERSON.getAndAdd(count);
+        StringBuilder b = new StringBuilder(count * 19);
+        for (long n = first; n < first + count; n++) {
+            b.append(residentId(n)).append('\n');
+        }
+        Files.writeString(file, b);
+        return file;
     }
 
     /** A valid resident ID number (GB 11643), a different person each call within the run. */

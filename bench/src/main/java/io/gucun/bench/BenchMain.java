@@ -44,6 +44,9 @@ public final class BenchMain {
             return;
         }
         options.applySizes();
+        if (options.footprint()) {
+            System.exit(footprint(root, options) ? 0 : 1);
+        }
         List<Benchmark> selected = select(ServiceLoader.load(Benchmark.class).stream().map(ServiceLoader.Provider::get).toList(),
                 options);
         if (selected.isEmpty()) {
@@ -66,6 +69,8 @@ public final class BenchMain {
         Files.createDirectories(raw);
         Path home = root.resolve(".gucun").resolve("bench");
         StackOptions stackOptions = StackOptions.ephemeral(root, home)
+                // as ./gucun run starts the apps (P7 measures that)
+                .startupCache(true)
                 // the figures load the API far harder than any one client may; the limits are tested elsewhere
                 .gatewayProperty("gucun.gateway.rate-limit.enabled", "false")
                 // Keycloak has been seen to need more than 300 s at a load average of 35 on 2 cores
@@ -74,6 +79,12 @@ public final class BenchMain {
         log("starting the stack (PostgreSQL, Kafka, Keycloak, four services, the gateway) under " + home);
         long t0 = System.nanoTime();
         List<Report.Section> sections = new ArrayList<>();
+        String loadTools = Wrk.binary().map(w -> Wrk.version()).orElse("wrk not installed (P1–P3 fail)")
+                + "; P4: the JDK's HttpClient (sendAsync, open loop) in the harness JVM";
+        if (Wrk.binary().isEmpty()) {
+            log("wrk is not installed: P1, P2 and P3 will fail; ./gucun bench installs it when run as root"
+                    + " (or: sudo apt-get install wrk)");
+        }
         double readySeconds;
         try (Stack stack = new Stack(stackOptions).start()) {
             readySeconds = (System.nanoTime() - t0) / 1e9;
@@ -109,11 +120,32 @@ public final class BenchMain {
                 DatabaseBaseline.pgbenchAvailable() ? "pgbench at " + DatabaseBaseline.PGBENCH
                         : "no pgbench on this machine: JDBC equivalents of its workloads from the harness",
                 String.format(java.util.Locale.ROOT, "%.1f s (from starting PostgreSQL, Kafka and Keycloak to the gateway ready)",
-                        readySeconds));
+                        readySeconds), loadTools);
         Path report = options.out().resolve("README.md");
         Files.writeString(report, Report.render(run, sections));
         log("report: " + report);
         return sections.stream().allMatch(s -> s.failure() == null);
+    }
+
+    /** {@code --footprint}: each service alone with each set of JVM options, into footprint.md beside the report. */
+    private static boolean footprint(Path root, BenchOptions options) throws Exception {
+        Path home = root.resolve(".gucun").resolve("bench");
+        deleteTree(home.resolve("logs"));
+        log("starting the stack to start services beside it with each set of JVM options");
+        try (Stack stack = new Stack(StackOptions.ephemeral(root, home).appReady(java.time.Duration.ofMinutes(15))).start()) {
+            List<String> services = options.quick() ? List.of("membership") : Stack.SERVICES;
+            String md = "# What each JVM option moved\n\nProduced by `" + options.command(root) + "` on "
+                    + OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")) + ".\n\n"
+                    + FootprintVariants.run(stack, services, options.quick() ? 5 : 15, root);
+            Files.createDirectories(options.out());
+            Path report = options.out().resolve("footprint.md");
+            Files.writeString(report, md);
+            System.out.println(md);
+            log("footprint: " + report);
+            return true;
+        } finally {
+            deleteTree(home.resolve("data"));
+        }
     }
 
     /** After a run the stack's data (databases, broker log, Keycloak's H2) goes; its logs stay for a look. */

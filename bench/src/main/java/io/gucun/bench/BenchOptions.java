@@ -15,10 +15,11 @@ import java.util.TreeMap;
  * the data figures' sizes when not their full scale ({@code --p5-rows N}, {@code --p6-enterprises N},
  * {@code --p8-members N}; set as the system properties the figures read).
  */
-public record BenchOptions(Set<String> only, boolean quick, Path out, Map<String, Long> sizes) {
+public record BenchOptions(Set<String> only, boolean quick, Path out, Map<String, Long> sizes, boolean footprint) {
 
     public static final String USAGE = "usage: ./gucun bench [--only P1,P3,...] [--quick] [--out <dir>]"
-            + " [--p5-rows N] [--p6-enterprises N] [--p8-members N]";
+            + " [--p5-rows N] [--p6-enterprises N] [--p8-members N]"
+            + "\n       ./gucun bench --footprint [--quick]   (what each JVM option moves: start and idle RSS per service)";
 
     /** Option → the system property its figure reads. */
     static final Map<String, String> SIZE_OPTIONS = new TreeMap<>(Map.of(
@@ -29,6 +30,7 @@ public record BenchOptions(Set<String> only, boolean quick, Path out, Map<String
     public static BenchOptions parse(String[] args, Path root) {
         Set<String> only = new LinkedHashSet<>();
         boolean quick = false;
+        boolean footprint = false;
         Path out = null;
         Map<String, Long> sizes = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -43,6 +45,7 @@ public record BenchOptions(Set<String> only, boolean quick, Path out, Map<String
             }
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--footprint" -> footprint = true;
                 case "--only" -> {
                     String list = value(args, ++i, "--only needs figure ids, e.g. --only P1,P3");
                     Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -61,9 +64,9 @@ public record BenchOptions(Set<String> only, boolean quick, Path out, Map<String
             }
         }
         if (out == null) {
-            out = defaultOut(root, !only.isEmpty() || quick || !sizes.isEmpty());
+            out = defaultOut(root, !only.isEmpty() || quick || !sizes.isEmpty() || footprint);
         }
-        return new BenchOptions(Set.copyOf(only), quick, out.toAbsolutePath().normalize(), Map.copyOf(sizes));
+        return new BenchOptions(Set.copyOf(only), quick, out.toAbsolutePath().normalize(), Map.copyOf(sizes), footprint);
     }
 
     /** docs/benchmarks holds the report of a full run; a partial run's report goes beside the build's output. */
@@ -91,6 +94,9 @@ public record BenchOptions(Set<String> only, boolean quick, Path out, Map<String
     /** The command line that reproduces this run, for the report. */
     public String command(Path root) {
         StringBuilder b = new StringBuilder("./gucun bench");
+        if (footprint) {
+            b.append(" --footprint");
+        }
         if (quick) {
             b.append(" --quick");
         }
@@ -98,7 +104,7 @@ public record BenchOptions(Set<String> only, boolean quick, Path out, Map<String
             b.append(" --only ").append(String.join(",", only.stream().sorted(Figure.BY_ID).toList()));
         }
         new TreeMap<>(sizes).forEach((option, n) -> b.append(' ').append(option).append(' ').append(n));
-        if (!out.equals(defaultOut(root, !only.isEmpty() || quick || !sizes.isEmpty()))) {
+        if (!out.equals(defaultOut(root, !only.isEmpty() || quick || !sizes.isEmpty() || footprint))) {
             b.append(" --out ").append(out.startsWith(root) ? root.relativize(out) : out);
         }
         return b.toString();

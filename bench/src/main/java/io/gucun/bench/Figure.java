@@ -6,11 +6,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One row of the report's summary table: what was measured, against which baseline, their ratio and the target.
+ * One row of the report's summary table: what was measured, against which baseline, their ratio, the target, and the
+ * load tool with its own CPU share while it measured (on shared cores the client's CPU is taken from the system).
  * A benchmark lists its rows under {@code "summary"} in its raw {@code <id>.json} (see {@link Raw#write}); the harness
  * reads them from there, so any {@link Benchmark} gets a summary row by writing that field.
  */
-public record Figure(String figure, String measured, String baseline, String ratio, String target, Boolean met) {
+public record Figure(String figure, String measured, String baseline, String ratio, String target, Boolean met,
+                     String load) {
+
+    /** A row whose figure puts no load on the system (or states it in its section). */
+    public Figure(String figure, String measured, String baseline, String ratio, String target, Boolean met) {
+        this(figure, measured, baseline, ratio, target, met, "");
+    }
 
     /** P1 < P2 < ... < P10, by number rather than by text. */
     public static final Comparator<String> BY_ID = Comparator.comparingInt(Figure::number).thenComparing(Comparator.naturalOrder());
@@ -28,13 +35,14 @@ public record Figure(String figure, String measured, String baseline, String rat
         m.put("ratio", ratio);
         m.put("target", target);
         m.put("met", met);
+        m.put("load", load);
         return m;
     }
 
     static Figure fromMap(Map<?, ?> m) {
         Object met = m.get("met");
         return new Figure(text(m.get("figure")), text(m.get("measured")), text(m.get("baseline")), text(m.get("ratio")),
-                text(m.get("target")), met instanceof Boolean b ? b : null);
+                text(m.get("target")), met instanceof Boolean b ? b : null, text(m.get("load")));
     }
 
     private static String text(Object o) {

@@ -14,7 +14,7 @@ public final class Report {
 
     /** Where and how the run happened. */
     public record Run(String date, String command, String machine, String loadAtStart, String jdk, String baselineTool,
-                      String stackReady) {
+                      String stackReady, String loadTools) {
     }
 
     private Report() {
@@ -31,32 +31,37 @@ public final class Report {
                 .append("| load average at start (1, 5, 15 min) | ").append(cell(run.loadAtStart())).append(" |\n")
                 .append("| JDK | ").append(cell(run.jdk())).append(" |\n")
                 .append("| database baseline | ").append(cell(run.baselineTool())).append(" |\n")
+                .append("| load tools | ").append(cell(run.loadTools())).append(" |\n")
                 .append("| whole stack ready | ").append(cell(run.stackReady())).append(" |\n\n");
         b.append("""
                 The stack is the real one, started by the harness on free loopback ports: PostgreSQL 17 (one database per
                 service), a Kafka broker, Keycloak with realm `union`, the four services and the gateway (rate limits off), as
-                `./gucun run` starts it. Load comes from a Java client inside the harness (java.net.http on platform threads at
-                a fixed concurrency, latencies in HdrHistogram): wrk is not installed on these machines and Gatling would need
-                its own build and JVM for the same closed loop, while a Java client needs nothing but the JDK and can also
-                read the services' own timestamps (P4). Client, stack and baseline share the same cores, so a ratio says how
-                much of the machine a request costs against what PostgreSQL alone does with it.
+                `./gucun run` starts it. HTTP load comes from `wrk` (Debian's package; `./gucun bench` installs it when
+                missing), a closed loop in C at a fixed number of connections, driven by Lua scripts where a request needs a
+                body (registration: a different valid ID number each time) and reporting through a Lua `done()`; P4 paces
+                registrations open-loop from an asynchronous client in the harness (the JDK's HttpClient `sendAsync`),
+                with latencies counted from each request's scheduled start. Load tool, service, database and baseline
+                share the same cores, so every figure states the load tool and **its own CPU share** while it measured
+                (its CPU time over wall time × cores): that much of the machine was not available to the system.
 
                 """);
         String loaded = loadWarning(run.loadAtStart(), Runtime.getRuntime().availableProcessors());
         if (loaded != null) {
             b.append(loaded).append("\n\n");
         }
-        b.append("## Summary\n\n| figure | measured | baseline | ratio | target | met? |\n|---|---|---|---|---|---|\n");
+        b.append("## Summary\n\n| figure | measured | baseline | ratio | target | met? | load (its CPU share) |\n"
+                + "|---|---|---|---|---|---|---|\n");
         for (Section s : sections) {
             if (s.failure() != null) {
-                b.append("| ").append(s.id()).append(" | failed: ").append(cell(firstLine(s.failure()))).append(" | | | | no |\n");
+                b.append("| ").append(s.id()).append(" | failed: ").append(cell(firstLine(s.failure()))).append(" | | | | no | |\n");
             } else if (s.rows().isEmpty()) {
-                b.append("| ").append(s.id()).append(" | see [").append(s.id()).append("](#").append(anchor(s)).append(") | | | | |\n");
+                b.append("| ").append(s.id()).append(" | see [").append(s.id()).append("](#").append(anchor(s)).append(") | | | | | |\n");
             }
             for (Figure f : s.rows()) {
                 b.append("| ").append(cell(f.figure())).append(" | ").append(cell(f.measured())).append(" | ")
                         .append(cell(f.baseline())).append(" | ").append(cell(f.ratio())).append(" | ")
-                        .append(cell(f.target())).append(" | ").append(met(f.met())).append(" |\n");
+                        .append(cell(f.target())).append(" | ").append(met(f.met())).append(" | ").append(cell(f.load()))
+                        .append(" |\n");
             }
         }
         b.append('\n');

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * P7: each app's start time (its process's start, as the kernel records it, to Quarkus's "started in" log line, by
  * the same clock) and idle RSS (/proc VmRSS), and the whole stack's ready time. Baseline: a bare "hello" JVM with the
  * same flags as the services (read from a running service's command line, so it follows them when they change).
- * Targets: ≤ 3 s and ≤ 250 MB per service.
+ * Targets: ≤ 3 s and ≤ 200 MiB idle per app, the whole stack ready in ≤ 45 s. It puts no load on the stack.
  */
 public final class StartAndFootprint implements Benchmark {
 
@@ -65,16 +65,18 @@ public final class StartAndFootprint implements Benchmark {
         List<Figure> rows = new ArrayList<>();
         boolean allMet = true;
         for (App a : apps) {
-            boolean met = a.startSeconds() <= 3.0 && a.idleRssMiB() <= 250;
+            boolean met = Targets.p7App(a.startSeconds(), a.idleRssMiB());
             allMet &= met;
             rows.add(new Figure("P7 " + a.name() + " start, idle RSS",
                     String.format(Locale.ROOT, "%s s, %s MiB", Figure.num(a.startSeconds(), 2), Figure.num(a.idleRssMiB(), 0)),
                     String.format(Locale.ROOT, "hello JVM %s s, %s MiB", Figure.num(hello[0], 2), Figure.num(hello[1], 0)),
                     Figure.times(Figure.ratio(a.startSeconds(), hello[0])) + ", " + Figure.times(Figure.ratio(a.idleRssMiB(), hello[1])),
-                    "≤ 3 s, ≤ 250 MB", met));
+                    "≤ 3 s, ≤ 200 MiB", met, "none (idle)"));
         }
         double stackReady = run != null ? run.stackReadySeconds() : Double.NaN;
-        rows.add(new Figure("P7 whole stack ready", Figure.num(stackReady, 1) + " s", "", "", "", null));
+        boolean stackMet = Targets.p7Stack(stackReady);
+        rows.add(new Figure("P7 whole stack ready", Figure.num(stackReady, 1) + " s", "", "", "≤ 45 s", stackMet,
+                "none (start)"));
         Map<String, Object> numbers = new LinkedHashMap<>();
         numbers.put("apps", apps.stream().map(a -> Map.of("name", a.name(), "startSeconds", a.startSeconds(),
                 "quarkusStartedInSeconds", a.quarkusSeconds(), "idleRssMiB", a.idleRssMiB(), "rssAfterLoadMiB", a.rssNowMiB())).toList());
@@ -105,10 +107,12 @@ public final class StartAndFootprint implements Benchmark {
                 | app | start → ready | Quarkus "started in" | idle RSS | RSS after the figures |
                 |---|---:|---:|---:|---:|
                 %s
-                Whole stack: **%s s** from starting PostgreSQL, Kafka and Keycloak (in parallel) to the gateway ready.
-                Targets ≤ 3 s and ≤ 250 MB per app: %s.
+                Whole stack: **%s s** from starting PostgreSQL, Kafka and Keycloak (in parallel) to the gateway ready
+                (target ≤ 45 s: %s). Targets ≤ 3 s and ≤ 200 MiB per app: %s. What each JVM option moved:
+                [`footprint.md`](footprint.md).
                 """, Figure.num(run != null ? run.idleSeconds() : 0, 0), String.join(" ", flags), table,
-                Figure.num(stackReady, 1), allMet ? "met by every app" : "**missed** (see the summary)");
+                Figure.num(stackReady, 1), stackMet ? "met" : "**missed**",
+                allMet ? "met by every app" : "**missed** (see the summary)");
     }
 
     /** The last "started in" line of an app's log (the log is appended to across restarts). */

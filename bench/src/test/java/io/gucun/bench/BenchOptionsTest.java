@@ -33,11 +33,15 @@ class BenchOptionsTest {
         assertThat(o.selects("P1")).isTrue();
         assertThat(o.selects("P2")).isFalse();
         assertThat(o.command(ROOT)).isEqualTo("./gucun bench --quick --only P1,P3 --out target/b");
+        assertThat(o.footprint()).isFalse();
+        assertThat(BenchOptions.parse(new String[] {"--footprint", "--quick"}, ROOT).command(ROOT))
+                .isEqualTo("./gucun bench --footprint --quick");
     }
 
     @Test
     void aPartialRunNeverReplacesTheCommittedReport() {
-        for (String[] args : List.of(new String[] {"--only", "P6"}, new String[] {"--quick"}, new String[] {"--p8-members", "1000"})) {
+        for (String[] args : List.of(new String[] {"--only", "P6"}, new String[] {"--quick"}, new String[] {"--p8-members", "1000"},
+                new String[] {"--footprint"})) {
             BenchOptions o = BenchOptions.parse(args, ROOT);
             assertThat(o.out()).as(String.join(" ", args)).isEqualTo(Path.of("/repo/bench/target/benchmarks"));
             assertThat(o.command(ROOT)).doesNotContain("--out");

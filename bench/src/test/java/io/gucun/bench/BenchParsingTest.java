@@ -63,4 +63,18 @@ class BenchParsingTest {
             assertThat(seen.add(id)).as("distinct: " + id).isTrue();
         }
     }
+
+    @Test
+    void theIdsFileForWrkHoldsNumbersNoOtherRegistrationOfTheRunUses(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.util.List<String> first = java.nio.file.Files.readAllLines(BenchApi.residentIds(dir.resolve("a"), 500));
+        String single = BenchApi.nextResidentId();
+        java.util.List<String> second = java.nio.file.Files.readAllLines(BenchApi.residentIds(dir.resolve("b"), 500));
+        Set<String> all = new HashSet<>(first);
+        all.addAll(second);
+        all.add(single);
+        assertThat(first).hasSize(500);
+        assertThat(all).hasSize(1_001);
+        assertThat(first.getFirst()).matches("310113[0-9]{11}[0-9X]");
+    }
 }

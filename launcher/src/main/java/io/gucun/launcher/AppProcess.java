@@ -82,7 +82,24 @@ public final class AppProcess implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " (pid " + process.pid() + ") is still running");
         }
-        return start(name, runJar, port, properties, log.getParent(), jvmOptions);
+        return start(name, runJar, port, properties, log.getParent(), retrained(jvmOptions));
+    }
+
+    /** The same options, a training run's output renamed for this run (a cache may have been adopted meanwhile). */
+    private List<String> retrained(List<String> options) {
+        List<String> again = new ArrayList<>();
+        boolean training = false;
+        for (String o : options) {
+            if (o.startsWith(JvmOptions.AOT_CACHE_OUTPUT) || o.startsWith(JvmOptions.AOT_CACHE)) {
+                training = true;
+            } else {
+                again.add(o);
+            }
+        }
+        if (training) {
+            again.addAll(JvmOptions.startupCache(runJar.getParent(), Runtime.version().feature()));
+        }
+        return again;
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, open connections and transactions cut; returns once it is gone. */
@@ -92,6 +109,7 @@ public final class AppProcess implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(name + " (pid " + process.pid() + ") survived kill -9 for 10 s");
             }
+            JvmOptions.discardTrainedCache(jvmOptions); // kill -9 writes none
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -141,8 +159,12 @@ public final class AppProcess implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            // a training run writes its AOT cache on the way out: seconds more, longer on a busy machine
+            if (process.waitFor(60, TimeUnit.SECONDS)) {
+                JvmOptions.adoptTrainedCache(jvmOptions);
+            } else {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                JvmOptions.discardTrainedCache(jvmOptions); // cut short: the cache may be half written
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();

@@ -88,6 +88,7 @@ public final class Launcher {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--clean" -> options.clean(true);
+                case "--startup-cache" -> options.startupCache(true);
                 case "--instances" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("--instances needs service=N, e.g. --instances membership=2");
@@ -108,6 +109,8 @@ public final class Launcher {
     }
 
     private static void usage() {
-        System.err.println("usage: ./gucun run [--clean] [--instances <membership|dues|rights|outreach>=N ...]");
+        System.err.println("usage: ./gucun run [--clean] [--startup-cache] [--instances <membership|dues|rights|outreach>=N ...]");
+        System.err.println("  --startup-cache  start the apps with the JDK's start-up cache (docs/benchmarks/footprint.md); the first"
+                + " stop after a build then waits while each app writes its cache");
     }
 }

@@ -98,7 +98,8 @@ public final class Stack implements AutoCloseable {
                     int port = options.fixedPorts ? StackOptions.FIRST_SERVICE_PORT + i + 10 * n : LoopbackPorts.free();
                     String name = service + "-service" + (n == 0 ? "" : "-" + (n + 1));
                     AppProcess app = AppProcess.start(name, runJar(service + "-service"), port,
-                            withSpanFile(serviceProperties(service, secrets, gatewayPort), name), logs, "256m");
+                            withSpanFile(serviceProperties(service, secrets, gatewayPort), name), logs,
+                            appOptions(service + "-service"));
                     instances.add(app);
                     started.add(app);
                 }
@@ -108,7 +109,7 @@ public final class Stack implements AutoCloseable {
                 app.awaitReady(options.appReady);
             }
             gateway = AppProcess.start("gateway", runJar("gateway"), gatewayPort,
-                    withSpanFile(gatewayProperties(), "gateway"), logs, "256m");
+                    withSpanFile(gatewayProperties(), "gateway"), logs, appOptions("gateway"));
             gateway.awaitReady(options.appReady);
             return this;
         } catch (Exception | Error e) {
@@ -282,6 +283,10 @@ public final class Stack implements AutoCloseable {
         List<String> users = new ArrayList<>(SERVICES);
         users.add(KAFKA_SUPER_USER);
         return users;
+    }
+
+    private List<String> appOptions(String module) {
+        return options.startupCache ? JvmOptions.forApp("256m", runJar(module).getParent()) : JvmOptions.forApp("256m");
     }
 
     private Path runJar(String module) {

@@ -25,6 +25,12 @@ public final class StackOptions {
     boolean fixedPorts = true;
     /** Generous: on a 2-core machine shared with other builds an app has been seen to need more than 120 s to boot. */
     java.time.Duration appReady = java.time.Duration.ofSeconds(300);
+    /**
+     * Whether apps start with the JDK's start-up cache (JvmOptions.forApp with the app's folder). Opt-in
+     * ({@code ./gucun run --startup-cache}, the benchmarks): the first stop after a build waits while each app writes
+     * its cache, and on this machine kind the cache moved start time by less than the noise (docs/benchmarks/footprint.md).
+     */
+    boolean startupCache = false;
     final Map<String, Integer> instances = new LinkedHashMap<>();
     final Map<String, String> gatewayProperties = new LinkedHashMap<>();
 
@@ -42,6 +48,7 @@ public final class StackOptions {
         o.home = home;
         o.clean = true;
         o.fixedPorts = false;
+        o.startupCache = false;
         return o;
     }
 
@@ -58,6 +65,12 @@ public final class StackOptions {
             throw new IllegalArgumentException("instances of " + service + " must be 1 to 5, not " + count);
         }
         instances.put(service, count);
+        return this;
+    }
+
+    /** With or without the JDK's start-up cache (AOT cache / AppCDS), see {@link JvmOptions#forApp(String, Path)}. */
+    public StackOptions startupCache(boolean on) {
+        this.startupCache = on;
         return this;
     }
 
