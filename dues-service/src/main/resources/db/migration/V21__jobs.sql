@@ -27,8 +27,9 @@ create table dues_job (
     duplicates       bigint       not null default 0,
     rejected         bigint       not null default 0,
     flagged          bigint       not null default 0,
-    result           jsonb,
-    problem          jsonb,
+    -- json, not jsonb: kept as written, members in the order the API documents them
+    result           json,
+    problem          json,
     lease_until      timestamptz,
     attempts         integer      not null default 0,
     created_at       timestamptz  not null,

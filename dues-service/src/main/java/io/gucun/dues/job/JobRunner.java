@@ -181,7 +181,7 @@ public class JobRunner {
 
     /** In the transaction of the job's last step: SUCCEEDED with its result, or {@link LeaseLost} if taken over. */
     public void succeed(UUID jobId, Object result) {
-        int done = em.createNativeQuery("update dues_job set status = 'SUCCEEDED', result = cast(?1 as jsonb), finished_at = ?2,"
+        int done = em.createNativeQuery("update dues_job set status = 'SUCCEEDED', result = cast(?1 as json), finished_at = ?2,"
                         + " lease_until = null, version = version + 1 where id = ?3 and status = 'RUNNING'")
                 .setParameter(1, json(result)).setParameter(2, time.now()).setParameter(3, jobId).executeUpdate();
         if (done == 0) {
@@ -191,7 +191,7 @@ public class JobRunner {
 
     private void fail(UUID jobId, Problem problem) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update dues_job set status = 'FAILED',"
-                        + " problem = cast(?1 as jsonb), finished_at = ?2, lease_until = null, version = version + 1"
+                        + " problem = cast(?1 as json), finished_at = ?2, lease_until = null, version = version + 1"
                         + " where id = ?3 and status = 'RUNNING'")
                 .setParameter(1, json(problem)).setParameter(2, time.now()).setParameter(3, jobId).executeUpdate());
     }
