@@ -18,14 +18,15 @@ import java.util.TreeMap;
 public record BenchOptions(Set<String> only, boolean quick, Path out, Map<String, Long> sizes, boolean footprint) {
 
     public static final String USAGE = "usage: ./gucun bench [--only P1,P3,...] [--quick] [--out <dir>]"
-            + " [--p5-rows N] [--p6-enterprises N] [--p8-members N]"
+            + " [--p5-rows N] [--p6-enterprises N] [--p8-members N] [--p9-rows N]"
             + "\n       ./gucun bench --footprint [--quick]   (what each JVM option moves: start and idle RSS per service)";
 
     /** Option → the system property its figure reads. */
     static final Map<String, String> SIZE_OPTIONS = new TreeMap<>(Map.of(
             "--p5-rows", "gucun.bench.p5.rows",
             "--p6-enterprises", "gucun.bench.p6.enterprises",
-            "--p8-members", "gucun.bench.p8.members"));
+            "--p8-members", "gucun.bench.p8.members",
+            "--p9-rows", "gucun.bench.p9.rows"));
 
     public static BenchOptions parse(String[] args, Path root) {
         Set<String> only = new LinkedHashSet<>();
