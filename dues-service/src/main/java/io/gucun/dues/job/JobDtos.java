@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.problem.Problem;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class JobDtos {
@@ -20,11 +21,12 @@ public final class JobDtos {
                           @Schema(description = "COLLECTION_IMPORT: the import its records post into") Long importId,
                           @Schema(description = "REBATE_RUN: the collecting org") Long orgId,
                           @Schema(description = "REBATE_RUN: the period, YYYY-MM") String period,
-                          @Schema(oneOf = {io.gucun.dues.collection.CollectionDtos.ImportResult.class,
-                                  io.gucun.dues.rebate.RebateDtos.RunView.class}, description = "When SUCCEEDED. COLLECTION_IMPORT: counts and the "
+                          @Schema(type = SchemaType.OBJECT, description = "When SUCCEEDED. COLLECTION_IMPORT: counts and the "
                                   + "records that did not simply post, with line numbers and fields (ImportResult); "
                                   + "REBATE_RUN: the run (RunView; runId null when there was nothing to rebate)")
-                          Object result, // Object, not JsonNode: OpenAPI would describe a JsonNode as an array
+                          // Object, not JsonNode: OpenAPI describes a JsonNode as an array. Not oneOf the two result
+                          // schemas either: the job package must not depend on the features whose work it runs.
+                          Object result,
                           @Schema(implementation = Problem.class, description = "When FAILED: why") JsonNode problem,
                           String href) {
 
