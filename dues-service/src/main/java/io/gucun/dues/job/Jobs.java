@@ -5,6 +5,7 @@ import io.gucun.common.security.CallerScope;
 import io.gucun.common.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +15,9 @@ public class Jobs {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_KEY = 200;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     CallerScope caller;
@@ -56,6 +60,10 @@ public class Jobs {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
+        // The same key sent twice at once: the second waits here until the first has committed its job, then finds it
+        // (a lock per caller, kind and key, held to the end of this transaction).
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "dues-job:" + caller.username() + ":" + kind + ":" + idempotencyKey).getSingleResult();
         Optional<DuesJob> before = byKey(kind, idempotencyKey);
         if (before.isPresent() && !before.get().requestHash.equals(requestHash)) {
             throw ApiException.idempotencyKeyReused();
