@@ -72,6 +72,8 @@ final class AgainstDatabase {
         return Duration.ofSeconds(quick ? 1 : 30);
     }
 
+    static final Duration QUIET_WAIT = Duration.ofSeconds(45);
+
     static Duration measure(boolean quick) {
         return Duration.ofSeconds(quick ? 3 : 20);
     }
@@ -79,8 +81,12 @@ final class AgainstDatabase {
     /** Warms up, loads with wrk, then runs {@code workload} with as many connections for as long. */
     static Outcome measure(Stack stack, int clients, Duration warm, Duration measure, LoadAt load,
                            DatabaseBaseline.Workload workload, DatabaseBaseline db) throws Exception {
+        // each measurement starts on a quiet machine: a registration load leaves consumers busy after wrk stops
+        Quiet.await(QUIET_WAIT);
         Wrk.run(load.at(clients, warm));
+        Quiet.await(QUIET_WAIT);
         Wrk.Result http = Wrk.run(load.at(clients, measure));
+        Quiet.await(QUIET_WAIT);
         DatabaseBaseline.Result base = db.run(workload, clients, measure);
         return new Outcome(clients, warm, measure, http, base, Figure.ratio(http.perSecond(), base.tps()));
     }

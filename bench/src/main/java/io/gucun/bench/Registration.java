@@ -19,7 +19,7 @@ public final class Registration implements Benchmark {
 
     static final List<Integer> CONNECTIONS = List.of(2, Targets.P3_CONNECTIONS, 32);
     /** ID numbers written per second of load: far above what registration reaches here, so none repeats. */
-    private static final int IDS_PER_SECOND = 3_000;
+    static final int IDS_PER_SECOND = 3_000;
 
     @Override
     public String id() {

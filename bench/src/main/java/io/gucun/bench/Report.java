@@ -42,7 +42,12 @@ public final class Report {
                 registrations open-loop from an asynchronous client in the harness (the JDK's HttpClient `sendAsync`),
                 with latencies counted from each request's scheduled start. Load tool, service, database and baseline
                 share the same cores, so every figure states the load tool and **its own CPU share** while it measured
-                (its CPU time over wall time × cores): that much of the machine was not available to the system.
+                (its CPU time over wall time × cores): that much of the machine was not available to the system. Before each
+                warm-up, measurement and baseline the harness waits (up to 45 s) for the machine to be quiet (80% idle
+                over a second), so a baseline does not share the cores with the consumers still working off the
+                previous load's events. The apps run with the JDK's start-up cache, trained by one start beforehand
+                when a build made it stale (a training JVM runs slower), and with tracing as `./gucun run` has it
+                (every request traced to local span files; its cost: [limits](limits.md#tracing)).
 
                 """);
         String loaded = loadWarning(run.loadAtStart(), Runtime.getRuntime().availableProcessors());

@@ -63,6 +63,12 @@ public final class JvmOptions {
         return List.of();
     }
 
+    /** Whether the app in {@code appDir} would start as a training run: JDK 25 and newer without a fresh AOT cache. */
+    public static boolean needsTraining(Path appDir) {
+        int jdk = Runtime.version().feature();
+        return jdk >= 25 && !isFresh(appDir.resolve("gucun-jdk" + jdk + ".aot"), appDir);
+    }
+
     /** A cache newer than every jar of the app: the JVM would refuse one made for other jars (and say so in the log). */
     static boolean isFresh(Path cache, Path appDir) {
         if (!Files.isRegularFile(cache)) {

@@ -289,6 +289,16 @@ public final class Stack implements AutoCloseable {
         return options.startupCache ? JvmOptions.forApp("256m", runJar(module).getParent()) : JvmOptions.forApp("256m");
     }
 
+    /**
+     * Whether a start with the start-up cache would train it first (after a build): a training run is slower, so a
+     * measurement starts the stack once beforehand.
+     */
+    public static boolean startupCachesUntrained(Path root) {
+        List<String> modules = new ArrayList<>(SERVICES.stream().map(s -> s + "-service").toList());
+        modules.add("gateway");
+        return modules.stream().anyMatch(m -> JvmOptions.needsTraining(root.resolve(m).resolve("target/quarkus-app")));
+    }
+
     private Path runJar(String module) {
         return options.root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
