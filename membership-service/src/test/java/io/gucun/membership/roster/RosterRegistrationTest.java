@@ -12,6 +12,7 @@ import io.gucun.membership.TestData;
 import io.gucun.testsupport.Actors;
 import io.gucun.testsupport.TestIds;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** Issue 24, point 3: an enterprise union registers its roster in one request, each member as a single registration. */
 @QuarkusTest
@@ -269,6 +271,45 @@ class RosterRegistrationTest {
         long bare = TestData.enterprise(orgIdOf(s.areaPath()), "无工会企业" + UUID.randomUUID()
                 .toString().substring(0, 6) + "有限公司", 20, null).getLong("id");
         postRoster(bare, "text/csv", csv).statusCode(422).body("type", equalTo("urn:gucun:problem:no-union"));
+    }
+
+    /**
+     * Not a check, a figure: registers a roster of {@code -Dgucun.roster.timing.rows=N} members in chunks of the
+     * production size and prints the rate (issue 24's bulk roster target). Runs only when asked for:
+     * {@code ./gucun mvn -B -ntp -o -pl membership-service -am verify -Dtest=RosterRegistrationTest#rosterSpeed
+     * -Dgucun.roster.timing.rows=2000 -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "gucun.roster.timing.rows", matches = "\\d+")
+    void rosterSpeed() {
+        int n = Integer.getInteger("gucun.roster.timing.rows");
+        Setup s = setup();
+        Actors.officer("officer.area", s.areaPath());
+        RosterRunner runnerBean = ClientProxy.unwrap(runner);
+        RosterService serviceBean = ClientProxy.unwrap(rosters);
+        int chunkSize = runnerBean.chunkSize;
+        int maxRows = serviceBean.maxRows;
+        runnerBean.chunkSize = 500;
+        serviceBean.maxRows = n;
+        try {
+            StringBuilder csv = new StringBuilder(HEADER).append('\n');
+            for (int i = 0; i < n; i++) {
+                csv.append(row(TestIds.idNumber(), TestIds.mobile())).append('\n');
+            }
+            long staging = System.nanoTime();
+            UUID jobId = asCaller(() -> rosters.accept(s.enterpriseId(), RosterJob.Format.CSV,
+                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), false).id());
+            long start = System.nanoTime();
+            assertThat(runner.run(jobId, Long.MAX_VALUE)).isTrue();
+            long end = System.nanoTime();
+            Object[] done = rows("select status, registered from roster_job where id = '" + jobId + "'").getFirst();
+            double seconds = (end - start) / 1e9;
+            System.out.printf("ROSTER SPEED: %s, %d registered of %d rows in %.2f s = %.0f members/s (staging %.2f s)%n",
+                    done[0], ((Number) done[1]).intValue(), n, seconds, n / seconds, (start - staging) / 1e9);
+        } finally {
+            runnerBean.chunkSize = chunkSize;
+            serviceBean.maxRows = maxRows;
+        }
     }
 
     private static long orgIdOf(String path) {
