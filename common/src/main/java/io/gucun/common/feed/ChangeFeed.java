@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -102,6 +104,43 @@ public class ChangeFeed {
                 .setParameter(5, json)
                 .setParameter(6, occurredAt)
                 .executeUpdate();
+        nudgeAfterCommit();
+    }
+
+    /** One item for {@link #appendAll}: the arguments of {@link #append}. */
+    public record Entry(String feed, UUID itemId, String type, String subject, Object data, OffsetDateTime occurredAt) {
+    }
+
+    /** {@link #append} for many items in one statement batch (a bulk change's items), in the given order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<String> bodies = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            try {
+                bodies.add(mapper.writeValueAsString(e.data()));
+            } catch (JsonProcessingException ex) {
+                throw new IllegalArgumentException("feed item " + e.type() + " cannot be serialized", ex);
+            }
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into feed_pending (feed, item_id, item_type, subject,"
+                    + " data, occurred_at) values (?, ?, ?, ?, cast(? as jsonb), ?)")) {
+                for (int i = 0; i < entries.size(); i++) {
+                    Entry e = entries.get(i);
+                    ps.setString(1, e.feed());
+                    ps.setObject(2, e.itemId());
+                    ps.setString(3, e.type());
+                    ps.setString(4, e.subject());
+                    ps.setString(5, bodies.get(i));
+                    ps.setObject(6, e.occurredAt());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
         nudgeAfterCommit();
     }
 

@@ -237,6 +237,49 @@ class RosterRegistrationTest {
     }
 
     @Test
+    void oneChunkRejectsARepeatedPersonAndAMemberAndWritesEachOtherMembersEventsAndOneCountItem() {
+        Setup s = setup();
+        Actors.officer("officer.area", s.areaPath());
+        String member = TestIds.idNumber();
+        given().contentType(ContentType.JSON).body(Map.of("idNumber", member, "name", "李四", "mobile", TestIds.mobile(),
+                        "employmentForm", "STANDARD", "orgId", s.siblingOrgId()))
+                .when().post(BASE + "/members").then().statusCode(201);
+        String a = TestIds.idNumber();
+        String csv = String.join("\n", HEADER, row(a, TestIds.mobile()), row(TestIds.idNumber(), TestIds.mobile()),
+                row(a, TestIds.mobile()), row(member, TestIds.mobile()), row(TestIds.idNumber(), TestIds.mobile())) + "\n";
+        UUID jobId = asCaller(() -> rosters.accept(s.enterpriseId(), RosterJob.Format.CSV,
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false).id());
+        RosterRunner runnerBean = ClientProxy.unwrap(runner);
+        int chunkSize = runnerBean.chunkSize;
+        runnerBean.chunkSize = 10;
+        try {
+            assertThat(runner.run(jobId, 1)).isTrue();
+        } finally {
+            runnerBean.chunkSize = chunkSize;
+        }
+        // All five rows in the one chunk: the repeat (line 4) and the member (line 5) rejected, three registered once.
+        assertThat(rows("select rows_done, registered, rejected from roster_job where id = '" + jobId + "'").getFirst())
+                .containsExactly(5, 3, 2);
+        assertThat(rows("select line, reject_field from roster_row where job_id = '" + jobId + "' and outcome = 'REJECTED'"
+                + " order by line")).extracting(r -> r[0] + ":" + r[1]).containsExactly("4:idNumber", "5:idNumber");
+        String ofUnion = " in (select cast(id as varchar) from member where org_id = " + s.unionOrgId() + ")";
+        assertThat(rows("select event_type, count(*) from outbox_event where aggregate_type = 'member' and aggregate_id"
+                + ofUnion + " group by event_type order by event_type")).extracting(r -> r[0] + "=" + r[1])
+                .containsExactly("MemberJoined=3", "MemberRegistered=3");
+        assertThat(rows("select count(*) from outbox_event where event_type = 'CardIssued' and aggregate_id in"
+                + " (select cast(id as varchar) from service_card where org_id = " + s.unionOrgId() + ")").getFirst()[0])
+                .isEqualTo(3L);
+        // The partner feeds: each join's membership item, and the chunk's one count item stating the union's 3 members.
+        String items = "(select feed, item_id, item_type, subject, data from feed_pending"
+                + " union all select feed, item_id, item_type, subject, data from feed_entry) f";
+        assertThat(rows("select count(*) from " + items + " where f.item_type = 'MEMBERSHIP_STARTED' and f.item_id in"
+                + " (select event_id from outbox_event where event_type = 'MemberJoined' and aggregate_id" + ofUnion + ")")
+                .getFirst()[0]).isEqualTo(3L);
+        assertThat(rows("select f.data ->> 'memberCount' from " + items + " where f.item_type = 'MEMBER_COUNT_CHANGED'"
+                + " and f.subject = '" + s.creditCode() + "'")).extracting(r -> r[0]).containsExactly("3");
+    }
+
+    @Test
     void onlyOfficersCoveringTheEnterpriseOrItsUnionPostItsRosterOrSeeItsJobs() throws Exception {
         Setup s = setup();
         String csv = HEADER + "\n" + row(TestIds.idNumber(), TestIds.mobile()) + "\n";
