@@ -126,19 +126,20 @@ public class ChangeFeed {
             }
         }
         em.unwrap(Session.class).doWork(c -> {
+            // One statement for the batch; rows are inserted (and numbered) in the order given.
             try (PreparedStatement ps = c.prepareStatement("insert into feed_pending (feed, item_id, item_type, subject,"
-                    + " data, occurred_at) values (?, ?, ?, ?, cast(? as jsonb), ?)")) {
-                for (int i = 0; i < entries.size(); i++) {
-                    Entry e = entries.get(i);
-                    ps.setString(1, e.feed());
-                    ps.setObject(2, e.itemId());
-                    ps.setString(3, e.type());
-                    ps.setString(4, e.subject());
-                    ps.setString(5, bodies.get(i));
-                    ps.setObject(6, e.occurredAt());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+                    + " data, occurred_at) select u.feed, u.id, u.type, u.subject, cast(u.data as jsonb),"
+                    + " cast(u.at as timestamptz)"
+                    + " from unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[], ?::text[], ?::text[])"
+                    + " with ordinality u(feed, id, type, subject, data, at, n) order by u.n")) {
+                ps.setArray(1, c.createArrayOf("varchar", entries.stream().map(Entry::feed).toArray()));
+                ps.setArray(2, c.createArrayOf("uuid", entries.stream().map(Entry::itemId).toArray()));
+                ps.setArray(3, c.createArrayOf("varchar", entries.stream().map(Entry::type).toArray()));
+                ps.setArray(4, c.createArrayOf("varchar", entries.stream().map(Entry::subject).toArray()));
+                ps.setArray(5, c.createArrayOf("text", bodies.toArray()));
+                // ISO-8601 with its offset: the instant whatever the session's time zone
+                ps.setArray(6, c.createArrayOf("text", entries.stream().map(e -> e.occurredAt().toString()).toArray()));
+                ps.executeUpdate();
             }
         });
         nudgeAfterCommit();

@@ -88,22 +88,21 @@ public class Outbox {
         }
         em.flush(); // events persisted earlier in this transaction keep their earlier place (seq) in the outbox
         em.unwrap(Session.class).doWork(c -> {
+            // One statement for the batch; rows are inserted (and numbered) in the order given.
             try (PreparedStatement ps = c.prepareStatement("insert into outbox_event (event_id, aggregate_type,"
                     + " aggregate_id, event_type, topic, payload, occurred_at, trace_parent)"
-                    + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)")) {
-                for (int i = 0; i < batch.size(); i++) {
-                    OutboxWritten w = batch.get(i);
-                    ps.setObject(1, w.eventId());
-                    ps.setString(2, w.aggregateType());
-                    ps.setString(3, w.aggregateId());
-                    ps.setString(4, w.eventType());
-                    ps.setString(5, w.topic());
-                    ps.setString(6, payloads.get(i));
-                    ps.setObject(7, now);
-                    ps.setString(8, traceParent);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+                    + " select u.id, u.agg, u.agg_id, u.type, u.topic, cast(u.payload as jsonb), ?, ?"
+                    + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])"
+                    + " with ordinality u(id, agg, agg_id, type, topic, payload, n) order by u.n")) {
+                ps.setObject(1, now);
+                ps.setString(2, traceParent);
+                ps.setArray(3, c.createArrayOf("uuid", batch.stream().map(OutboxWritten::eventId).toArray()));
+                ps.setArray(4, c.createArrayOf("varchar", batch.stream().map(OutboxWritten::aggregateType).toArray()));
+                ps.setArray(5, c.createArrayOf("varchar", batch.stream().map(OutboxWritten::aggregateId).toArray()));
+                ps.setArray(6, c.createArrayOf("varchar", batch.stream().map(OutboxWritten::eventType).toArray()));
+                ps.setArray(7, c.createArrayOf("varchar", batch.stream().map(OutboxWritten::topic).toArray()));
+                ps.setArray(8, c.createArrayOf("text", payloads.toArray()));
+                ps.executeUpdate();
             }
         });
         batchWritten.fire(new OutboxBatchWritten(List.copyOf(batch)));
