@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -102,6 +104,44 @@ public class ChangeFeed {
                 .setParameter(5, json)
                 .setParameter(6, occurredAt)
                 .executeUpdate();
+        nudgeAfterCommit();
+    }
+
+    /** One item for {@link #appendAll}: the arguments of {@link #append}. */
+    public record Entry(String feed, UUID itemId, String type, String subject, Object data, OffsetDateTime occurredAt) {
+    }
+
+    /** {@link #append} for many items in one statement batch (a bulk change's items), in the given order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<String> bodies = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            try {
+                bodies.add(mapper.writeValueAsString(e.data()));
+            } catch (JsonProcessingException ex) {
+                throw new IllegalArgumentException("feed item " + e.type() + " cannot be serialized", ex);
+            }
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            // One statement for the batch; rows are inserted (and numbered) in the order given.
+            try (PreparedStatement ps = c.prepareStatement("insert into feed_pending (feed, item_id, item_type, subject,"
+                    + " data, occurred_at) select u.feed, u.id, u.type, u.subject, cast(u.data as jsonb),"
+                    + " cast(u.at as timestamptz)"
+                    + " from unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[], ?::text[], ?::text[])"
+                    + " with ordinality u(feed, id, type, subject, data, at, n) order by u.n")) {
+                ps.setArray(1, c.createArrayOf("varchar", entries.stream().map(Entry::feed).toArray()));
+                ps.setArray(2, c.createArrayOf("uuid", entries.stream().map(Entry::itemId).toArray()));
+                ps.setArray(3, c.createArrayOf("varchar", entries.stream().map(Entry::type).toArray()));
+                ps.setArray(4, c.createArrayOf("varchar", entries.stream().map(Entry::subject).toArray()));
+                ps.setArray(5, c.createArrayOf("text", bodies.toArray()));
+                // ISO-8601 with its offset: the instant whatever the session's time zone
+                ps.setArray(6, c.createArrayOf("text", entries.stream().map(e -> e.occurredAt().toString()).toArray()));
+                ps.executeUpdate();
+            }
+        });
         nudgeAfterCommit();
     }
 

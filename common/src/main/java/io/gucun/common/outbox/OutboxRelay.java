@@ -126,6 +126,10 @@ public class OutboxRelay {
         requestDrain();
     }
 
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxBatchWritten written) {
+        requestDrain();
+    }
+
     /**
      * Stops automatic publishing (events keep accumulating safely in the outbox), e.g. for maintenance.
      * Returns once a drain already under way has finished.

@@ -1,6 +1,7 @@
 package io.gucun.membership.partner;
 
 import io.gucun.common.feed.ChangeFeed;
+import io.gucun.common.outbox.OutboxBatchWritten;
 import io.gucun.common.outbox.OutboxWritten;
 import io.gucun.common.pii.HashKey;
 import io.gucun.common.pii.MatchingKeys;
@@ -21,8 +22,11 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -101,35 +105,85 @@ public class FeedProjector {
         }
     }
 
+    /**
+     * The events of a bulk operation (a roster's chunk): each join's membership item as {@link #onEvent} makes it, but
+     * the joined members read in one query and the items written in one batch, and one count item per enterprise for
+     * the whole batch (its latest count, under the same lock) instead of one per join. Other events go one by one.
+     */
+    void onEvents(@Observes OutboxBatchWritten batch) {
+        List<OutboxWritten> joins = new ArrayList<>();
+        for (OutboxWritten e : batch.events()) {
+            if (e.data() instanceof MemberEvents.MemberJoined) {
+                joins.add(e);
+            } else {
+                onEvent(e);
+            }
+        }
+        if (joins.isEmpty()) {
+            return;
+        }
+        List<Long> ids = joins.stream().map(e -> ((MemberEvents.MemberJoined) e.data()).memberId()).toList();
+        Map<Long, Object[]> facts = new HashMap<>();
+        em.createQuery("select m.id, m.idNumberCipher, m.status, m.employerCreditCode from Member m where m.id in :ids",
+                Object[].class).setParameter("ids", ids).getResultList().forEach(f -> facts.put((Long) f[0], f));
+        HashKey key = matchingKeys.forPartner(PartnerFeeds.MEMBERSHIP_STATUS_PARTNER);
+        List<ChangeFeed.Entry> items = new ArrayList<>(joins.size());
+        Map<Long, OutboxWritten> lastJoinOf = new LinkedHashMap<>();
+        for (OutboxWritten e : joins) {
+            MemberEvents.MemberJoined j = (MemberEvents.MemberJoined) e.data();
+            Object[] f = facts.get(j.memberId());
+            items.add(membershipItem(e, key, (String) f[1], (MemberStatus) f[2], (String) f[3], FeedItems.MEMBERSHIP_STARTED,
+                    j.orgId(), j.orgPath(), null, j.joinedAt()));
+            lastJoinOf.put(j.orgId(), e);
+        }
+        feed.appendAll(items);
+        // Each union's count item takes the id of the batch's last join to it (the item its single joins would end with).
+        memberCounts(lastJoinOf);
+    }
+
     private void membership(OutboxWritten e, long memberId, String type, long orgId, String orgPath, String reason,
                             OffsetDateTime at) {
         Member m = Member.findById(memberId);
+        ChangeFeed.Entry item = membershipItem(e, matchingKeys.forPartner(PartnerFeeds.MEMBERSHIP_STATUS_PARTNER),
+                m.idNumberCipher, m.status, m.employerCreditCode, type, orgId, orgPath, reason, at);
+        feed.append(item.feed(), item.itemId(), item.type(), item.subject(), item.data(), item.occurredAt());
+    }
+
+    private ChangeFeed.Entry membershipItem(OutboxWritten e, HashKey key, String idNumberCipher, MemberStatus status,
+                                            String employerCreditCode, String type, long orgId, String orgPath,
+                                            String reason, OffsetDateTime at) {
         // The partner's own matching key, never the internal index: the partner can compute it for its records but
         // cannot test guesses against our index, nor link its hashes to another partner's.
-        HashKey key = matchingKeys.forPartner(PartnerFeeds.MEMBERSHIP_STATUS_PARTNER);
-        String idHash = key.hash(cipher.decrypt(m.idNumberCipher));
-        feed.append(PartnerFeeds.MEMBERSHIP_STATUS, e.eventId(), type, idHash,
-                new FeedItems.MembershipStatus(idHash, key.version(), m.status.name(), orgId, orgPath,
-                        m.employerCreditCode, reason, at),
+        String idHash = key.hash(cipher.decrypt(idNumberCipher));
+        return new ChangeFeed.Entry(PartnerFeeds.MEMBERSHIP_STATUS, e.eventId(), type, idHash,
+                new FeedItems.MembershipStatus(idHash, key.version(), status.name(), orgId, orgPath, employerCreditCode,
+                        reason, at),
                 e.occurredAt());
     }
 
     /** A MEMBER_COUNT_CHANGED item for each enterprise whose union is one of {@code orgIds}. */
     private void memberCounts(OutboxWritten e, Set<Long> orgIds) {
-        List<Enterprise> enterprises = new ArrayList<>();
-        for (long orgId : orgIds) {
+        Map<Long, OutboxWritten> causeOf = new LinkedHashMap<>();
+        orgIds.forEach(orgId -> causeOf.put(orgId, e));
+        memberCounts(causeOf);
+    }
+
+    /** A MEMBER_COUNT_CHANGED item for each enterprise whose union is a key, its id derived from that key's event. */
+    private void memberCounts(Map<Long, OutboxWritten> causeOf) {
+        Map<Enterprise, OutboxWritten> enterprises = new LinkedHashMap<>();
+        causeOf.forEach((orgId, e) -> {
             Enterprise ent = Enterprise.find("unionOrgId = ?1 and closedOn is null", orgId).firstResult();
             if (ent != null) {
-                enterprises.add(ent);
+                enterprises.put(ent, e);
             }
-        }
-        lockCountsOf(enterprises.stream().map(ent -> ent.id).toList());
-        for (Enterprise ent : enterprises) {
+        });
+        lockCountsOf(enterprises.keySet().stream().map(ent -> ent.id).toList());
+        enterprises.forEach((ent, e) -> {
             // One event may move two enterprises' counts: each item gets its own id, derived from the event's.
             UUID id = UUID.nameUUIDFromBytes((e.eventId() + "/" + ent.creditCode).getBytes(StandardCharsets.UTF_8));
             feed.append(PartnerFeeds.ENTERPRISE_UNIONS, id, FeedItems.MEMBER_COUNT_CHANGED, ent.creditCode,
                     enterpriseUnion(ent), e.occurredAt());
-        }
+        });
     }
 
     /**

@@ -274,12 +274,16 @@ public class RosterRunner {
         }
         if (!accepted.isEmpty()) {
             em.unwrap(Session.class).doWork(c -> write(c, accepted, org, job.submittedBy, now));
+            // The events of a single registration, in its order for each member, written (and projected) as one batch.
+            List<Outbox.Pending> events = new ArrayList<>(3 * accepted.size());
             for (Row r : accepted) {
-                // The events of a single registration, in its order, each observed as it is written.
-                outbox.record(MemberEvents.AGGREGATE, r.member.id, "MemberRegistered", MemberService.registered(r.member));
-                outbox.record(MemberEvents.AGGREGATE, r.member.id, "MemberJoined", JoiningService.joined(r.member, org, VIA));
-                outbox.record(CardEvents.AGGREGATE, r.card.id, "CardIssued", CardService.issued(r.card));
+                events.add(new Outbox.Pending(MemberEvents.AGGREGATE, r.member.id, "MemberRegistered",
+                        MemberService.registered(r.member)));
+                events.add(new Outbox.Pending(MemberEvents.AGGREGATE, r.member.id, "MemberJoined",
+                        JoiningService.joined(r.member, org, VIA)));
+                events.add(new Outbox.Pending(CardEvents.AGGREGATE, r.card.id, "CardIssued", CardService.issued(r.card)));
             }
+            outbox.recordAll(events);
         }
         em.unwrap(Session.class).doWork(c -> outcomes(c, jobId, rows));
         job.rowsDone += rows.size();

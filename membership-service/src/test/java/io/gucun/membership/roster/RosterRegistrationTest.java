@@ -12,6 +12,7 @@ import io.gucun.membership.TestData;
 import io.gucun.testsupport.Actors;
 import io.gucun.testsupport.TestIds;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** Issue 24, point 3: an enterprise union registers its roster in one request, each member as a single registration. */
 @QuarkusTest
@@ -235,6 +237,49 @@ class RosterRegistrationTest {
     }
 
     @Test
+    void oneChunkRejectsARepeatedPersonAndAMemberAndWritesEachOtherMembersEventsAndOneCountItem() {
+        Setup s = setup();
+        Actors.officer("officer.area", s.areaPath());
+        String member = TestIds.idNumber();
+        given().contentType(ContentType.JSON).body(Map.of("idNumber", member, "name", "李四", "mobile", TestIds.mobile(),
+                        "employmentForm", "STANDARD", "orgId", s.siblingOrgId()))
+                .when().post(BASE + "/members").then().statusCode(201);
+        String a = TestIds.idNumber();
+        String csv = String.join("\n", HEADER, row(a, TestIds.mobile()), row(TestIds.idNumber(), TestIds.mobile()),
+                row(a, TestIds.mobile()), row(member, TestIds.mobile()), row(TestIds.idNumber(), TestIds.mobile())) + "\n";
+        UUID jobId = asCaller(() -> rosters.accept(s.enterpriseId(), RosterJob.Format.CSV,
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false).id());
+        RosterRunner runnerBean = ClientProxy.unwrap(runner);
+        int chunkSize = runnerBean.chunkSize;
+        runnerBean.chunkSize = 10;
+        try {
+            assertThat(runner.run(jobId, 1)).isTrue();
+        } finally {
+            runnerBean.chunkSize = chunkSize;
+        }
+        // All five rows in the one chunk: the repeat (line 4) and the member (line 5) rejected, three registered once.
+        assertThat(rows("select rows_done, registered, rejected from roster_job where id = '" + jobId + "'").getFirst())
+                .containsExactly(5, 3, 2);
+        assertThat(rows("select line, reject_field from roster_row where job_id = '" + jobId + "' and outcome = 'REJECTED'"
+                + " order by line")).extracting(r -> r[0] + ":" + r[1]).containsExactly("4:idNumber", "5:idNumber");
+        String ofUnion = " in (select cast(id as varchar) from member where org_id = " + s.unionOrgId() + ")";
+        assertThat(rows("select event_type, count(*) from outbox_event where aggregate_type = 'member' and aggregate_id"
+                + ofUnion + " group by event_type order by event_type")).extracting(r -> r[0] + "=" + r[1])
+                .containsExactly("MemberJoined=3", "MemberRegistered=3");
+        assertThat(rows("select count(*) from outbox_event where event_type = 'CardIssued' and aggregate_id in"
+                + " (select cast(id as varchar) from service_card where org_id = " + s.unionOrgId() + ")").getFirst()[0])
+                .isEqualTo(3L);
+        // The partner feeds: each join's membership item, and the chunk's one count item stating the union's 3 members.
+        String items = "(select feed, item_id, item_type, subject, data from feed_pending"
+                + " union all select feed, item_id, item_type, subject, data from feed_entry) f";
+        assertThat(rows("select count(*) from " + items + " where f.item_type = 'MEMBERSHIP_STARTED' and f.item_id in"
+                + " (select event_id from outbox_event where event_type = 'MemberJoined' and aggregate_id" + ofUnion + ")")
+                .getFirst()[0]).isEqualTo(3L);
+        assertThat(rows("select f.data ->> 'memberCount' from " + items + " where f.item_type = 'MEMBER_COUNT_CHANGED'"
+                + " and f.subject = '" + s.creditCode() + "'")).extracting(r -> r[0]).containsExactly("3");
+    }
+
+    @Test
     void onlyOfficersCoveringTheEnterpriseOrItsUnionPostItsRosterOrSeeItsJobs() throws Exception {
         Setup s = setup();
         String csv = HEADER + "\n" + row(TestIds.idNumber(), TestIds.mobile()) + "\n";
@@ -269,6 +314,45 @@ class RosterRegistrationTest {
         long bare = TestData.enterprise(orgIdOf(s.areaPath()), "无工会企业" + UUID.randomUUID()
                 .toString().substring(0, 6) + "有限公司", 20, null).getLong("id");
         postRoster(bare, "text/csv", csv).statusCode(422).body("type", equalTo("urn:gucun:problem:no-union"));
+    }
+
+    /**
+     * Not a check, a figure: registers a roster of {@code -Dgucun.roster.timing.rows=N} members in chunks of the
+     * production size and prints the rate (issue 24's bulk roster target). Runs only when asked for:
+     * {@code ./gucun mvn -B -ntp -o -pl membership-service -am verify -Dtest=RosterRegistrationTest#rosterSpeed
+     * -Dgucun.roster.timing.rows=2000 -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "gucun.roster.timing.rows", matches = "\\d+")
+    void rosterSpeed() {
+        int n = Integer.getInteger("gucun.roster.timing.rows");
+        Setup s = setup();
+        Actors.officer("officer.area", s.areaPath());
+        RosterRunner runnerBean = ClientProxy.unwrap(runner);
+        RosterService serviceBean = ClientProxy.unwrap(rosters);
+        int chunkSize = runnerBean.chunkSize;
+        int maxRows = serviceBean.maxRows;
+        runnerBean.chunkSize = 500;
+        serviceBean.maxRows = n;
+        try {
+            StringBuilder csv = new StringBuilder(HEADER).append('\n');
+            for (int i = 0; i < n; i++) {
+                csv.append(row(TestIds.idNumber(), TestIds.mobile())).append('\n');
+            }
+            long staging = System.nanoTime();
+            UUID jobId = asCaller(() -> rosters.accept(s.enterpriseId(), RosterJob.Format.CSV,
+                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), false).id());
+            long start = System.nanoTime();
+            assertThat(runner.run(jobId, Long.MAX_VALUE)).isTrue();
+            long end = System.nanoTime();
+            Object[] done = rows("select status, registered from roster_job where id = '" + jobId + "'").getFirst();
+            double seconds = (end - start) / 1e9;
+            System.out.printf("ROSTER SPEED: %s, %d registered of %d rows in %.2f s = %.0f members/s (staging %.2f s)%n",
+                    done[0], ((Number) done[1]).intValue(), n, seconds, n / seconds, (start - staging) / 1e9);
+        } finally {
+            runnerBean.chunkSize = chunkSize;
+            serviceBean.maxRows = maxRows;
+        }
     }
 
     private static long orgIdOf(String path) {
