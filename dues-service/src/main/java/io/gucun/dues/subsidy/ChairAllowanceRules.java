@@ -29,8 +29,8 @@ public final class ChairAllowanceRules {
     public record Scale(BigDecimal fullFromPercent, BigDecimal reducedFromPercent, int reducedSharePercent) {
     }
 
-    /** What an assessment decides. */
-    public enum Result { FULL, REDUCED, NONE, NO_RESULT, NOT_PART_TIME, NOT_COVERED, NO_POLICY }
+    /** What an assessment decides; NOT_IN_POST: the chair held the post no whole month of the year. */
+    public enum Result { FULL, REDUCED, NONE, NO_RESULT, NOT_PART_TIME, NOT_COVERED, NO_POLICY, NOT_IN_POST }
 
     /** The result and the share of the year's allowance it pays (0–100). */
     public record Decision(Result result, int sharePercent) {
@@ -41,17 +41,35 @@ public final class ChairAllowanceRules {
     }
 
     /**
-     * The decision for an assessment: nothing for a union the allowance is not for, for a chair not known to be part-time
-     * (a full-time chair, or an event from before membership said), or without a shown result (too few raters: the
-     * members have not spoken); otherwise by the satisfaction against the scale.
+     * The months of the year the allowance is for: the whole months the chair held the post ({@code chairMonthsInPost}
+     * of AssessmentClosed), or all twelve for an event from before membership said. 0–12, else the event is refused.
      */
-    public static Decision decide(OrgKind kind, Boolean chairPartTime, boolean resultShown, BigDecimal satisfactionPercent,
-                                  Scale scale) {
+    public static int monthsInPost(Integer chairMonthsInPost) {
+        if (chairMonthsInPost == null) {
+            return MONTHS;
+        }
+        if (chairMonthsInPost < 0 || chairMonthsInPost > MONTHS) {
+            throw new IllegalArgumentException("chairMonthsInPost must be 0 to 12, not " + chairMonthsInPost);
+        }
+        return chairMonthsInPost;
+    }
+
+    /**
+     * The decision for an assessment: nothing for a union the allowance is not for, for a chair not known to be part-time
+     * (a full-time chair, or an event from before membership said), for a chair who held the post no whole month of the
+     * year, or without a shown result (too few raters: the members have not spoken); otherwise by the satisfaction
+     * against the scale. {@code monthsInPost} prorates the amount ({@link #yearFen}), not the share.
+     */
+    public static Decision decide(OrgKind kind, Boolean chairPartTime, int monthsInPost, boolean resultShown,
+                                  BigDecimal satisfactionPercent, Scale scale) {
         if (kind == null || !COVERED.contains(kind)) {
             return new Decision(Result.NOT_COVERED, 0);
         }
         if (!Boolean.TRUE.equals(chairPartTime)) {
             return new Decision(Result.NOT_PART_TIME, 0);
+        }
+        if (monthsInPost == 0) {
+            return new Decision(Result.NOT_IN_POST, 0);
         }
         if (!resultShown || satisfactionPercent == null) {
             return new Decision(Result.NO_RESULT, 0);
@@ -68,9 +86,13 @@ public final class ChairAllowanceRules {
         return new Decision(Result.NONE, 0);
     }
 
-    /** A level's part of the year's allowance: its monthly amount times twelve, times the share, to the fen (half up). */
-    public static long yearFen(long monthlyFen, int sharePercent) {
-        return BigDecimal.valueOf(monthlyFen).multiply(BigDecimal.valueOf((long) MONTHS * sharePercent))
+    /**
+     * A level's part of the year's allowance: its monthly amount times the months in post (twelve for a whole year),
+     * times the share, rounded once to the fen, half up (四舍五入, as the federation's accounts round): 300.01 yuan a
+     * month for 7 months at 50% is 1,050.035 yuan, paid as 1,050.04.
+     */
+    public static long yearFen(long monthlyFen, int monthsInPost, int sharePercent) {
+        return BigDecimal.valueOf(monthlyFen).multiply(BigDecimal.valueOf((long) monthsInPost * sharePercent))
                 .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
     }
 

@@ -24,7 +24,7 @@ public class MembershipAssessmentConsumer {
 
     private final EventReader events = EventReader.reading()
             .on(AssessmentClosed.class, this::closed, "assessmentId", "orgId", "year", "chairMemberId", "resultShown",
-                    "satisfactionPercent", "closedAt", "chairPartTime");
+                    "satisfactionPercent", "closedAt", "chairPartTime", "chairMonthsInPost");
 
     @Incoming("membership-assessment")
     @Blocking

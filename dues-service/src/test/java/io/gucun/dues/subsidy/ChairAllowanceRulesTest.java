@@ -15,7 +15,7 @@ class ChairAllowanceRulesTest {
     static final Scale DEFAULT = new Scale(new BigDecimal("80.00"), new BigDecimal("60.00"), 50);
 
     private static Decision decide(String percent) {
-        return ChairAllowanceRules.decide(OrgKind.JOINT_INDUSTRY, true, true, new BigDecimal(percent), DEFAULT);
+        return ChairAllowanceRules.decide(OrgKind.JOINT_INDUSTRY, true, 12, true, new BigDecimal(percent), DEFAULT);
     }
 
     @Test
@@ -26,7 +26,7 @@ class ChairAllowanceRulesTest {
         assertThat(decide("60.00")).isEqualTo(new Decision(Result.REDUCED, 50));
         assertThat(decide("59.99")).isEqualTo(new Decision(Result.NONE, 0));
         assertThat(decide("0.00").pays()).isFalse();
-        assertThat(ChairAllowanceRules.decide(OrgKind.ENTERPRISE, true, true, new BigDecimal("70"),
+        assertThat(ChairAllowanceRules.decide(OrgKind.ENTERPRISE, true, 12, true, new BigDecimal("70"),
                 new Scale(new BigDecimal("80"), new BigDecimal("60"), 0))).as("a scale without a reduced share")
                 .isEqualTo(new Decision(Result.NONE, 0));
     }
@@ -34,24 +34,41 @@ class ChairAllowanceRulesTest {
     @Test
     void withoutAResultOrAPartTimeChairOfAnEnterpriseOrJointUnionNothingIsPaid() {
         BigDecimal high = new BigDecimal("95.00");
-        assertThat(ChairAllowanceRules.decide(OrgKind.JOINT_AREA, true, false, null, DEFAULT).result())
+        assertThat(ChairAllowanceRules.decide(OrgKind.JOINT_AREA, true, 12, false, null, DEFAULT).result())
                 .as("too few raters").isEqualTo(Result.NO_RESULT);
-        assertThat(ChairAllowanceRules.decide(OrgKind.ENTERPRISE, false, true, high, DEFAULT).result())
+        assertThat(ChairAllowanceRules.decide(OrgKind.ENTERPRISE, false, 12, true, high, DEFAULT).result())
                 .as("a full-time chair").isEqualTo(Result.NOT_PART_TIME);
-        assertThat(ChairAllowanceRules.decide(OrgKind.ENTERPRISE, null, true, high, DEFAULT).result())
+        assertThat(ChairAllowanceRules.decide(OrgKind.ENTERPRISE, null, 12, true, high, DEFAULT).result())
                 .as("an event from before membership said").isEqualTo(Result.NOT_PART_TIME);
-        assertThat(ChairAllowanceRules.decide(OrgKind.TOWN, true, true, high, DEFAULT).result())
+        assertThat(ChairAllowanceRules.decide(OrgKind.TOWN, true, 12, true, high, DEFAULT).result())
                 .as("a federation's chair").isEqualTo(Result.NOT_COVERED);
-        assertThat(ChairAllowanceRules.decide(null, true, true, high, DEFAULT).result()).isEqualTo(Result.NOT_COVERED);
-        assertThat(ChairAllowanceRules.decide(OrgKind.ENTERPRISE, true, true, high, null).result()).isEqualTo(Result.NO_POLICY);
+        assertThat(ChairAllowanceRules.decide(null, true, 12, true, high, DEFAULT).result()).isEqualTo(Result.NOT_COVERED);
+        assertThat(ChairAllowanceRules.decide(OrgKind.ENTERPRISE, true, 12, true, high, null).result()).isEqualTo(Result.NO_POLICY);
     }
 
     @Test
     void theYearIsTwelveMonthsTimesTheShareToTheFen() {
-        assertThat(ChairAllowanceRules.yearFen(30_000, 100)).isEqualTo(360_000);
-        assertThat(ChairAllowanceRules.yearFen(30_000, 50)).isEqualTo(180_000);
-        assertThat(ChairAllowanceRules.yearFen(333, 33)).as("1318.68 fen, half up").isEqualTo(1_319);
-        assertThat(ChairAllowanceRules.yearFen(30_000, 0)).isZero();
+        assertThat(ChairAllowanceRules.yearFen(30_000, 12, 100)).isEqualTo(360_000);
+        assertThat(ChairAllowanceRules.yearFen(30_000, 12, 50)).isEqualTo(180_000);
+        assertThat(ChairAllowanceRules.yearFen(333, 12, 33)).as("1318.68 fen, half up").isEqualTo(1_319);
+        assertThat(ChairAllowanceRules.yearFen(30_000, 12, 0)).isZero();
+    }
+
+    @Test
+    void aChairInPostPartOfTheYearGetsTheShareOfTheWholeMonthsServed() {
+        assertThat(ChairAllowanceRules.yearFen(30_000, 9, 100)).as("elected in March: April to December")
+                .isEqualTo(270_000);
+        assertThat(ChairAllowanceRules.yearFen(30_000, 9, 50)).isEqualTo(135_000);
+        assertThat(ChairAllowanceRules.yearFen(30_001, 7, 50)).as("105,003.5 fen, half up").isEqualTo(105_004);
+        assertThat(ChairAllowanceRules.yearFen(30_001, 7, 33)).as("69,302.31 fen").isEqualTo(69_302);
+        assertThat(ChairAllowanceRules.monthsInPost(null)).as("an event from before membership said").isEqualTo(12);
+        assertThat(ChairAllowanceRules.monthsInPost(0)).isZero();
+        assertThat(ChairAllowanceRules.decide(OrgKind.ENTERPRISE, true, 0, true, new BigDecimal("95"), DEFAULT))
+                .isEqualTo(new Decision(Result.NOT_IN_POST, 0));
+        assertThat(ChairAllowanceRules.decide(OrgKind.ENTERPRISE, true, 1, true, new BigDecimal("95"), DEFAULT))
+                .isEqualTo(new Decision(Result.FULL, 100));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChairAllowanceRules.monthsInPost(13))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -44,6 +44,12 @@ class ChairAllowanceTest {
                 OffsetDateTime.now(ZoneOffset.UTC), partTime);
     }
 
+    /** The same, from a membership that says how many whole months of the year the chair held the post. */
+    private static String closed(long assessmentId, long orgId, int year, String percent, int monthsInPost) {
+        String data = closed(assessmentId, orgId, year, percent, true);
+        return data.substring(0, data.lastIndexOf('}')) + ",\"chairMonthsInPost\":" + monthsInPost + "}";
+    }
+
     private static String send(long assessmentId, String data) {
         String id = UUID.randomUUID().toString();
         KafkaEvents.send(TOPIC, String.valueOf(assessmentId), id, CLOSED, data);
@@ -78,6 +84,8 @@ class ChairAllowanceTest {
         String full = send(841_001, closed(841_001, 843, 2026, "87.50", true));
         awaitProcessed(full);
         Assertions.assertThat(decision(841_001)).isEqualTo("FULL 360000");
+        Assertions.assertThat(number("select months_in_post from chair_allowance where assessment_id = 841001"))
+                .as("an event without chairMonthsInPost: the whole year").isEqualTo(12);
         long grant = number("select grant_id from chair_allowance where assessment_id = 841001");
         given().when().get("/api/dues/grants/" + grant).then().statusCode(200)
                 .body("programme", equalTo("CHAIR_ALLOWANCE")).body("subjectId", equalTo(841_001))
@@ -163,5 +171,33 @@ class ChairAllowanceTest {
         Assertions.assertThat(number("select count(*) from grant_share s join programme_grant g on g.id = s.grant_id"
                 + " where g.subject_id = 851001 and g.programme = 'CHAIR_ALLOWANCE' and s.status = 'OWED'")).isEqualTo(2);
         Assertions.assertThat(negativeAccounts()).isZero();
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void aChairInPostPartOfTheYearIsPaidTheShareOfTheWholeMonthsServed() throws Exception {
+        OrgFixtures.org("1.861", "DISTRICT");
+        OrgFixtures.org("1.861.862", "TOWN");
+        OrgFixtures.org("1.861.862.863", "JOINT_AREA");
+        OrgFixtures.org("1.861.862.863.864", "ENTERPRISE");
+
+        // elected in March: April to December, 9 x 300 yuan (owed: the town has no fund); half of it at 70%
+        String nine = send(861_001, closed(861_001, 863, 2026, "87.50", 9));
+        String reduced = send(861_002, closed(861_002, 864, 2026, "70.00", 7));
+        // in post no whole month of the year: nothing, whatever the members said
+        String none = send(861_003, closed(861_003, 863, 2027, "95.00", 0));
+        for (String e : new String[] {nine, reduced, none}) {
+            awaitProcessed(e);
+        }
+        Assertions.assertThat(decision(861_001)).isEqualTo("FULL 270000");
+        Assertions.assertThat(decision(861_002)).isEqualTo("REDUCED 105000");
+        Assertions.assertThat(decision(861_003)).isEqualTo("NOT_IN_POST 0");
+        Assertions.assertThat(number("select months_in_post from chair_allowance where assessment_id = 861001"))
+                .isEqualTo(9);
+        Assertions.assertThat(number("select count(*) from programme_grant where programme = 'CHAIR_ALLOWANCE'"
+                + " and subject_id = 861003")).isZero();
+        long grant = number("select grant_id from chair_allowance where assessment_id = 861001");
+        given().when().get("/api/dues/grants/" + grant).then().statusCode(200)
+                .body("shares[0].amount", equalTo("2700.00")).body("shares[0].status", equalTo("OWED"));
     }
 }

@@ -13,5 +13,10 @@ public enum UnionPost {
     /** Grid leader (网格长), who leads a community joint union in grid management (Harbin). */
     GRID_LEADER,
     /** Union activist (积极分子), a member who helps the union (Shenzhen). */
-    ACTIVIST
+    ACTIVIST,
+    /**
+     * Member of the union committee (工会委员会委员), elected with the committee by the members (added later: consumers
+     * that predate it see a post they do not know). Not an officer's post by itself.
+     */
+    COMMITTEE_MEMBER
 }

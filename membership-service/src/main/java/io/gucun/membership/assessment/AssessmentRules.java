@@ -3,7 +3,10 @@ package io.gucun.membership.assessment;
 import io.gucun.common.problem.FieldError;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.Collection;
 
 /** The rules of the members' assessment of their chair. Plain code: no persistence, no clock. */
 public final class AssessmentRules {
@@ -34,6 +37,35 @@ public final class AssessmentRules {
     /** Counts are shown only when at least {@code minRaters} members rated: fewer could point at who rated what. */
     public static boolean shown(int raters, int minRaters) {
         return raters >= minRaters;
+    }
+
+    /**
+     * The whole calendar months of {@code year} every day of which lies in one of the {@code terms} (first and last
+     * day inclusive, a null last day open-ended): a chair elected on 15 March held the post the nine months April to
+     * December; a chair re-elected mid-month keeps that month, the two terms meeting end to end.
+     */
+    public static int monthsInPost(int year, Collection<Term> terms) {
+        int months = 0;
+        for (int month = 1; month <= 12; month++) {
+            YearMonth ym = YearMonth.of(year, month);
+            boolean whole = true;
+            for (LocalDate day = ym.atDay(1); whole && !day.isAfter(ym.atEndOfMonth()); day = day.plusDays(1)) {
+                LocalDate d = day;
+                whole = terms.stream().anyMatch(t -> t.covers(d));
+            }
+            if (whole) {
+                months++;
+            }
+        }
+        return months;
+    }
+
+    /** A term in post: first and last day served, inclusive ({@code to} null when open-ended). */
+    public record Term(LocalDate from, LocalDate to) {
+
+        boolean covers(LocalDate day) {
+            return !day.isBefore(from) && (to == null || !day.isAfter(to));
+        }
     }
 
     /** Satisfied plus basically satisfied over all raters, in percent with two decimals; null for no raters. */

@@ -203,7 +203,8 @@ public class AssessmentService {
                 a.orgId, a.year, a.chairMemberId, a.raters(), a.minRaters, shown, shown ? a.satisfied : null,
                 shown ? a.basicallySatisfied : null, shown ? a.dissatisfied : null,
                 percent == null ? null : percent.toPlainString(), now,
-                !fullTimeOfficer(a.orgId, a.chairMemberId, time.dayOf(now))));
+                !fullTimeOfficer(a.orgId, a.chairMemberId, time.dayOf(now)),
+                AssessmentRules.monthsInPost(a.year, chairTerms(a.orgId, a.chairMemberId))));
         em.flush();
         return a;
     }
@@ -216,6 +217,22 @@ public class AssessmentService {
                    and (least(term_to, ended_on) is null or least(term_to, ended_on) >= :d)""")
                 .setParameter("o", orgId).setParameter("m", memberId).setParameter("d", day).getSingleResult())
                 .longValue() > 0;
+    }
+
+    /** The member's terms as the union's CHAIR in the register, an early end applied. */
+    private List<AssessmentRules.Term> chairTerms(long orgId, long memberId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select term_from, least(term_to, ended_on)
+                  from union_worker_appointment where org_id = :o and member_id = :m and post = 'CHAIR'""")
+                .setParameter("o", orgId).setParameter("m", memberId).getResultList();
+        return rows.stream().map(r -> new AssessmentRules.Term(day(r[0]), day(r[1])))
+                .toList();
+    }
+
+    /** A date column as the driver returns it (null for none). */
+    private static java.time.LocalDate day(Object sqlDate) {
+        return sqlDate instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) sqlDate;
     }
 
     public AssessmentDtos.AssessmentView view(ChairAssessment a) {

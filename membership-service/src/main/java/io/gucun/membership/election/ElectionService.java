@@ -286,7 +286,9 @@ public class ElectionService {
 
     /**
      * Closes the election after its window: counts the ballots under the election's rules, records the result (and
-     * for a CHAIR election the member elected), rewrites the ballots in random order and publishes ElectionHeld.
+     * for a CHAIR election the member elected), puts the winners in the workforce register (CHAIR, or COMMITTEE_MEMBER
+     * for each member elected to the committee, ending the sitting ones' terms the day before), rewrites the ballots
+     * in random order and publishes ElectionHeld.
      */
     @Transactional
     public Election close(long electionId) {
@@ -328,11 +330,13 @@ public class ElectionService {
         e.outcome = result.outcome();
         e.electedChairMemberId = e.office == ElectionOffice.CHAIR && result.outcome() == ElectionOutcome.ELECTED
                 ? electedMembers.getFirst() : null;
+        // The register follows the ballot: the sitting chair's (committee's) term ends, the elected members' begins today.
+        LocalDate from = time.today();
+        WorkforceRules.Term term = new WorkforceRules.Term(from, from.plusYears(chairTermYears).minusDays(1));
         if (e.electedChairMemberId != null) {
-            // The register follows the ballot: the sitting chair's term ends, the elected member's begins today.
-            LocalDate from = time.today();
-            workforce.appointChair(e.orgId, e.electedChairMemberId,
-                    new WorkforceRules.Term(from, from.plusYears(chairTermYears).minusDays(1)), "election " + e.id);
+            workforce.appointChair(e.orgId, e.electedChairMemberId, term, "election " + e.id);
+        } else if (e.office == ElectionOffice.COMMITTEE && !electedMembers.isEmpty()) {
+            workforce.appointCommittee(e.orgId, electedMembers, term, "election " + e.id);
         }
         // New rows in random order, all from this transaction: the table no longer shows who voted when.
         em.createNativeQuery("""

@@ -12,6 +12,7 @@ import io.gucun.events.membership.LeaveReason;
 import io.gucun.events.membership.MemberEvents;
 import io.gucun.membership.card.CardService;
 import io.gucun.membership.org.UnionOrg;
+import io.gucun.membership.workforce.Workforce;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,6 +48,9 @@ public class TransferService implements MemberCustody {
 
     @Inject
     BusinessTime time;
+
+    @Inject
+    Workforce workforce;
 
     /** Requested by the member themself or an officer of the member's current org. */
     @Transactional
@@ -113,6 +117,8 @@ public class TransferService implements MemberCustody {
         outbox.record(MemberEvents.AGGREGATE, m.id, "MemberTransferred",
                 new MemberEvents.MemberTransferred(m.id, t.fromOrgId, to.id, to.path, now, "TRANSFER",
                         m.idNumberHash, m.idNumberHashVersion));
+        workforce.followMembership(m.id, to.path, time.dayOf(now), "MEMBER_TRANSFERRED: to organization " + to.id
+                + " (transfer " + t.id + ")");
         em.flush();
         return t;
     }
@@ -239,6 +245,7 @@ public class TransferService implements MemberCustody {
         cards.closeOnLeave(m, "the membership ended: " + note);
         outbox.record(MemberEvents.AGGREGATE, m.id, "MemberLeft", new MemberEvents.MemberLeft(m.id, m.orgId, reason, now,
                 m.idNumberHash, m.idNumberHashVersion));
+        workforce.followMembership(m.id, null, time.dayOf(now), "MEMBER_LEFT: " + reason.name());
     }
 
     /**
@@ -266,6 +273,8 @@ public class TransferService implements MemberCustody {
             outbox.record(MemberEvents.AGGREGATE, m.id, "MemberTransferred",
                     new MemberEvents.MemberTransferred(m.id, from.id, upper.id, upper.path, at, "EMPLOYER_CLOSED",
                             m.idNumberHash, m.idNumberHashVersion));
+            workforce.followMembership(m.id, upper.path, time.dayOf(at), "MEMBER_TRANSFERRED: EMPLOYER_CLOSED, "
+                    + "membership held by organization " + upper.id);
         }
         int transfers = 0;
         for (MembershipTransfer t : MembershipTransfer.<MembershipTransfer>list(

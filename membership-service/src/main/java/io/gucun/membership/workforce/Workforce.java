@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,25 +62,45 @@ public class Workforce {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public WorkforceDtos.AppointmentView appointChair(long orgId, long memberId, WorkforceRules.Term term, String reason) {
+        return appointElected(orgId, UnionPost.CHAIR, List.of(memberId), term, reason).getFirst();
+    }
+
+    /**
+     * Makes the members elected to a union's committee its COMMITTEE_MEMBER posts from {@code term.from()}: the
+     * election renews the whole committee (换届), so every committee member in term then has their term ended the day
+     * before. Runs in the caller's transaction, like {@link #appointChair}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<WorkforceDtos.AppointmentView> appointCommittee(long orgId, List<Long> memberIds, WorkforceRules.Term term,
+                                                                String reason) {
+        return appointElected(orgId, UnionPost.COMMITTEE_MEMBER, memberIds, term, reason);
+    }
+
+    private List<WorkforceDtos.AppointmentView> appointElected(long orgId, UnionPost post, List<Long> memberIds,
+                                                               WorkforceRules.Term term, String reason) {
         UnionOrg org = UnionOrg.findById(orgId);
         if (org == null) {
             throw ApiException.invalid("orgId", "does not name an existing organization");
         }
         lockRegisterOf(org.id);
         LocalDate dayBefore = term.from().minusDays(1);
-        for (Appointment current : Appointment.<Appointment>list("orgId = ?1 and post = ?2", org.id, UnionPost.CHAIR)) {
+        for (Appointment current : Appointment.<Appointment>list("orgId = ?1 and post = ?2", org.id, post)) {
             if (current.term().overlaps(term)) {
                 if (current.termFrom.isAfter(dayBefore)) {
-                    throw ApiException.conflict("chair-in-term", "a chair's term starts on or after " + term.from()
-                            + " (appointment " + current.id + ")", Map.of("appointmentId", current.id));
+                    throw ApiException.conflict(post == UnionPost.CHAIR ? "chair-in-term" : "committee-in-term",
+                            "a " + post + " term starts on or after " + term.from() + " (appointment " + current.id + ")",
+                            Map.of("appointmentId", current.id));
                 }
                 end(current, org, dayBefore, reason);
             }
         }
-        Object[] person = memberPerson(memberId);
-        String login = (String) person[0];
-        return view(appointIn(org, UnionPost.CHAIR, (String) person[1], login, null, memberId, term.from(), term.to(),
-                reason), org);
+        List<WorkforceDtos.AppointmentView> appointed = new ArrayList<>();
+        for (long memberId : memberIds) {
+            Object[] person = memberPerson(memberId);
+            appointed.add(view(appointIn(org, post, (String) person[1], (String) person[0], null, memberId, term.from(),
+                    term.to(), reason), org));
+        }
+        return appointed;
     }
 
     @Transactional
@@ -163,8 +184,36 @@ public class Workforce {
         return a;
     }
 
+    /**
+     * A member's posts follow their membership. Called in the transaction that publishes MemberLeft or
+     * MemberTransferred: every appointment of the member whose term is not over before {@code day} ends — all of them
+     * when the membership ended ({@code newOrgPath} null), else those of orgs whose subtree the member's new org
+     * ({@code newOrgPath}) lies outside. Each end publishes OfficerTermEnded with {@code reason}. Returns how many ended.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int followMembership(long memberId, String newOrgPath, LocalDate day, String reason) {
+        int ended = 0;
+        for (Appointment a : Appointment.<Appointment>list("memberId = ?1 and endedOn is null order by id", memberId)) {
+            UnionOrg org = UnionOrg.findById(a.orgId);
+            if (newOrgPath != null && OrgPaths.isWithin(newOrgPath, org.path) || a.term().endsBefore(day)) {
+                continue;
+            }
+            lockRegisterOf(org.id);
+            em.refresh(a);
+            if (a.endedOn == null) {
+                record(a, org, WorkforceRules.lastDayServedWhenMembershipEnds(a.termFrom, day), reason);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
     private void end(Appointment a, UnionOrg org, LocalDate endedOn, String reason) {
         WorkforceRules.requireEndable(a.termFrom, a.termTo, a.endedOn, endedOn);
+        record(a, org, endedOn, reason);
+    }
+
+    private void record(Appointment a, UnionOrg org, LocalDate endedOn, String reason) {
         a.endedOn = endedOn;
         a.endReason = reason;
         a.endedAt = time.now();

@@ -32,7 +32,8 @@ public final class WorkforceDtos {
                     examples = "sw.zhang") @Pattern(regexp = LOGIN) String login,
             @Schema(description = "Keycloak subject (user id) of that login, when known",
                     examples = "0b5d7c1e-4b8e-4a77-9d2f-3a1f0c6e9b21") @Size(max = 255) String subject,
-            @Schema(description = "The member this worker is; required for CHAIR and ACTIVIST (a member of the org's subtree)",
+            @Schema(description = "The member this worker is; required for CHAIR, ACTIVIST and COMMITTEE_MEMBER "
+                    + "(a member of the org's subtree)",
                     examples = "1001") Long memberId,
             @Schema(description = "First day of the term", examples = "2027-01-01") @NotNull LocalDate termFrom,
             @Schema(description = "Last day of the term (inclusive); open-ended when omitted", examples = "2031-12-31")

@@ -45,9 +45,10 @@ public class WorkforceResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(operationId = "appointUnionWorker", summary = "Appoint a union worker to a post of an org for a term (emits OfficerAppointed)",
             description = "A union has at most one chair in term on a day; one person holds a post of an org once at a time. "
-                    + "Chairs and activists name the member they are (a member of the org's subtree). The login is the "
-                    + "Keycloak username that acts for the worker; every post but ACTIVIST gets the officer's scope at "
-                    + "the org (deploy/keycloak/appointment-scope.sh).")
+                    + "Chairs, activists and committee members name the member they are (a member of the org's "
+                    + "subtree); a member's posts end when the membership ends or moves out of the org's subtree. The "
+                    + "login is the Keycloak username that acts for the worker; every post but ACTIVIST and "
+                    + "COMMITTEE_MEMBER gets the officer's scope at the org (deploy/keycloak/appointment-scope.sh).")
     @APIResponse(responseCode = "201", description = "Appointed")
     @APIResponse(responseCode = "400", description = "Unknown org, termTo before termFrom, no member for a chair or activist, "
             + "a member outside the org's subtree, neither login nor member",

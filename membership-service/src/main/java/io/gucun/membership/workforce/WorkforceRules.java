@@ -11,14 +11,16 @@ import java.util.Set;
 /**
  * The rules of the union workforce register. A term runs from its first to its last day (inclusive; open-ended when
  * there is no last day); ending it early moves the last day to the day it ended. A union has at most one chair in term
- * on any day; one person (login or member) holds a post of an org at most once at a time. Chairs and activists are
- * members of the union they serve (the member must belong to an org of its subtree). Every post but activist acts for
- * the union, so its login gets the officer's scope.
+ * on any day; one person (login or member) holds a post of an org at most once at a time. Chairs, activists and
+ * committee members are members of the union they serve (the member must belong to an org of its subtree), and their
+ * posts end with that membership. Every post but activist and committee member acts for the union, so its login gets
+ * the officer's scope (a committee member who also serves as an officer is appointed to that post too).
  */
 public final class WorkforceRules {
 
     /** Posts held by members of the union they serve. */
-    public static final Set<UnionPost> HELD_BY_MEMBERS = EnumSet.of(UnionPost.CHAIR, UnionPost.ACTIVIST);
+    public static final Set<UnionPost> HELD_BY_MEMBERS = EnumSet.of(UnionPost.CHAIR, UnionPost.ACTIVIST,
+            UnionPost.COMMITTEE_MEMBER);
 
     /** A term: {@code to} is the last day, null when open-ended. */
     public record Term(LocalDate from, LocalDate to) {
@@ -27,7 +29,20 @@ public final class WorkforceRules {
             return !day.isBefore(from) && (to == null || !day.isAfter(to));
         }
 
+        /** A term that ended before it began (the member left before taking up the post): it covers no day. */
+        public boolean empty() {
+            return to != null && to.isBefore(from);
+        }
+
+        /** Whether the term's last day came before {@code day}. */
+        public boolean endsBefore(LocalDate day) {
+            return to != null && to.isBefore(day);
+        }
+
         public boolean overlaps(Term other) {
+            if (empty() || other.empty()) {
+                return false;
+            }
             return (to == null || !other.from.isAfter(to)) && (other.to == null || !from.isAfter(other.to));
         }
     }
@@ -44,7 +59,7 @@ public final class WorkforceRules {
     }
 
     public static boolean grantsOfficerScope(UnionPost post) {
-        return post != UnionPost.ACTIVIST;
+        return post != UnionPost.ACTIVIST && post != UnionPost.COMMITTEE_MEMBER;
     }
 
     /** The term as effective: the planned last day, or the day it ended early if that came first. */
@@ -104,6 +119,16 @@ public final class WorkforceRules {
         if (termTo != null && endedOn.isAfter(termTo)) {
             throw ApiException.invalid("endedOn", "must not be after the term's last day (" + termTo + ")");
         }
+    }
+
+    /**
+     * The last day served when the member's membership ends (or moves out of the post's union) on {@code day}: the day
+     * before, since on {@code day} they no longer belong to the union; a term that had not begun by {@code day} ends
+     * the day before it would have begun, so it covers no day.
+     */
+    public static LocalDate lastDayServedWhenMembershipEnds(LocalDate termFrom, LocalDate day) {
+        LocalDate dayBefore = day.minusDays(1);
+        return dayBefore.isBefore(termFrom) ? termFrom.minusDays(1) : dayBefore;
     }
 
     /** A login as Keycloak keeps usernames (trimmed, lower case), so one person has one spelling; null when blank. */

@@ -158,4 +158,32 @@ class AssessmentApiTest {
         post("/assessments/" + third + "/close", null).statusCode(200);
         assertThat(closedEvent(third).getBoolean("chairPartTime")).isFalse();
     }
+
+    @Test
+    void theClosedEventCarriesTheWholeMonthsTheChairHeldThePostInTheYear() {
+        var tree = MemberApi.tree();
+        String scope = tree.town().path();
+        String run = String.valueOf(System.nanoTime());
+        long chair = member(tree.jointArea(), scope, "mchair-" + run);
+        long unregistered = member(tree.enterpriseB(), scope, "nochair-" + run);
+        long org = tree.jointArea().id();
+
+        // Elected on 15 March 2025, the term cut short on 30 November: April to November, eight whole months.
+        Actors.officer("officer.town", scope);
+        long post = ((Number) post("/appointments", Map.of("orgId", org, "post", "CHAIR", "name", "年中主席",
+                "memberId", chair, "termFrom", "2025-03-15")).statusCode(201).extract().path("id")).longValue();
+        post("/appointments/" + post + "/term-end", Map.of("endedOn", "2025-11-30", "reason", "辞职")).statusCode(200);
+        long id = ((Number) post("/assessments", assessment(org, 2025, chair, 2)).statusCode(201).extract().path("id"))
+                .longValue();
+        endWindow(id);
+        post("/assessments/" + id + "/close", null).statusCode(200);
+        assertThat(closedEvent(id).getInt("chairMonthsInPost")).isEqualTo(8);
+
+        // A member the register never made the union's chair held the post no month of the year.
+        long other = ((Number) post("/assessments", assessment(tree.enterpriseB().id(), 2025, unregistered, 2))
+                .statusCode(201).extract().path("id")).longValue();
+        endWindow(other);
+        post("/assessments/" + other + "/close", null).statusCode(200);
+        assertThat(closedEvent(other).getInt("chairMonthsInPost")).isZero();
+    }
 }

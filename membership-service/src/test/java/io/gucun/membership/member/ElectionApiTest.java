@@ -6,6 +6,7 @@ import static io.gucun.membership.member.MemberApi.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -25,7 +26,9 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +48,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = ServiceInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "membership"))
 class ElectionApiTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Inject
     EntityManager em;
@@ -255,6 +260,52 @@ class ElectionApiTest {
         post("/elections/" + election + "/close", null).statusCode(200).body("quorumMet", equalTo(false))
                 .body("outcome", equalTo("NO_QUORUM")).body("electedChairMemberId", nullValue());
         get("/elections?orgId=" + tree.jointArea().id()).statusCode(200).body("items.id", hasItem((int) election));
+    }
+
+    @Test
+    void aCommitteeElectionPutsItsWinnersOnTheCommitteeInTheRegisterAndEndsTheSittingCommittee() {
+        var tree = MemberApi.tree();
+        String scope = tree.town().path();
+        String run = String.valueOf(System.nanoTime());
+        long[] m = new long[4];
+        for (int i = 0; i < 4; i++) {
+            m[i] = linkedMember(tree.enterpriseB(), scope, "cv" + i + "-" + run);
+        }
+        // The sitting committee: m[3], appointed by hand two years ago.
+        Actors.officer("officer.town", scope);
+        long sitting = ((Number) post("/appointments", Map.of("orgId", tree.enterpriseB().id(), "post", "COMMITTEE_MEMBER",
+                "name", "老委员", "memberId", m[3], "termFrom", LocalDate.now(SHANGHAI).minusYears(2).toString()))
+                .statusCode(201).body("grantsOfficerScope", equalTo(false)).extract().path("id")).longValue();
+        post("/appointments", Map.of("orgId", tree.enterpriseB().id(), "post", "COMMITTEE_MEMBER", "name", "无会员",
+                "login", "no.member", "termFrom", LocalDate.now(SHANGHAI).toString())).statusCode(400)
+                .body("errors.field", hasItem("memberId"));
+
+        Map<String, Object> body = chairElection(tree.enterpriseB().id(), List.of(m[0], m[1], m[2]));
+        body.put("office", "COMMITTEE");
+        body.put("seats", 2);
+        body.put("title", "第二届工会委员会选举");
+        var called = post("/elections", body).statusCode(201).extract();
+        long election = ((Number) called.path("id")).longValue();
+        long c0 = ((Number) called.path("candidates[0].candidateId")).longValue();
+        long c1 = ((Number) called.path("candidates[1].candidateId")).longValue();
+        for (int i = 0; i < 3; i++) {
+            Actors.member("cv" + i + "-" + run);
+            post("/me/elections/" + election + "/ballot", Map.of("candidateIds", List.of(c0, c1))).statusCode(201);
+        }
+        endWindow(election);
+        Actors.officer("officer.town", scope);
+        post("/elections/" + election + "/close", null).statusCode(200).body("outcome", equalTo("ELECTED"))
+                .body("electedChairMemberId", nullValue());
+
+        // The two elected hold COMMITTEE_MEMBER posts from today; the sitting member's term ended yesterday.
+        get("/appointments?orgId=" + tree.enterpriseB().id() + "&post=COMMITTEE_MEMBER").statusCode(200)
+                .body("items.memberId", containsInAnyOrder((int) m[0], (int) m[1]))
+                .body("items.reason", contains("election " + election, "election " + election))
+                .body("items.termFrom", contains(LocalDate.now(SHANGHAI).toString(), LocalDate.now(SHANGHAI).toString()));
+        get("/appointments/" + sitting).statusCode(200)
+                .body("endedOn", equalTo(LocalDate.now(SHANGHAI).minusDays(1).toString()))
+                .body("endReason", equalTo("election " + election)).body("inTerm", equalTo(false));
+        get("/appointments?orgId=" + tree.enterpriseB().id() + "&post=CHAIR").statusCode(200).body("total", equalTo(0));
     }
 
     @Test

@@ -239,6 +239,67 @@ class WorkforceApiTest {
     }
 
     @Test
+    void aMembersPostsEndWhenTheyLeaveTheUnionOrTransferOutOfTheOrgTheyServe() throws Exception {
+        Tree t = tree();
+        long chair = admitted(t.enterprise());
+        long worker = admitted(t.enterprise());
+        Actors.officer("officer.district", t.district().path());
+        long chairPost = appoint(Map.of("orgId", t.enterprise().id(), "post", "CHAIR", "name", "王小明",
+                "memberId", chair, "termFrom", TODAY.minusYears(1).toString())).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        // A post of the joint union above, starting next month: the move to the joint union keeps it.
+        long activistPost = appoint(Map.of("orgId", t.jointArea().id(), "post", "ACTIVIST", "name", "王小明",
+                "memberId", chair, "termFrom", TODAY.plusMonths(1).toString())).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long socialWorker = appoint(Map.of("orgId", t.townA().id(), "post", "SOCIAL_WORKER", "name", "张丽",
+                "memberId", worker, "login", "sw.member", "termFrom", TODAY.minusYears(1).toString())).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        // Starts tomorrow: it ends before it begins, and clashes with nothing after.
+        long futureChair = appoint(Map.of("orgId", t.jointArea().id(), "post", "CHAIR", "name", "张丽",
+                "memberId", worker, "termFrom", TODAY.plusDays(1).toString())).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        get("/staffing-report?orgId=" + t.townA().id() + "&onlyShort=false").statusCode(200)
+                .body("total.socialWorkers", equalTo(1));
+
+        // The chair moves to the joint union above their enterprise: the enterprise's chair post ends yesterday.
+        long transfer = post("/members/" + chair + "/transfers", Map.of("toOrgId", t.jointArea().id(), "reason", "换岗"))
+                .statusCode(201).extract().jsonPath().getLong("id");
+        post("/transfers/" + transfer + "/accept", Map.of("reason", "同意")).statusCode(200);
+        get("/appointments/" + chairPost).statusCode(200).body("endedOn", equalTo(TODAY.minusDays(1).toString()))
+                .body("endReason", equalTo("MEMBER_TRANSFERRED: to organization " + t.jointArea().id()
+                        + " (transfer " + transfer + ")"))
+                .body("inTerm", equalTo(false));
+        get("/appointments/" + activistPost).statusCode(200).body("endedOn", nullValue());
+        get("/appointments?orgId=" + t.enterprise().id() + "&post=CHAIR").statusCode(200).body("total", equalTo(0));
+
+        // The social worker leaves the union: their posts end, the town counts no social worker today.
+        post("/members/" + worker + "/leave", Map.of("reason", "VOLUNTARY", "note", "本人申请")).statusCode(200);
+        get("/appointments/" + socialWorker).statusCode(200).body("endedOn", equalTo(TODAY.minusDays(1).toString()))
+                .body("endReason", equalTo("MEMBER_LEFT: VOLUNTARY"));
+        get("/appointments/" + futureChair).statusCode(200).body("endedOn", equalTo(TODAY.toString()))
+                .body("inTerm", equalTo(false));
+        get("/staffing-report?orgId=" + t.townA().id() + "&onlyShort=false").statusCode(200)
+                .body("total.socialWorkers", equalTo(0));
+        // Its never-begun term does not stand in the way of the joint union's next chair.
+        appoint(Map.of("orgId", t.jointArea().id(), "post", "CHAIR", "name", "王小明", "memberId", chair,
+                "termFrom", TODAY.plusDays(1).toString())).statusCode(201);
+        // Leaving again is refused and ends nothing twice.
+        post("/members/" + worker + "/leave", Map.of("reason", "VOLUNTARY")).statusCode(409);
+
+        List<KafkaEvents.Received> events = KafkaEvents.read("membership.appointment.v1", Duration.ofSeconds(30),
+                got -> got.stream().anyMatch(e -> String.valueOf(socialWorker).equals(e.key())
+                        && e.type().endsWith(".OfficerTermEnded")));
+        var ended = events.stream().filter(e -> e.type().endsWith(".OfficerTermEnded")
+                && List.of(String.valueOf(chairPost), String.valueOf(socialWorker), String.valueOf(futureChair))
+                        .contains(e.key())).toList();
+        assertThat(ended).hasSize(3);
+        var workerEnded = new ObjectMapper().readTree(ended.stream()
+                .filter(e -> String.valueOf(socialWorker).equals(e.key())).findFirst().orElseThrow().value());
+        assertThat(workerEnded.get("reason").asText()).isEqualTo("MEMBER_LEFT: VOLUNTARY");
+        assertThat(workerEnded.get("endedOn").asText()).isEqualTo(TODAY.minusDays(1).toString());
+    }
+
+    @Test
     void everyWorkforceOperationIsDocumented() {
         OpenApiDocument doc = OpenApiDocument.served();
         List<OpenApiDocument.Operation> mine = doc.operations("/api/membership/appointments",
