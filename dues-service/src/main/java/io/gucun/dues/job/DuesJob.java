@@ -1,22 +1,19 @@
 package io.gucun.dues.job;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.gucun.common.job.LeasedJob;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** Large work run in the background: a collection import or a rebate run, its progress and, when done, its result. */
 @Entity
 @Table(name = "dues_job")
-public class DuesJob extends PanacheEntityBase {
+public class DuesJob extends LeasedJob {
 
     public enum Kind { COLLECTION_IMPORT, REBATE_RUN }
 
@@ -28,9 +25,6 @@ public class DuesJob extends PanacheEntityBase {
         }
     }
 
-    @Id
-    public UUID id;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Kind kind;
@@ -38,9 +32,6 @@ public class DuesJob extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
-
-    @Column(name = "submitted_by", nullable = false)
-    public String submittedBy;
 
     /** Comma-separated: the caller's roles that matter to the work (admin, officer, partner-tax). */
     @Column(name = "submitter_roles", nullable = false)
@@ -96,22 +87,23 @@ public class DuesJob extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String problem;
 
-    @Column(name = "lease_until")
-    public OffsetDateTime leaseUntil;
-
     public int attempts;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "started_at")
-    public OffsetDateTime startedAt;
-
-    @Column(name = "finished_at")
-    public OffsetDateTime finishedAt;
 
     @Version
     public int version;
+
+    /** A new QUEUED job of {@code kind} for the submitter, not yet persisted. */
+    static DuesJob queued(Kind kind, Submitter s, String idempotencyKey, String requestHash, java.time.OffsetDateTime now) {
+        DuesJob job = new DuesJob();
+        job.open(java.util.UUID.randomUUID(), s.username(), now);
+        job.kind = kind;
+        job.status = Status.QUEUED;
+        job.submitterRoles = s.rolesText();
+        job.submitterScope = s.orgPath();
+        job.idempotencyKey = idempotencyKey;
+        job.requestHash = requestHash;
+        return job;
+    }
 
     public Submitter submitter() {
         return Submitter.of(submittedBy, submitterRoles, submitterScope);

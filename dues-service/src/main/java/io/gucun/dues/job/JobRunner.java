@@ -2,6 +2,8 @@ package io.gucun.dues.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gucun.common.job.JobLeases;
+import io.gucun.common.job.LeaseLost;
 import io.gucun.common.problem.ApiException;
 import io.gucun.common.problem.Problem;
 import io.gucun.common.time.BusinessTime;
@@ -14,13 +16,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -34,13 +33,16 @@ import org.jboss.logging.Logger;
 public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
-    private static final List<String> OPEN = List.of(DuesJob.Status.QUEUED.name(), DuesJob.Status.RUNNING.name());
+    private static final String TABLE = "dues_job";
 
     @Inject
     Instance<JobWork> works;
 
     @Inject
     JobIdentity identity;
+
+    @Inject
+    JobLeases leases;
 
     @Inject
     EntityManager em;
@@ -56,11 +58,7 @@ public class JobRunner {
 
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "dues-job");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService workers = JobLeases.workers("dues-job", 2);
 
     private volatile boolean stopping;
 
@@ -78,23 +76,14 @@ public class JobRunner {
     @Scheduled(every = "${gucun.dues.jobs.sweep-interval:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void resumeAbandoned() {
-        @SuppressWarnings("unchecked")
-        List<UUID> stale = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select id from dues_job"
-                        + " where status in (?1) and (lease_until is null or lease_until < ?2) order by created_at", UUID.class)
-                .setParameter(1, OPEN).setParameter(2, time.now()).getResultList());
-        stale.stream().filter(id -> !held.contains(id)).forEach(this::start);
+        leases.abandoned(TABLE).stream().filter(id -> !held.contains(id)).forEach(this::start);
     }
 
     /** Keeps the leases of the jobs this instance is working on, also through a step longer than the lease. */
     @Scheduled(every = "${gucun.dues.jobs.heartbeat:20s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void renewLeases() {
-        if (held.isEmpty()) {
-            return;
-        }
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update dues_job set lease_until = ?1"
-                            + " where id in (?2) and status = 'RUNNING'")
-                    .setParameter(1, time.now().plus(lease)).setParameter(2, List.copyOf(held)).executeUpdate());
+            leases.renew(TABLE, held, lease);
         } catch (RuntimeException e) {
             // The next beat tries again; a lease lost meanwhile is caught by the step's guarded update.
             LOG.warnf("renewing job leases failed: %s", e.getClass().getName());
@@ -106,7 +95,8 @@ public class JobRunner {
      * runner holds it or it is finished.
      */
     public boolean run(UUID jobId, long maxSteps) {
-        DuesJob job = QuarkusTransaction.requiringNew().call(() -> claim(jobId));
+        DuesJob job = QuarkusTransaction.requiringNew().call(() -> leases.claim(TABLE, jobId, lease,
+                "attempts = attempts + 1, version = version + 1") ? DuesJob.<DuesJob>findById(jobId) : null);
         if (job == null) {
             return false;
         }
@@ -153,16 +143,6 @@ public class JobRunner {
         return b.toString();
     }
 
-    private DuesJob claim(UUID jobId) {
-        OffsetDateTime now = time.now();
-        int claimed = em.createNativeQuery("update dues_job set status = 'RUNNING', lease_until = ?1, attempts = attempts + 1,"
-                        + " started_at = coalesce(started_at, ?2), version = version + 1 where id = ?3 and status in (?4)"
-                        + " and (lease_until is null or lease_until < ?2)")
-                .setParameter(1, now.plus(lease)).setParameter(2, now).setParameter(3, jobId).setParameter(4, OPEN)
-                .executeUpdate();
-        return claimed == 0 ? null : DuesJob.findById(jobId);
-    }
-
     /**
      * In the step's transaction: renews the lease with the progress. Throws {@link LeaseLost} (rolling the step
      * back) unless this runner still holds the job at step {@code done}.
@@ -170,7 +150,7 @@ public class JobRunner {
     public void committed(UUID jobId, int done, String progress, Object... params) {
         var q = em.createNativeQuery("update dues_job set chunks_done = " + (done + 1) + ", lease_until = ?1, version = version + 1"
                 + (progress.isEmpty() ? "" : ", " + progress) + " where id = ?2 and status = 'RUNNING' and chunks_done = " + done)
-                .setParameter(1, time.now().plus(lease)).setParameter(2, jobId);
+                .setParameter(1, leases.until(lease)).setParameter(2, jobId);
         for (int i = 0; i < params.length; i++) {
             q.setParameter(3 + i, params[i]);
         }

@@ -27,18 +27,7 @@ public class Jobs {
 
     /** A new QUEUED job of the caller, not yet persisted. */
     public DuesJob open(DuesJob.Kind kind, String idempotencyKey, String requestHash) {
-        DuesJob job = new DuesJob();
-        job.id = UUID.randomUUID();
-        job.kind = kind;
-        job.status = DuesJob.Status.QUEUED;
-        Submitter s = Submitter.of(caller);
-        job.submittedBy = s.username();
-        job.submitterRoles = s.rolesText();
-        job.submitterScope = s.orgPath();
-        job.idempotencyKey = idempotencyKey;
-        job.requestHash = requestHash;
-        job.createdAt = time.now();
-        return job;
+        return DuesJob.queued(kind, Submitter.of(caller), idempotencyKey, requestHash, time.now());
     }
 
     /** 400 for a blank or overlong key; null when there is none. */

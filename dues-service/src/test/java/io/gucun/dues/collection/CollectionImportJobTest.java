@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 
+import io.agroal.api.AgroalDataSource;
 import io.gucun.common.security.Roles;
 import io.gucun.dues.job.AwaitJob;
 import io.gucun.dues.job.DuesJob;
@@ -30,6 +31,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.Set;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
@@ -50,6 +53,9 @@ class CollectionImportJobTest {
 
     @Inject
     JobIdentity identity;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void fixtures() {
@@ -136,6 +142,29 @@ class CollectionImportJobTest {
         Assertions.assertThat(cashAt(602) - cashBefore).isEqualTo(rows * 20_000L);
         given().when().get("/api/dues/collection-imports/" + job.importId).then().statusCode(200)
                 .body("posted", equalTo(rows)).body("results", hasSize(rows)).body("results[2499].line", equalTo(rows + 1));
+    }
+
+    @Test
+    @TestSecurity(user = "tax.shanghai", roles = "partner-tax")
+    void aJobBeingClaimedElsewhereIsPassedOverNotWaitedFor() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Submitter tax = new Submitter("tax.shanghai", Set.of(Roles.PARTNER_TAX), null);
+        DuesJob job = identity.callAs(tax, () -> imports.accept("CSV", new ByteArrayInputStream((HEADER + A + ',' + PERIOD
+                + ",10000.00,," + run + "-1\n").getBytes(StandardCharsets.UTF_8)), null, false));
+        // Another runner's claim in progress: its transaction holds the job's row.
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("select id from dues_job where id = ? for update")) {
+                lock.setObject(1, job.id);
+                lock.executeQuery().close();
+            }
+            // Without skip locked the claim would wait for that row and fail on the lock timeout instead.
+            Assertions.assertThat(runner.run(job.id, Long.MAX_VALUE)).isFalse();
+            other.rollback();
+        }
+        Assertions.assertThat(runner.run(job.id, Long.MAX_VALUE)).as("free again once the other claim let go").isTrue();
+        Assertions.assertThat(count("select count(*) from dues_job where status = 'SUCCEEDED' and attempts = 1 and id = '"
+                + job.id + "'")).isEqualTo(1);
     }
 
     @Test

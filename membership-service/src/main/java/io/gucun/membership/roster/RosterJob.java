@@ -1,12 +1,11 @@
 package io.gucun.membership.roster;
 
+import io.gucun.common.job.LeasedJob;
 import io.gucun.membership.member.MemberAccess;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -14,14 +13,11 @@ import java.util.UUID;
 /** One posted roster and how far its registration got; see V38__roster_registration.sql. */
 @Entity
 @Table(name = "roster_job")
-public class RosterJob extends PanacheEntityBase {
+public class RosterJob extends LeasedJob {
 
     public enum Status { QUEUED, RUNNING, COMPLETED, FAILED }
 
     public enum Format { CSV, JSON }
-
-    @Id
-    public UUID id;
 
     @Column(name = "enterprise_id", nullable = false)
     public Long enterpriseId;
@@ -39,9 +35,6 @@ public class RosterJob extends PanacheEntityBase {
 
     @Column(name = "body_sha256", nullable = false)
     public String bodySha256;
-
-    @Column(name = "submitted_by", nullable = false)
-    public String submittedBy;
 
     @Column(name = "viewer_admin", nullable = false)
     public boolean viewerAdmin;
@@ -70,19 +63,32 @@ public class RosterJob extends PanacheEntityBase {
     @Column(name = "lease_owner")
     public UUID leaseOwner;
 
-    @Column(name = "lease_until")
-    public OffsetDateTime leaseUntil;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "started_at")
-    public OffsetDateTime startedAt;
-
-    @Column(name = "finished_at")
-    public OffsetDateTime finishedAt;
-
     public String error;
+
+    /** A new QUEUED job; its body's hash is the job's id until the whole body is read (unique per union). */
+    static RosterJob queued(UUID id, long enterpriseId, long unionOrgId, Format format, String submittedBy,
+                            MemberAccess.Viewer viewer, OffsetDateTime now) {
+        RosterJob job = new RosterJob();
+        job.open(id, submittedBy, now);
+        job.enterpriseId = enterpriseId;
+        job.unionOrgId = unionOrgId;
+        job.status = Status.QUEUED;
+        job.format = format;
+        job.bodySha256 = id.toString();
+        job.viewerAdmin = viewer.admin();
+        job.viewerOfficer = viewer.officer();
+        job.viewerSubject = viewer.subject();
+        job.viewerOrgPath = viewer.orgPath();
+        return job;
+    }
+
+    /** The runner holding the lease finished the job, with {@code error} if it failed. */
+    void finish(String error, OffsetDateTime now) {
+        status = error == null ? Status.COMPLETED : Status.FAILED;
+        this.error = error == null ? null : error.substring(0, Math.min(error.length(), 500));
+        leaseOwner = null;
+        finished(now);
+    }
 
     /** The submitter as the reject report sees members: an existing member's id only to whom may see that member. */
     MemberAccess.Viewer viewer() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.db.JobTimeouts;
 import io.gucun.common.identity.ResidentIdNumber;
+import io.gucun.common.job.JobLeases;
+import io.gucun.common.job.LeaseLost;
 import io.gucun.common.outbox.Outbox;
 import io.gucun.common.pii.BlindIndexes;
 import io.gucun.common.pii.PersonalDataCipher;
@@ -53,7 +55,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -73,9 +74,13 @@ import org.jboss.logging.Logger;
 public class RosterRunner {
 
     private static final Logger LOG = Logger.getLogger(RosterRunner.class);
+    private static final String TABLE = "roster_job";
     private static final JoinVia VIA = JoinVia.ON_SITE;
     private static final String ALREADY_MEMBER =
             "a member with this resident ID number is already registered; one person is one member nationwide";
+
+    @Inject
+    JobLeases leases;
 
     @Inject
     EntityManager em;
@@ -116,11 +121,7 @@ public class RosterRunner {
     @ConfigProperty(name = "gucun.membership.roster.lease", defaultValue = "PT2M")
     Duration lease;
 
-    private final ExecutorService workers = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "roster-registration");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService workers = JobLeases.workers("roster-registration", 1);
 
     void onStop(@Observes ShutdownEvent e) {
         workers.shutdownNow();
@@ -134,12 +135,7 @@ public class RosterRunner {
     @Scheduled(every = "${gucun.membership.roster.sweep-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeAbandoned() {
-        List<UUID> stale = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select j.id from RosterJob j where j.status in :open and (j.leaseUntil is null or j.leaseUntil < :now)"
-                        + " order by j.createdAt", UUID.class)
-                .setParameter("open", List.of(RosterJob.Status.QUEUED, RosterJob.Status.RUNNING))
-                .setParameter("now", time.now()).getResultList());
-        stale.forEach(this::start);
+        leases.abandoned(TABLE).forEach(this::start);
     }
 
     /**
@@ -148,13 +144,8 @@ public class RosterRunner {
      */
     public boolean run(UUID jobId, long maxChunks) {
         UUID owner = UUID.randomUUID();
-        boolean claimed = QuarkusTransaction.requiringNew().call(() -> {
-            OffsetDateTime now = time.now();
-            return RosterJob.update("status = ?1, leaseOwner = ?2, leaseUntil = ?3, startedAt = coalesce(startedAt, ?4)"
-                            + " where id = ?5 and status in ?6 and (leaseUntil is null or leaseUntil < ?4)",
-                    RosterJob.Status.RUNNING, owner, now.plus(lease), now, jobId,
-                    List.of(RosterJob.Status.QUEUED, RosterJob.Status.RUNNING)) == 1;
-        });
+        boolean claimed = QuarkusTransaction.requiringNew().call(() -> leases.claim(TABLE, jobId, lease, "lease_owner = ?4",
+                owner));
         if (!claimed) {
             return false;
         }
@@ -193,22 +184,12 @@ public class RosterRunner {
         }
     }
 
-    private static final class LeaseLost extends RuntimeException {
-        LeaseLost() {
-            super(null, null, false, false);
-        }
-    }
-
     private void finish(UUID jobId, UUID owner, String error) {
         RosterJob j = em.find(RosterJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (!owner.equals(j.leaseOwner) || j.status != RosterJob.Status.RUNNING) {
             return;
         }
-        j.status = error == null ? RosterJob.Status.COMPLETED : RosterJob.Status.FAILED;
-        j.error = error == null ? null : error.substring(0, Math.min(error.length(), 500));
-        j.finishedAt = time.now();
-        j.leaseOwner = null;
-        j.leaseUntil = null;
+        j.finish(error, time.now());
     }
 
     /** One staged row being registered, or rejected with the field at fault. */
@@ -244,7 +225,7 @@ public class RosterRunner {
     private int chunk(UUID jobId, UUID owner) {
         RosterJob job = em.find(RosterJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (!owner.equals(job.leaseOwner)) {
-            throw new LeaseLost();
+            throw new LeaseLost(jobId);
         }
         jobTimeouts.raiseForThisTransaction();
         UnionOrg org = UnionOrg.findById(job.unionOrgId);
@@ -289,7 +270,7 @@ public class RosterRunner {
         job.rowsDone += rows.size();
         job.registered += accepted.size();
         job.rejected += rows.size() - accepted.size();
-        job.leaseUntil = now.plus(lease);
+        job.leaseUntil = leases.until(lease);
         em.flush();
         return rows.size();
     }

@@ -83,19 +83,7 @@ public class RosterService {
         String[] bodySha256 = new String[1]; // digest() resets the digest: taken once, kept for the duplicate look-up
         try {
             QuarkusTransaction.requiringNew().timeout(600).run(() -> {
-                RosterJob job = new RosterJob();
-                job.id = id;
-                job.enterpriseId = enterpriseId;
-                job.unionOrgId = union.id;
-                job.status = RosterJob.Status.QUEUED;
-                job.format = format;
-                job.bodySha256 = id.toString(); // until the whole body is read
-                job.submittedBy = caller.username();
-                job.viewerAdmin = viewer.admin();
-                job.viewerOfficer = viewer.officer();
-                job.viewerSubject = viewer.subject();
-                job.viewerOrgPath = viewer.orgPath();
-                job.createdAt = time.now();
+                RosterJob job = RosterJob.queued(id, enterpriseId, union.id, format, caller.username(), viewer, time.now());
                 em.persist(job);
                 em.flush();
                 job.rowsTotal = stage(id, format, in);

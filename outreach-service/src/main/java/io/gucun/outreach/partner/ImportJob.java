@@ -1,11 +1,10 @@
 package io.gucun.outreach.partner;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.gucun.common.job.LeasedJob;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -13,12 +12,9 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "import_job")
-public class ImportJob extends PanacheEntityBase {
+public class ImportJob extends LeasedJob {
 
     public enum Status { QUEUED, RUNNING, COMPLETED, FAILED }
-
-    @Id
-    public UUID id;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -27,9 +23,6 @@ public class ImportJob extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
-
-    @Column(name = "submitted_by", nullable = false)
-    public String submittedBy;
 
     @Column(name = "staged_file", nullable = false)
     public String stagedFile;
@@ -47,20 +40,30 @@ public class ImportJob extends PanacheEntityBase {
     @Column(name = "checkpoint_line", nullable = false)
     public long checkpointLine;
 
-    @Column(name = "lease_until")
-    public OffsetDateTime leaseUntil;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "started_at")
-    public OffsetDateTime startedAt;
-
-    @Column(name = "finished_at")
-    public OffsetDateTime finishedAt;
-
     public String error;
 
     @Version
     public int version;
+
+    /** A new QUEUED import of the staged file; the checkpoint starts past the header (line 1). */
+    static ImportJob queued(UUID id, ImportKind kind, String submittedBy, String stagedFile, OffsetDateTime now) {
+        ImportJob job = new ImportJob();
+        job.open(id, submittedBy, now);
+        job.kind = kind;
+        job.status = Status.QUEUED;
+        job.stagedFile = stagedFile;
+        job.checkpointLine = 1;
+        return job;
+    }
+
+    /** Finished, with {@code error} if it failed; false if another runner finished it already (its result stands). */
+    boolean finish(String error, OffsetDateTime now) {
+        if (status == Status.COMPLETED || status == Status.FAILED) {
+            return false;
+        }
+        status = error == null ? Status.COMPLETED : Status.FAILED;
+        this.error = error;
+        finished(now);
+        return true;
+    }
 }

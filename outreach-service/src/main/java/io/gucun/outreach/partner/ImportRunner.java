@@ -3,6 +3,7 @@ package io.gucun.outreach.partner;
 import io.agroal.api.AgroalDataSource;
 import io.gucun.common.db.JobTimeouts;
 import io.gucun.common.feed.ChangeFeed;
+import io.gucun.common.job.JobLeases;
 import io.gucun.common.pii.BlindIndex;
 import io.gucun.common.pii.BlindIndexes;
 import io.gucun.common.time.BusinessTime;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -45,6 +45,10 @@ import org.jboss.logging.Logger;
 public class ImportRunner {
 
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+    private static final String TABLE = "import_job";
+
+    @Inject
+    JobLeases leases;
 
     @Inject
     JobTimeouts jobTimeouts;
@@ -67,11 +71,7 @@ public class ImportRunner {
     @Inject
     BusinessTime time;
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "partner-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService workers = JobLeases.workers("partner-import", 2);
 
     void onStop(@Observes ShutdownEvent e) {
         workers.shutdownNow();
@@ -85,10 +85,12 @@ public class ImportRunner {
     @Scheduled(every = "${gucun.outreach.import.sweep-interval:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeAbandoned() {
-        List<ImportJob> stale = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>list(
-                "status in ?1 and (leaseUntil is null or leaseUntil < ?2)",
-                List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING), now()));
-        for (ImportJob job : stale) {
+        List<UUID> stale = leases.abandoned(TABLE);
+        if (stale.isEmpty()) {
+            return;
+        }
+        List<ImportJob> jobs = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>list("id in ?1", stale));
+        for (ImportJob job : jobs) {
             if (Files.exists(Path.of(job.stagedFile))) {
                 start(job.id);
             }
@@ -145,22 +147,14 @@ public class ImportRunner {
     }
 
     private ImportJob claim(UUID jobId) {
-        OffsetDateTime now = now();
-        int claimed = ImportJob.update("status = ?1, leaseUntil = ?2, startedAt = coalesce(startedAt, ?3) where id = ?4"
-                        + " and status in ?5 and (leaseUntil is null or leaseUntil < ?3)",
-                ImportJob.Status.RUNNING, now.plus(lease), now, jobId, List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING));
-        return claimed == 0 ? null : ImportJob.findById(jobId);
+        return leases.claim(TABLE, jobId, lease, "") ? ImportJob.findById(jobId) : null;
     }
 
     private void finish(UUID jobId, String error) {
         ImportJob j = ImportJob.findById(jobId);
-        if (j.status == ImportJob.Status.COMPLETED || j.status == ImportJob.Status.FAILED) {
+        if (!j.finish(error, now())) {
             return; // a runner whose lease ran out finished it already: its result stands, and is in the feed once
         }
-        j.status = error == null ? ImportJob.Status.COMPLETED : ImportJob.Status.FAILED;
-        j.error = error;
-        j.finishedAt = now();
-        j.leaseUntil = null;
         // Same transaction as the status: the partner's feed carries each finished import exactly once.
         feeds.append(j.kind.feed(), j.id, error == null ? ImportFeeds.IMPORT_COMPLETED : ImportFeeds.IMPORT_FAILED,
                 j.id.toString(), ImportDtos.JobView.of(j), j.finishedAt);
@@ -256,7 +250,7 @@ public class ImportRunner {
                     ps.setLong(2, accepted);
                     ps.setLong(3, rejects.size());
                     ps.setLong(4, last);
-                    ps.setObject(5, now().plus(lease));
+                    ps.setObject(5, leases.until(lease));
                     ps.setObject(6, job.id);
                     ps.executeUpdate();
                 }

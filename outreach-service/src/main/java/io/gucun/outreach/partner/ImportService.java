@@ -63,14 +63,7 @@ public class ImportService {
         } catch (IOException e) {
             throw new UncheckedIOException("could not stage the import", e);
         }
-        ImportJob job = new ImportJob();
-        job.id = id;
-        job.kind = kind;
-        job.status = ImportJob.Status.QUEUED;
-        job.submittedBy = caller.username();
-        job.stagedFile = staged.toString();
-        job.checkpointLine = 1;
-        job.createdAt = time.now();
+        ImportJob job = ImportJob.queued(id, kind, caller.username(), staged.toString(), time.now());
         QuarkusTransaction.requiringNew().run(job::persist);
         if (start) {
             runner.start(id);

@@ -1,4 +1,6 @@
-package io.gucun.dues.job;
+package io.gucun.common.job;
+
+import java.util.UUID;
 
 /**
  * Another runner took the job over (this one's lease ran out while it worked): the step in hand is rolled back, so
@@ -6,7 +8,7 @@ package io.gucun.dues.job;
  */
 public class LeaseLost extends RuntimeException {
 
-    public LeaseLost(java.util.UUID job) {
+    public LeaseLost(UUID job) {
         super("job " + job + " is held by another runner", null, false, false);
     }
 }
