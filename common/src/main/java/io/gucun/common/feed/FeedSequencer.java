@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gucun.common.schema.SchemaMigrator;
 import io.gucun.common.webhook.WebhookFanOut;
+import io.gucun.common.webhook.WebhookSubscription;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -153,9 +154,11 @@ public class FeedSequencer {
                         select position, cast(item_id as text), item_type, subject, cast(data as text)
                           from placed order by position""")
                 .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList();
-        for (Object[] item : placed) {
+        // one read of the subscriptions for the batch; with none (most installations) no item is parsed for them
+        List<WebhookSubscription> active = placed.isEmpty() ? List.of() : fanOut.activeSubscriptions();
+        for (Object[] item : active.isEmpty() ? List.<Object[]>of() : placed) {
             try {
-                fanOut.feedItem((String) item[2], (String) item[1], (String) item[3], mapper.readTree((String) item[4]));
+                fanOut.feedItem(active, (String) item[2], (String) item[1], (String) item[3], mapper.readTree((String) item[4]));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("feed item is not JSON", e);
             }

@@ -52,11 +52,21 @@ public class WebhookFanOut {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int fanOut(String eventId, String type, String subject, Object data) {
+        return fanOut(activeSubscriptions(), eventId, type, subject, data);
+    }
+
+    /** The subscriptions deliveries go to now; read once for a batch of feed items ({@link #feedItem}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<WebhookSubscription> activeSubscriptions() {
+        // a service without a webhook catalog has no subscriptions (nor, maybe, their table)
+        return catalog.isResolvable() ? WebhookSubscription.list("active = true") : List.of();
+    }
+
+    private int fanOut(List<WebhookSubscription> active, String eventId, String type, String subject, Object data) {
         if (!catalog.isResolvable() || !catalog.get().offers(type)) {
             return 0;
         }
-        List<WebhookSubscription> subscribers = WebhookSubscription.<WebhookSubscription>list("active = true").stream()
-                .filter(s -> s.wants(type)).toList();
+        List<WebhookSubscription> subscribers = active.stream().filter(s -> s.wants(type)).toList();
         if (subscribers.isEmpty()) {
             return 0;
         }
@@ -90,12 +100,13 @@ public class WebhookFanOut {
     /**
      * Queues the deliveries of a feed item the catalog pushes by webhook ({@link WebhookCatalog#pushedFeedItems()}), with
      * the item's id and body; 0 for an item that is not pushed. The feed sequencer calls it in the transaction that gives
-     * the item its position, so each committed item is fanned out once, after its change committed.
+     * the item its position, so each committed item is fanned out once, after its change committed; {@code active} is
+     * {@link #activeSubscriptions()}, read once for the sequencer's batch rather than once an item.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int feedItem(String itemType, String itemId, String subject, Object data) {
+    public int feedItem(List<WebhookSubscription> active, String itemType, String itemId, String subject, Object data) {
         String type = catalog.isResolvable() ? catalog.get().pushedFeedItems().get(itemType) : null;
-        return type == null ? 0 : fanOut(itemId, type, subject, data);
+        return type == null ? 0 : fanOut(active, itemId, type, subject, data);
     }
 
 }
