@@ -27,7 +27,6 @@ final class ProcessCpu {
         Map<String, Double> seconds = new LinkedHashMap<>();
         apps.keySet().forEach(name -> seconds.put(name, 0.0));
         long self = ProcessHandle.current().pid();
-        double tick = 1.0 / 100; // USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK)
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 long pid = Long.parseLong(p.getFileName().toString());
@@ -36,7 +35,8 @@ final class ProcessCpu {
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     // fields 14 and 15 of stat (utime, stime) are 11 and 12 after "pid (comm) "
-                    double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick;
+                    // USER_HZ is 100 on every Linux this runs on (getconf CLK_TCK)
+                    double cpu = CpuShare.ticksToSeconds(Long.parseLong(f[11]) + Long.parseLong(f[12]), 100);
                     String part = byPid.containsKey(pid) ? byPid.get(pid) : part(pid, self, comm, p);
                     seconds.merge(part, cpu, Double::sum);
                 } catch (IOException | RuntimeException e) {

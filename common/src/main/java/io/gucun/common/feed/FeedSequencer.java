@@ -156,7 +156,10 @@ public class FeedSequencer {
                 .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList();
         // one read of the subscriptions for the batch; with none (most installations) no item is parsed for them
         List<WebhookSubscription> active = placed.isEmpty() ? List.of() : fanOut.activeSubscriptions();
-        for (Object[] item : active.isEmpty() ? List.<Object[]>of() : placed) {
+        if (active.isEmpty()) {
+            return ids.size();
+        }
+        for (Object[] item : placed) {
             try {
                 fanOut.feedItem(active, (String) item[2], (String) item[1], (String) item[3], mapper.readTree((String) item[4]));
             } catch (JsonProcessingException e) {
